@@ -1,0 +1,66 @@
+package id.oss.livechat.server.routing.internal;
+
+import id.oss.livechat.server.routing.DepartmentCapacity;
+import id.oss.livechat.server.routing.QueueRepository;
+import id.oss.livechat.server.system.database.Sql;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+/** Queue figures straight from {@code chat_sessions} and {@code users}. */
+public class R2dbcQueueRepository implements QueueRepository {
+    /** Used until a department has closed chats of its own to learn from. */
+    static final double DEFAULT_HANDLE_SECONDS = 300;
+
+    private final DatabaseClient db;
+
+    public R2dbcQueueRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<Integer> positionOf(UUID sessionId) {
+        return db.sql(
+                        """
+                SELECT (SELECT count(*) FROM chat_sessions w
+                         WHERE w.status = 'waiting' AND w.department_id = me.department_id
+                           AND (w.priority_rank, w.queued_at, w.id) < (me.priority_rank, me.queued_at, me.id)
+                       ) + 1 AS position
+                FROM chat_sessions me WHERE me.id = :id AND me.status = 'waiting'""")
+                .bind("id", sessionId)
+                .map(row -> (int) Sql.number(row, "position"))
+                .one();
+    }
+
+    @Override
+    public Mono<DepartmentCapacity> capacityOf(UUID departmentId) {
+        return db.sql(
+                        """
+                SELECT count(u.id) AS agents_online,
+                       coalesce(sum(u.max_chats), 0) AS slots,
+                       coalesce(sum(least(load.n, u.max_chats)), 0) AS busy,
+                       (SELECT avg(extract(epoch FROM s.ended_at - s.assigned_at))
+                          FROM chat_sessions s
+                         WHERE s.department_id = :dept AND s.status = 'closed'
+                           AND s.assigned_at IS NOT NULL
+                           AND s.ended_at > now() - interval '7 days') AS handle
+                FROM users u
+                JOIN user_departments ud ON ud.user_id = u.id AND ud.department_id = :dept
+                LEFT JOIN LATERAL (SELECT count(*) AS n FROM chat_sessions a
+                                    WHERE a.agent_id = u.id AND a.status = 'active') load ON true
+                WHERE u.active AND u.status = 'online'""")
+                .bind("dept", departmentId)
+                .map(
+                        row -> {
+                            Number handle = row.get("handle", Number.class);
+                            return new DepartmentCapacity(
+                                    (int) Sql.number(row, "agents_online"),
+                                    (int) Sql.number(row, "slots"),
+                                    (int) Sql.number(row, "busy"),
+                                    handle == null || handle.doubleValue() <= 0
+                                            ? DEFAULT_HANDLE_SECONDS
+                                            : handle.doubleValue());
+                        })
+                .one();
+    }
+}

@@ -1,0 +1,27 @@
+package id.oss.livechat.server.session;
+
+import id.oss.livechat.model.Language;
+import id.oss.livechat.model.Priority;
+import id.oss.livechat.model.SessionStatus;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A chat session: waiting in its department's queue, active with an agent, or closed. */
+public record ChatSession(
+        UUID id,
+        UUID chatUserId,
+        UUID agentId,
+        UUID departmentId,
+        String topic,
+        SessionStatus status,
+        Priority priority,
+        Language language,
+        Instant startedAt,
+        Instant endedAt,
+        String closeReason,
+        long lastSeq) {
+
+    public boolean isClosed() {
+        return status == SessionStatus.CLOSED;
+    }
+}

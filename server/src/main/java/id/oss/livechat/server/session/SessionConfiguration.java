@@ -1,0 +1,36 @@
+package id.oss.livechat.server.session;
+
+import id.oss.livechat.server.agent.DepartmentRepository;
+import id.oss.livechat.server.common.Transactions;
+import id.oss.livechat.server.routing.QueueStatus;
+import id.oss.livechat.server.session.internal.R2dbcSessionRepository;
+import id.oss.livechat.server.visitor.VisitorIdentities;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/** Wires the session feature. */
+@Configuration(proxyBeanMethods = false)
+public class SessionConfiguration {
+
+    @Bean
+    SessionRepository sessionRepository(DatabaseClient db) {
+        return new R2dbcSessionRepository(db);
+    }
+
+    @Bean
+    VisitorAccess visitorAccess(SessionRepository sessions) {
+        return new VisitorAccess(sessions);
+    }
+
+    @Bean
+    VisitorSessions visitorSessions(
+            SessionRepository sessions,
+            DepartmentRepository departments,
+            VisitorIdentities identities,
+            VisitorAccess access,
+            QueueStatus queue,
+            Transactions transactions) {
+        return new VisitorSessions(sessions, departments, identities, access, queue, transactions);
+    }
+}

@@ -1,0 +1,314 @@
+package id.oss.livechat.server.session;
+
+import id.oss.livechat.model.Language;
+import id.oss.livechat.model.Priority;
+import id.oss.livechat.model.SessionStatus;
+import id.oss.livechat.model.visitor.Contact;
+import id.oss.livechat.model.visitor.ContactRequest;
+import id.oss.livechat.model.visitor.ContactResponse;
+import id.oss.livechat.model.visitor.DepartmentRef;
+import id.oss.livechat.model.visitor.HistoryItem;
+import id.oss.livechat.model.visitor.HistoryPage;
+import id.oss.livechat.model.visitor.SessionView;
+import id.oss.livechat.model.visitor.StartChatRequest;
+import id.oss.livechat.model.visitor.StartChatResponse;
+import id.oss.livechat.server.agent.Department;
+import id.oss.livechat.server.agent.DepartmentRepository;
+import id.oss.livechat.server.common.ClientInfo;
+import id.oss.livechat.server.common.FieldCheck;
+import id.oss.livechat.server.common.Problem;
+import id.oss.livechat.server.common.Texts;
+import id.oss.livechat.server.common.Transactions;
+import id.oss.livechat.server.routing.QueuePlace;
+import id.oss.livechat.server.routing.QueueStatus;
+import id.oss.livechat.server.visitor.VisitorIdentities;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+
+/** The visitor's side of a session: start it, say who you are, look at it, list your history. */
+public class VisitorSessions {
+    public static final int TOPIC_MAX = 255;
+    public static final int HISTORY_DEFAULT_LIMIT = 20;
+    public static final int HISTORY_MAX_LIMIT = 100;
+
+    private final SessionRepository sessions;
+    private final DepartmentRepository departments;
+    private final VisitorIdentities identities;
+    private final VisitorAccess access;
+    private final QueueStatus queue;
+    private final Transactions transactions;
+
+    public VisitorSessions(
+            SessionRepository sessions,
+            DepartmentRepository departments,
+            VisitorIdentities identities,
+            VisitorAccess access,
+            QueueStatus queue,
+            Transactions transactions) {
+        this.sessions = sessions;
+        this.departments = departments;
+        this.identities = identities;
+        this.access = access;
+        this.queue = queue;
+        this.transactions = transactions;
+    }
+
+    /** {@code start}: a new session waiting in its department's queue. */
+    public Mono<StartChatResponse> start(StartChatRequest request, ClientInfo client) {
+        VisitorIdentities.Claim claim =
+                new VisitorIdentities.Claim(
+                        request.browserUuid(),
+                        request.ossUserId(),
+                        request.email(),
+                        request.identityHash());
+        String topic = Texts.clean(request.topic());
+        FieldCheck check = FieldCheck.of().required("topic", topic, TOPIC_MAX);
+        VisitorIdentities.check(claim, check);
+        check.orThrow();
+        Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
+        Language language = request.language() == null ? Language.ID : request.language();
+        VisitorToken.Issued token = VisitorToken.issue();
+
+        NewChat chat = new NewChat(claim, client, topic, priority, language, token);
+        return departmentFor(request.departmentId())
+                .flatMap(
+                        department ->
+                                createSession(chat, department)
+                                        .flatMap(
+                                                started ->
+                                                        placeOf(started.session())
+                                                                .map(
+                                                                        place ->
+                                                                                response(
+                                                                                        started,
+                                                                                        department,
+                                                                                        token
+                                                                                                .token(),
+                                                                                        place))));
+    }
+
+    private record NewChat(
+            VisitorIdentities.Claim claim,
+            ClientInfo client,
+            String topic,
+            Priority priority,
+            Language language,
+            VisitorToken.Issued token) {}
+
+    private Mono<Started> createSession(NewChat chat, Department department) {
+        return transactions.inTransaction(
+                () ->
+                        identities
+                                .forNewChat(chat.claim(), chat.client())
+                                .flatMap(
+                                        user ->
+                                                sessions.create(
+                                                                new NewSession(
+                                                                        user.id(),
+                                                                        department.id(),
+                                                                        chat.topic(),
+                                                                        chat.priority(),
+                                                                        chat.language(),
+                                                                        chat.token().hash()))
+                                                        .map(
+                                                                session ->
+                                                                        new Started(
+                                                                                session,
+                                                                                user
+                                                                                        .anonymous()))));
+    }
+
+    private record Started(ChatSession session, boolean anonymous) {}
+
+    private static StartChatResponse response(
+            Started started, Department department, String token, Optional<QueuePlace> place) {
+        ChatSession s = started.session();
+        return new StartChatResponse(
+                s.id(),
+                s.chatUserId(),
+                s.status(),
+                true,
+                token,
+                started.anonymous(),
+                s.topic(),
+                s.priority(),
+                new DepartmentRef(department.id(), department.code(), department.name()),
+                place.map(QueuePlace::position).orElse(null),
+                place.map(QueuePlace::expectedWaitSeconds).orElse(null),
+                place.map(QueuePlace::agentsOnline).orElse(0),
+                s.startedAt());
+    }
+
+    /** {@code contact}: who the visitor is, for this session. */
+    public Mono<ContactResponse> saveContact(ContactRequest request, String token) {
+        Contact contact =
+                new Contact(
+                        Texts.clean(request.contactName()),
+                        Texts.clean(request.contactEmail()),
+                        Texts.clean(request.contactPhone()),
+                        Texts.clean(request.position()),
+                        Texts.clean(request.companyName()));
+        FieldCheck.of()
+                .requiredPresent("session_id", request.sessionId())
+                .required("contact_name", contact.contactName(), 255)
+                .required("contact_email", contact.contactEmail(), 255)
+                .email("contact_email", contact.contactEmail())
+                .optional("contact_phone", contact.contactPhone(), 50)
+                .phone("contact_phone", contact.contactPhone())
+                .optional("position", contact.position(), 255)
+                .optional("company_name", contact.companyName(), 255)
+                .orThrow();
+        return access.authorize(request.sessionId(), token)
+                .flatMap(
+                        session -> {
+                            if (session.isClosed()) {
+                                return Mono.error(
+                                        Problem.conflict(
+                                                "session_closed",
+                                                "This session is closed; start a new chat."));
+                            }
+                            return sessions.saveContact(session.id(), contact);
+                        })
+                .map(
+                        stored ->
+                                new ContactResponse(
+                                        request.sessionId(),
+                                        contact.contactName(),
+                                        contact.contactEmail(),
+                                        contact.contactPhone(),
+                                        contact.position(),
+                                        contact.companyName(),
+                                        false,
+                                        stored));
+    }
+
+    /** {@code session/:id}: the session as its visitor sees it. */
+    public Mono<SessionView> view(UUID sessionId, String token) {
+        return access.authorize(sessionId, token)
+                .flatMap(session -> sessions.details(session.id()))
+                .flatMap(
+                        details -> placeOf(details.session()).map(place -> toView(details, place)));
+    }
+
+    private static SessionView toView(SessionDetails details, Optional<QueuePlace> place) {
+        ChatSession s = details.session();
+        return new SessionView(
+                s.id(),
+                s.status(),
+                s.topic(),
+                s.priority(),
+                details.department(),
+                details.contact() == null,
+                details.contact(),
+                details.agent() == null ? null : details.agent().nameOnly(),
+                place.map(QueuePlace::position).orElse(null),
+                place.map(QueuePlace::expectedWaitSeconds).orElse(null),
+                place.map(QueuePlace::agentsOnline).orElse(null),
+                s.lastSeq(),
+                s.startedAt(),
+                s.endedAt(),
+                s.closeReason());
+    }
+
+    /** What {@code history} was asked, before validation. */
+    public record HistoryRequest(
+            VisitorIdentities.Claim claim,
+            Integer limit,
+            String cursor,
+            SessionStatus status,
+            Instant from,
+            Instant to) {}
+
+    /** {@code history}: a visitor's sessions, newest first. */
+    public Mono<HistoryPage> history(HistoryRequest request) {
+        int limit = request.limit() == null ? HISTORY_DEFAULT_LIMIT : request.limit();
+        FieldCheck.of()
+                .rule(
+                        limit >= 1 && limit <= HISTORY_MAX_LIMIT,
+                        "limit",
+                        "must be between 1 and " + HISTORY_MAX_LIMIT)
+                .rule(
+                        request.from() == null
+                                || request.to() == null
+                                || request.from().isBefore(request.to()),
+                        "from",
+                        "must be before to")
+                .orThrow();
+        HistoryCursor after =
+                request.cursor() == null ? null : HistoryCursor.decode(request.cursor());
+        return identities
+                .forHistory(request.claim())
+                .flatMap(
+                        user ->
+                                user.isEmpty()
+                                        ? Mono.just(new HistoryPage(List.of(), false, null))
+                                        : sessions.history(
+                                                        new HistoryQuery(
+                                                                user.get().id(),
+                                                                limit,
+                                                                after,
+                                                                request.status(),
+                                                                request.from(),
+                                                                request.to()))
+                                                .map(rows -> page(rows, limit)));
+    }
+
+    private static HistoryPage page(List<SessionDetails> rows, int limit) {
+        boolean more = rows.size() > limit;
+        List<SessionDetails> shown = more ? rows.subList(0, limit) : rows;
+        String next = null;
+        if (more) {
+            ChatSession last = shown.get(shown.size() - 1).session();
+            next = new HistoryCursor(last.startedAt(), last.id()).encode();
+        }
+        List<HistoryItem> items =
+                shown.stream()
+                        .map(
+                                d ->
+                                        new HistoryItem(
+                                                d.session().id(),
+                                                d.session().status(),
+                                                d.session().topic(),
+                                                d.session().priority(),
+                                                d.department(),
+                                                d.agent() == null ? null : d.agent().nameOnly(),
+                                                d.contact(),
+                                                d.lastMessage(),
+                                                d.session().startedAt(),
+                                                d.session().endedAt()))
+                        .toList();
+        return new HistoryPage(items, more, next);
+    }
+
+    private Mono<Department> departmentFor(UUID departmentId) {
+        if (departmentId == null) {
+            return departments
+                    .findDefault()
+                    .switchIfEmpty(
+                            Mono.error(
+                                    new Problem(
+                                            Problem.Kind.UNAVAILABLE,
+                                            "no_department",
+                                            "No default department is configured; choose a department_id.")));
+        }
+        return departments
+                .findById(departmentId)
+                .filter(Department::active)
+                .switchIfEmpty(
+                        Mono.error(
+                                Problem.invalidField(
+                                        "department_id", "is not an open department")));
+    }
+
+    private Mono<Optional<QueuePlace>> placeOf(ChatSession session) {
+        if (session.status() != SessionStatus.WAITING) {
+            return Mono.just(Optional.empty());
+        }
+        return queue.placeOf(session.id(), session.departmentId())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
+    }
+}

@@ -1,0 +1,214 @@
+package id.oss.livechat.server.session.internal;
+
+import static id.oss.livechat.server.system.database.Sql.bind;
+
+import id.oss.livechat.model.Language;
+import id.oss.livechat.model.Priority;
+import id.oss.livechat.model.SenderType;
+import id.oss.livechat.model.SessionStatus;
+import id.oss.livechat.model.visitor.AgentRef;
+import id.oss.livechat.model.visitor.Contact;
+import id.oss.livechat.model.visitor.DepartmentRef;
+import id.oss.livechat.model.visitor.LastMessage;
+import id.oss.livechat.server.session.ChatSession;
+import id.oss.livechat.server.session.HistoryQuery;
+import id.oss.livechat.server.session.NewSession;
+import id.oss.livechat.server.session.SessionDetails;
+import id.oss.livechat.server.session.SessionRepository;
+import id.oss.livechat.server.system.database.Sql;
+import io.r2dbc.spi.Readable;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+/** Sessions in {@code chat_sessions}, contacts in {@code chat_session_contacts}. */
+public class R2dbcSessionRepository implements SessionRepository {
+    static final String SESSION_COLUMNS =
+            "s.id, s.chat_user_id, s.agent_id, s.department_id, s.topic, s.status, s.priority,"
+                    + " s.language, s.started_at, s.ended_at, s.close_reason, s.last_seq";
+
+    /** A session with its department, agent, contact and newest message, in one round trip. */
+    private static final String DETAILS_SELECT =
+            "SELECT "
+                    + SESSION_COLUMNS
+                    + """
+            , d.code AS department_code, d.name AS department_name,
+              u.display_name AS agent_name,
+              c.contact_name, c.contact_email, c.contact_phone, c.position, c.company_name,
+              lm.seq AS last_message_seq, lm.sender_type AS last_message_sender_type,
+              lm.sender_name AS last_message_sender_name, lm.body AS last_message_body,
+              lm.sent_at AS last_message_sent_at
+            FROM chat_sessions s
+            JOIN departments d ON d.id = s.department_id
+            LEFT JOIN users u ON u.id = s.agent_id
+            LEFT JOIN chat_session_contacts c ON c.session_id = s.id
+            LEFT JOIN LATERAL (SELECT m.seq, m.sender_type, m.sender_name, m.body, m.sent_at
+                                 FROM chat_messages m WHERE m.session_id = s.id
+                                ORDER BY m.seq DESC LIMIT 1) lm ON true
+            """;
+
+    private final DatabaseClient db;
+
+    public R2dbcSessionRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<ChatSession> create(NewSession session) {
+        return db.sql(
+                        """
+                WITH created AS (
+                  INSERT INTO chat_sessions (chat_user_id, department_id, topic, priority, language, visitor_token_hash)
+                  VALUES (:user, :dept, :topic, :priority, :language, :token)
+                  RETURNING *)
+                SELECT """
+                                + " "
+                                + SESSION_COLUMNS
+                                + " FROM created s")
+                .bind("user", session.chatUserId())
+                .bind("dept", session.departmentId())
+                .bind("topic", session.topic())
+                .bind("priority", session.priority().wire())
+                .bind("language", session.language().wire())
+                .bind("token", ByteBuffer.wrap(session.visitorTokenHash()))
+                .map(R2dbcSessionRepository::toSession)
+                .one();
+    }
+
+    @Override
+    public Mono<ChatSession> findById(UUID id) {
+        return db.sql("SELECT " + SESSION_COLUMNS + " FROM chat_sessions s WHERE s.id = :id")
+                .bind("id", id)
+                .map(R2dbcSessionRepository::toSession)
+                .one();
+    }
+
+    @Override
+    public Mono<UUID> findIdByTokenHash(byte[] tokenHash) {
+        return db.sql("SELECT id FROM chat_sessions WHERE visitor_token_hash = :hash")
+                .bind("hash", ByteBuffer.wrap(tokenHash))
+                .map(row -> Sql.uuid(row, "id"))
+                .one();
+    }
+
+    @Override
+    public Mono<Instant> saveContact(UUID sessionId, Contact contact) {
+        var spec =
+                db.sql(
+                                """
+                INSERT INTO chat_session_contacts
+                  (session_id, contact_name, contact_email, contact_phone, position, company_name)
+                VALUES (:session, :name, :email, :phone, :position, :company)
+                ON CONFLICT (session_id) DO UPDATE SET
+                  contact_name = EXCLUDED.contact_name, contact_email = EXCLUDED.contact_email,
+                  contact_phone = EXCLUDED.contact_phone, position = EXCLUDED.position,
+                  company_name = EXCLUDED.company_name, updated_at = now()
+                RETURNING updated_at""")
+                        .bind("session", sessionId)
+                        .bind("name", contact.contactName());
+        spec = bind(spec, "email", contact.contactEmail(), String.class);
+        spec = bind(spec, "phone", contact.contactPhone(), String.class);
+        spec = bind(spec, "position", contact.position(), String.class);
+        spec = bind(spec, "company", contact.companyName(), String.class);
+        return spec.map(row -> Sql.instant(row, "updated_at")).one();
+    }
+
+    @Override
+    public Mono<SessionDetails> details(UUID sessionId) {
+        return db.sql(DETAILS_SELECT + " WHERE s.id = :id")
+                .bind("id", sessionId)
+                .map(R2dbcSessionRepository::toDetails)
+                .one();
+    }
+
+    @Override
+    public Mono<List<SessionDetails>> history(HistoryQuery query) {
+        StringBuilder sql =
+                new StringBuilder(DETAILS_SELECT).append(" WHERE s.chat_user_id = :user");
+        if (query.after() != null) {
+            sql.append(" AND (s.started_at, s.id) < (:afterStarted, :afterId)");
+        }
+        if (query.status() != null) {
+            sql.append(" AND s.status = :status");
+        }
+        if (query.from() != null) {
+            sql.append(" AND s.started_at >= :from");
+        }
+        if (query.to() != null) {
+            sql.append(" AND s.started_at < :to");
+        }
+        sql.append(" ORDER BY s.started_at DESC, s.id DESC LIMIT :limit");
+        var spec =
+                db.sql(sql.toString())
+                        .bind("user", query.chatUserId())
+                        .bind("limit", query.limit() + 1);
+        if (query.after() != null) {
+            spec =
+                    spec.bind("afterStarted", query.after().startedAt())
+                            .bind("afterId", query.after().sessionId());
+        }
+        if (query.status() != null) {
+            spec = spec.bind("status", query.status().wire());
+        }
+        if (query.from() != null) {
+            spec = spec.bind("from", query.from());
+        }
+        if (query.to() != null) {
+            spec = spec.bind("to", query.to());
+        }
+        return spec.map(R2dbcSessionRepository::toDetails).all().collectList();
+    }
+
+    public static ChatSession toSession(Readable row) {
+        return new ChatSession(
+                Sql.uuid(row, "id"),
+                Sql.uuid(row, "chat_user_id"),
+                Sql.uuid(row, "agent_id"),
+                Sql.uuid(row, "department_id"),
+                Sql.text(row, "topic"),
+                SessionStatus.fromWire(Sql.text(row, "status")),
+                Priority.fromWire(Sql.text(row, "priority")),
+                Language.fromWire(Sql.text(row, "language")),
+                Sql.instant(row, "started_at"),
+                Sql.instant(row, "ended_at"),
+                Sql.text(row, "close_reason"),
+                Sql.number(row, "last_seq"));
+    }
+
+    private static SessionDetails toDetails(Readable row) {
+        ChatSession session = toSession(row);
+        DepartmentRef department =
+                new DepartmentRef(
+                        session.departmentId(),
+                        Sql.text(row, "department_code"),
+                        Sql.text(row, "department_name"));
+        AgentRef agent =
+                session.agentId() == null
+                        ? null
+                        : new AgentRef(session.agentId(), Sql.text(row, "agent_name"));
+        String contactName = Sql.text(row, "contact_name");
+        Contact contact =
+                contactName == null
+                        ? null
+                        : new Contact(
+                                contactName,
+                                Sql.text(row, "contact_email"),
+                                Sql.text(row, "contact_phone"),
+                                Sql.text(row, "position"),
+                                Sql.text(row, "company_name"));
+        Long lastSeq = Sql.nullableNumber(row, "last_message_seq");
+        LastMessage last =
+                lastSeq == null
+                        ? null
+                        : new LastMessage(
+                                lastSeq,
+                                SenderType.fromWire(Sql.text(row, "last_message_sender_type")),
+                                Sql.text(row, "last_message_sender_name"),
+                                Sql.text(row, "last_message_body"),
+                                Sql.instant(row, "last_message_sent_at"));
+        return new SessionDetails(session, department, agent, contact, last);
+    }
+}

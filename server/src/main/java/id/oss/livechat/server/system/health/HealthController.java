@@ -1,0 +1,91 @@
+package id.oss.livechat.server.system.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The seed's health checks: {@code /health} says the process serves (liveness), {@code /health/db}
+ * that it reaches PostgreSQL (readiness), or 503 with the reason.
+ */
+@RestController
+public class HealthController {
+    private static final Duration DB_TIMEOUT = Duration.ofSeconds(3);
+
+    private final DatabaseClient database;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final String version;
+
+    public HealthController(
+            DatabaseClient database, Clock clock, ObjectProvider<BuildProperties> build) {
+        this.database = database;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+        BuildProperties properties = build.getIfAvailable();
+        String implementation = HealthController.class.getPackage().getImplementationVersion();
+        this.version =
+                properties != null
+                        ? properties.getVersion()
+                        : implementation != null ? implementation : "dev";
+    }
+
+    @GetMapping("/health")
+    public Map<String, Object> health() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("version", version);
+        body.put("uptime_seconds", Duration.between(startedAt, clock.instant()).toSeconds());
+        return body;
+    }
+
+    @GetMapping("/health/db")
+    public Mono<ResponseEntity<Map<String, Object>>> database() {
+        long start = System.nanoTime();
+        return database.sql("SELECT 1")
+                .map(row -> 1)
+                .first()
+                .timeout(DB_TIMEOUT)
+                .map(
+                        ok -> {
+                            Map<String, Object> body = new LinkedHashMap<>();
+                            body.put("status", "ok");
+                            body.put("database", "up");
+                            body.put("latency_ms", (System.nanoTime() - start) / 1_000_000);
+                            return ResponseEntity.ok(body);
+                        })
+                .onErrorResume(
+                        failure -> {
+                            Map<String, Object> body = new LinkedHashMap<>();
+                            body.put("status", "unavailable");
+                            body.put("database", "down");
+                            body.put("reason", reason(failure));
+                            return Mono.just(
+                                    ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                                            .body(body));
+                        });
+    }
+
+    private static String reason(Throwable failure) {
+        if (failure instanceof java.util.concurrent.TimeoutException) {
+            return "no answer from the database within " + DB_TIMEOUT.toSeconds() + " s";
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message =
+                root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return "cannot reach the database: " + message;
+    }
+}

@@ -1,0 +1,38 @@
+package id.oss.livechat.server.system.web;
+
+import id.oss.livechat.server.common.ClientInfo;
+import java.net.InetSocketAddress;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+
+/** What the adapters read off a request: the caller's address and its bearer token. */
+public final class RequestInfo {
+    private static final String BEARER = "Bearer ";
+
+    private RequestInfo() {}
+
+    /**
+     * The remote address as the server sees it. Behind a proxy, set {@code
+     * server.forward-headers-strategy} so this is the visitor's address and not the proxy's.
+     */
+    public static ClientInfo client(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        String ip =
+                remote == null
+                        ? null
+                        : remote.getAddress() != null
+                                ? remote.getAddress().getHostAddress()
+                                : remote.getHostString();
+        return new ClientInfo(ip, request.getHeaders().getFirst(HttpHeaders.USER_AGENT));
+    }
+
+    /** The token of an {@code Authorization: Bearer} header, or null. */
+    public static String bearerToken(ServerHttpRequest request) {
+        String header = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String token = header.substring(BEARER.length()).strip();
+        return token.isEmpty() ? null : token;
+    }
+}

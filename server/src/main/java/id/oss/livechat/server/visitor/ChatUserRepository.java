@@ -1,0 +1,27 @@
+package id.oss.livechat.server.visitor;
+
+import id.oss.livechat.server.common.ClientInfo;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+
+/** Storage of portal visitors. */
+public interface ChatUserRepository {
+
+    /** The live anonymous visitor of this browser, created on first sight. */
+    Mono<ChatUser> upsertAnonymous(UUID browserUuid, ClientInfo client);
+
+    /** The OSS account's visitor, created on first sight; a given e-mail updates the stored one. */
+    Mono<ChatUser> upsertOssUser(String ossUserId, String email, ClientInfo client);
+
+    Mono<ChatUser> findAnonymous(UUID browserUuid);
+
+    Mono<ChatUser> findOssUser(String ossUserId);
+
+    /**
+     * Moves every session of the anonymous visitor to the OSS account and retires the anonymous
+     * row, so the browser's history now belongs to the account.
+     *
+     * @return how many sessions moved
+     */
+    Mono<Integer> mergeInto(UUID anonymousId, UUID ossUserChatUserId);
+}

@@ -1,0 +1,42 @@
+package id.oss.livechat.server.support;
+
+import id.oss.livechat.server.visitor.IdentityProof;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The base of tests that talk to the running server over HTTP, on real PostgreSQL. Every subclass
+ * shares one application context (same configuration), so the suite starts Spring once.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "OSS_IDENTITY_SECRET=" + ServerTest.IDENTITY_SECRET,
+            "LIVECHAT_DEMO=true",
+            "DEMO_PASSWORD=" + ServerTest.DEMO_PASSWORD,
+        })
+@AutoConfigureWebTestClient(timeout = "PT30S")
+public abstract class ServerTest {
+    public static final String IDENTITY_SECRET = "test-portal-secret";
+    public static final String DEMO_PASSWORD = "test-demo-password";
+
+    static {
+        TestDatabase.useForApplications();
+    }
+
+    @Autowired protected WebTestClient http;
+    @Autowired protected DatabaseClient db;
+    @LocalServerPort protected int port;
+
+    protected static String identityHash(String ossUserId) {
+        return IdentityProof.hashFor(IDENTITY_SECRET, ossUserId);
+    }
+
+    protected long count(String sql) {
+        return db.sql(sql).map(row -> row.get(0, Long.class)).one().block();
+    }
+}

@@ -1,0 +1,12 @@
+package id.oss.livechat.model.visitor;
+
+import java.util.UUID;
+
+/** {@code POST /api/oss-chat/contact}: who the visitor is, for this session. */
+public record ContactRequest(
+        UUID sessionId,
+        String contactName,
+        String contactEmail,
+        String contactPhone,
+        String position,
+        String companyName) {}

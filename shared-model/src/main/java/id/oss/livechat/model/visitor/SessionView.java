@@ -1,0 +1,27 @@
+package id.oss.livechat.model.visitor;
+
+import id.oss.livechat.model.Priority;
+import id.oss.livechat.model.SessionStatus;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * {@code GET /api/oss-chat/session/:id}: a session as its visitor sees it. Queue figures are
+ * present while it waits.
+ */
+public record SessionView(
+        UUID sessionId,
+        SessionStatus status,
+        String topic,
+        Priority priority,
+        DepartmentRef department,
+        boolean requiresContact,
+        Contact contact,
+        AgentRef agent,
+        Integer queuePosition,
+        Long expectedWaitSeconds,
+        Integer agentsOnline,
+        long lastSeq,
+        Instant startedAt,
+        Instant endedAt,
+        String closeReason) {}
