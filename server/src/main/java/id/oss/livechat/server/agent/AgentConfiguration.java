@@ -1,16 +1,75 @@
 package id.oss.livechat.server.agent;
 
+import id.oss.livechat.server.agent.internal.BCryptPasswordHasher;
+import id.oss.livechat.server.agent.internal.DemoDataLoader;
+import id.oss.livechat.server.agent.internal.JwtTokenIssuer;
 import id.oss.livechat.server.agent.internal.R2dbcDepartmentRepository;
+import id.oss.livechat.server.agent.internal.R2dbcStaffRepository;
+import id.oss.livechat.server.common.Transactions;
+import id.oss.livechat.server.system.config.LiveChatProperties;
+import id.oss.livechat.server.system.security.JwtSettings;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
 
-/** Wires the agent feature: staff, departments, presence. */
+/** Wires the agent feature: staff, departments, login. */
 @Configuration(proxyBeanMethods = false)
 public class AgentConfiguration {
+    @Bean
+    DepartmentRepository departmentRepository(DatabaseClient db, Transactions transactions) {
+        return new R2dbcDepartmentRepository(db, transactions);
+    }
 
     @Bean
-    DepartmentRepository departmentRepository(DatabaseClient db) {
-        return new R2dbcDepartmentRepository(db);
+    StaffRepository staffRepository(DatabaseClient db, Transactions transactions) {
+        return new R2dbcStaffRepository(db, transactions);
+    }
+
+    @Bean
+    PasswordHasher passwordHasher() {
+        return new BCryptPasswordHasher(10);
+    }
+
+    @Bean
+    TokenIssuer tokenIssuer(JwtEncoder encoder, JwtSettings settings, Clock clock) {
+        return new JwtTokenIssuer(encoder, settings.lifetime(), clock);
+    }
+
+    @Bean
+    StaffLogin staffLogin(
+            StaffRepository staff, PasswordHasher hasher, TokenIssuer tokens, Clock clock) {
+        return new StaffLogin(
+                staff,
+                hasher,
+                tokens,
+                new LoginThrottle(
+                        clock, LoginThrottle.USER_SLOW_AFTER, LoginThrottle.USER_LOCK_AFTER),
+                new LoginThrottle(
+                        clock, LoginThrottle.ADDRESS_SLOW_AFTER, LoginThrottle.ADDRESS_LOCK_AFTER));
+    }
+
+    @Bean
+    StaffDirectory staffDirectory(
+            StaffRepository staff, DepartmentRepository departments, PasswordHasher hasher) {
+        return new StaffDirectory(staff, departments, hasher);
+    }
+
+    @Bean
+    DepartmentAdministration departmentAdministration(DepartmentRepository departments) {
+        return new DepartmentAdministration(departments);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "livechat.demo", havingValue = "true")
+    DemoDataLoader demoDataLoader(
+            StaffRepository staff,
+            DepartmentRepository departments,
+            PasswordHasher hasher,
+            LiveChatProperties properties) {
+        return new DemoDataLoader(
+                new DemoStaff(staff, departments, hasher), properties.demoPassword());
     }
 }

@@ -1,11 +1,18 @@
 package id.oss.livechat.server.routing;
 
+import id.oss.livechat.server.agent.AgentPresence;
+import id.oss.livechat.server.agent.StaffRepository;
+import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.routing.internal.R2dbcQueueRepository;
+import id.oss.livechat.server.routing.internal.R2dbcRoutingRepository;
+import id.oss.livechat.server.routing.internal.RoutingSweeper;
+import id.oss.livechat.server.system.config.LiveChatProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** Wires the routing feature: the queue and assignment. */
+/** Wires the routing feature: the queue, assignment, timeouts. */
 @Configuration(proxyBeanMethods = false)
 public class RoutingConfiguration {
 
@@ -17,5 +24,50 @@ public class RoutingConfiguration {
     @Bean
     QueueStatus queueStatus(QueueRepository queue) {
         return new QueueStatus(queue);
+    }
+
+    @Bean
+    RoutingRepository routingRepository(DatabaseClient db) {
+        return new R2dbcRoutingRepository(db);
+    }
+
+    @Bean
+    Router router(
+            RoutingRepository routing,
+            ChatEventBus bus,
+            ObjectProvider<Router.AssignmentListener> listener) {
+        return new Router(
+                routing, bus, listener.getIfAvailable(() -> Router.AssignmentListener.NONE));
+    }
+
+    @Bean
+    Assignments assignments(RoutingRepository routing, StaffRepository staff, Router router) {
+        return new Assignments(routing, staff, router);
+    }
+
+    /** Presence lives with agents; coming online is what makes routing hand out chats. */
+    @Bean
+    AgentPresence agentPresence(StaffRepository staff, ChatEventBus bus, Router router) {
+        return new AgentPresence(staff, bus, router::routeAgent);
+    }
+
+    @Bean
+    SessionTimeouts sessionTimeouts(
+            RoutingRepository routing,
+            Router router,
+            ChatEventBus bus,
+            LiveChatProperties properties) {
+        return new SessionTimeouts(
+                routing,
+                router,
+                bus,
+                properties.routing().abandonAfter(),
+                properties.routing().unansweredAfter());
+    }
+
+    @Bean
+    RoutingSweeper routingSweeper(
+            SessionTimeouts timeouts, Router router, LiveChatProperties properties) {
+        return new RoutingSweeper(timeouts, router, properties.routing().sweepInterval());
     }
 }

@@ -1,8 +1,12 @@
 package id.oss.livechat.server.session;
 
 import id.oss.livechat.server.agent.DepartmentRepository;
+import id.oss.livechat.server.agent.StaffRepository;
 import id.oss.livechat.server.common.Transactions;
+import id.oss.livechat.server.common.events.ChatEventBus;
+import id.oss.livechat.server.message.MessageStore;
 import id.oss.livechat.server.routing.QueueStatus;
+import id.oss.livechat.server.routing.Router;
 import id.oss.livechat.server.session.internal.R2dbcSessionRepository;
 import id.oss.livechat.server.visitor.VisitorIdentities;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +34,27 @@ public class SessionConfiguration {
             VisitorIdentities identities,
             VisitorAccess access,
             QueueStatus queue,
-            Transactions transactions) {
-        return new VisitorSessions(sessions, departments, identities, access, queue, transactions);
+            Transactions transactions,
+            Router router,
+            ChatEventBus bus) {
+        return new VisitorSessions(
+                sessions, departments, identities, access, queue, transactions, router, bus);
+    }
+
+    @Bean
+    StaffSessions staffSessions(
+            SessionRepository sessions, StaffRepository staff, MessageStore messages) {
+        return new StaffSessions(sessions, staff, messages);
+    }
+
+    @Bean
+    SessionLifecycle sessionLifecycle(
+            SessionRepository sessions,
+            StaffRepository staff,
+            DepartmentRepository departments,
+            MessageStore messages,
+            Router router,
+            ChatEventBus bus) {
+        return new SessionLifecycle(sessions, staff, departments, messages, router, bus);
     }
 }

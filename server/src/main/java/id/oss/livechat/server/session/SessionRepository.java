@@ -1,5 +1,7 @@
 package id.oss.livechat.server.session;
 
+import id.oss.livechat.model.SessionStatus;
+import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.model.visitor.Contact;
 import java.time.Instant;
 import java.util.List;
@@ -21,4 +23,40 @@ public interface SessionRepository {
     Mono<SessionDetails> details(UUID sessionId);
 
     Mono<List<SessionDetails>> history(HistoryQuery query);
+
+    /** Sessions as staff see them; asks for one more than the limit to tell whether more exist. */
+    Mono<List<StaffSession>> staffSessions(StaffSessionQuery query);
+
+    Mono<StaffSession> staffSession(UUID sessionId);
+
+    /** Whether the agent serves, served, or could take a session of this visitor. */
+    Mono<Boolean> agentMaySeeVisitor(UUID agentId, UUID chatUserId);
+
+    /** What closing a session changed: its status before, its department and agent. */
+    record Closed(UUID sessionId, SessionStatus previousStatus, UUID departmentId, UUID agentId) {}
+
+    /** Closes the session unless it is closed already (then empty). */
+    Mono<Closed> close(UUID sessionId, UUID closedBy, String reason);
+
+    /** Moves an active session to another agent, under that agent's limit. */
+    Mono<TransferResult> transferToAgent(UUID sessionId, UUID agentId);
+
+    /** Puts an active session back in the queue of a department (its place kept by age). */
+    Mono<Boolean> transferToDepartment(UUID sessionId, UUID departmentId);
+
+    enum TransferResult {
+        OK,
+        NO_AGENT,
+        AGENT_FULL,
+        NOT_ACTIVE
+    }
+
+    /**
+     * The visitor was seen (a request, a socket frame): keeps a waiting session from being
+     * abandoned.
+     */
+    Mono<Void> touchVisitor(UUID sessionId);
+
+    /** Records how far a side has read; never moves backwards. */
+    Mono<Void> markRead(UUID sessionId, id.oss.livechat.model.SenderType reader, long upToSeq);
 }

@@ -19,8 +19,11 @@ import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.common.Texts;
 import id.oss.livechat.server.common.Transactions;
+import id.oss.livechat.server.common.events.ChatEvent;
+import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.routing.QueuePlace;
 import id.oss.livechat.server.routing.QueueStatus;
+import id.oss.livechat.server.routing.Router;
 import id.oss.livechat.server.visitor.VisitorIdentities;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +43,8 @@ public class VisitorSessions {
     private final VisitorAccess access;
     private final QueueStatus queue;
     private final Transactions transactions;
+    private final Router router;
+    private final ChatEventBus bus;
 
     public VisitorSessions(
             SessionRepository sessions,
@@ -47,13 +52,17 @@ public class VisitorSessions {
             VisitorIdentities identities,
             VisitorAccess access,
             QueueStatus queue,
-            Transactions transactions) {
+            Transactions transactions,
+            Router router,
+            ChatEventBus bus) {
         this.sessions = sessions;
         this.departments = departments;
         this.identities = identities;
         this.access = access;
         this.queue = queue;
         this.transactions = transactions;
+        this.router = router;
+        this.bus = bus;
     }
 
     /** {@code start}: a new session waiting in its department's queue. */
@@ -77,6 +86,7 @@ public class VisitorSessions {
                 .flatMap(
                         department ->
                                 createSession(chat, department)
+                                        .flatMap(this::routeNewSession)
                                         .flatMap(
                                                 started ->
                                                         placeOf(started.session())
@@ -122,6 +132,15 @@ public class VisitorSessions {
     }
 
     private record Started(ChatSession session, boolean anonymous) {}
+
+    /** A new session may be taken at once: route it, then answer with where it stands. */
+    private Mono<Started> routeNewSession(Started started) {
+        UUID department = started.session().departmentId();
+        return bus.publish(new ChatEvent.QueueChanged(department))
+                .then(router.routeDepartment(department))
+                .then(sessions.findById(started.session().id()))
+                .map(now -> new Started(now, started.anonymous()));
+    }
 
     private static StartChatResponse response(
             Started started, Department department, String token, Optional<QueuePlace> place) {
@@ -170,7 +189,8 @@ public class VisitorSessions {
                                                 "session_closed",
                                                 "This session is closed; start a new chat."));
                             }
-                            return sessions.saveContact(session.id(), contact);
+                            return sessions.touchVisitor(session.id())
+                                    .then(sessions.saveContact(session.id(), contact));
                         })
                 .map(
                         stored ->
@@ -188,7 +208,10 @@ public class VisitorSessions {
     /** {@code session/:id}: the session as its visitor sees it. */
     public Mono<SessionView> view(UUID sessionId, String token) {
         return access.authorize(sessionId, token)
-                .flatMap(session -> sessions.details(session.id()))
+                .flatMap(
+                        session ->
+                                sessions.touchVisitor(session.id())
+                                        .then(sessions.details(session.id())))
                 .flatMap(
                         details -> placeOf(details.session()).map(place -> toView(details, place)));
     }

@@ -36,6 +36,24 @@ public abstract class ServerTest {
         return IdentityProof.hashFor(IDENTITY_SECRET, ossUserId);
     }
 
+    /** Signs in one of demo mode's accounts (admin, supervisor, agent1..agent3). */
+    @SuppressWarnings("unchecked")
+    protected String demoToken(String username) {
+        java.util.Map<String, Object> body =
+                http.post()
+                        .uri("/api/auth/login")
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .bodyValue(
+                                java.util.Map.of("username", username, "password", DEMO_PASSWORD))
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(java.util.Map.class)
+                        .returnResult()
+                        .getResponseBody();
+        return (String) body.get("access_token");
+    }
+
     protected long count(String sql) {
         return db.sql(sql).map(row -> row.get(0, Long.class)).one().block();
     }

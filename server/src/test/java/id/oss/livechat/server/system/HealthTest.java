@@ -49,6 +49,7 @@ class HealthTest extends ServerTest {
                                 "--DB_PORT=" + closedPort,
                                 // nothing to migrate against: the point is a database that is gone
                                 "--spring.flyway.enabled=false",
+                                "--JWT_SECRET=health-test-secret-that-is-long-enough-to-sign",
                                 "--server.port=0")) {
             WebTestClient client =
                     WebTestClient.bindToServer()

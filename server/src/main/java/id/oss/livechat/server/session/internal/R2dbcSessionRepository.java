@@ -6,6 +6,7 @@ import id.oss.livechat.model.Language;
 import id.oss.livechat.model.Priority;
 import id.oss.livechat.model.SenderType;
 import id.oss.livechat.model.SessionStatus;
+import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.model.visitor.AgentRef;
 import id.oss.livechat.model.visitor.Contact;
 import id.oss.livechat.model.visitor.DepartmentRef;
@@ -15,6 +16,7 @@ import id.oss.livechat.server.session.HistoryQuery;
 import id.oss.livechat.server.session.NewSession;
 import id.oss.livechat.server.session.SessionDetails;
 import id.oss.livechat.server.session.SessionRepository;
+import id.oss.livechat.server.session.StaffSessionQuery;
 import id.oss.livechat.server.system.database.Sql;
 import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
@@ -160,6 +162,144 @@ public class R2dbcSessionRepository implements SessionRepository {
             spec = spec.bind("to", query.to());
         }
         return spec.map(R2dbcSessionRepository::toDetails).all().collectList();
+    }
+
+    @Override
+    public Mono<List<StaffSession>> staffSessions(StaffSessionQuery query) {
+        StringBuilder sql = new StringBuilder(StaffSessionSql.SELECT).append(" WHERE true");
+        if (query.status() != null) {
+            sql.append(" AND s.status = :status");
+        }
+        if (query.departmentIds() != null) {
+            sql.append(" AND s.department_id = ANY(:departments)");
+        }
+        if (query.agentId() != null) {
+            sql.append(" AND s.agent_id = :agent");
+        }
+        if (query.chatUserId() != null) {
+            sql.append(" AND s.chat_user_id = :chatUser");
+        }
+        sql.append(
+                switch (query.status() == null ? SessionStatus.CLOSED : query.status()) {
+                    case WAITING -> " ORDER BY s.priority_rank, s.queued_at, s.id";
+                    case ACTIVE -> " ORDER BY s.assigned_at, s.id";
+                    case CLOSED -> " ORDER BY s.started_at DESC, s.id DESC";
+                });
+        sql.append(" LIMIT :limit OFFSET :offset");
+        var spec =
+                db.sql(sql.toString())
+                        .bind("limit", query.limit() + 1)
+                        .bind("offset", query.offset());
+        if (query.status() != null) {
+            spec = spec.bind("status", query.status().wire());
+        }
+        if (query.departmentIds() != null) {
+            spec = spec.bind("departments", query.departmentIds().toArray(UUID[]::new));
+        }
+        if (query.agentId() != null) {
+            spec = spec.bind("agent", query.agentId());
+        }
+        if (query.chatUserId() != null) {
+            spec = spec.bind("chatUser", query.chatUserId());
+        }
+        return spec.map(StaffSessionSql::toStaffSession).all().collectList();
+    }
+
+    @Override
+    public Mono<StaffSession> staffSession(UUID sessionId) {
+        return db.sql(StaffSessionSql.SELECT + " WHERE s.id = :id")
+                .bind("id", sessionId)
+                .map(StaffSessionSql::toStaffSession)
+                .one();
+    }
+
+    @Override
+    public Mono<Boolean> agentMaySeeVisitor(UUID agentId, UUID chatUserId) {
+        return db.sql(
+                        """
+                SELECT EXISTS (SELECT 1 FROM chat_sessions s
+                                WHERE s.chat_user_id = :chatUser
+                                  AND (s.agent_id = :agent OR s.previous_agent_id = :agent
+                                       OR s.department_id IN (SELECT department_id FROM user_departments WHERE user_id = :agent)))
+                    AS allowed""")
+                .bind("chatUser", chatUserId)
+                .bind("agent", agentId)
+                .map(row -> Sql.flag(row, "allowed"))
+                .one();
+    }
+
+    @Override
+    public Mono<Closed> close(UUID sessionId, UUID closedBy, String reason) {
+        var spec =
+                db.sql(
+                                """
+                UPDATE chat_sessions s SET status = 'closed', ended_at = now(), close_reason = :reason, closed_by = :by
+                  FROM (SELECT id, status AS previous_status FROM chat_sessions WHERE id = :id FOR UPDATE) before
+                 WHERE s.id = before.id AND s.status <> 'closed'
+                RETURNING s.id, before.previous_status, s.department_id, s.agent_id""")
+                        .bind("id", sessionId)
+                        .bind("reason", reason);
+        spec = bind(spec, "by", closedBy, UUID.class);
+        return spec.map(
+                        row ->
+                                new Closed(
+                                        Sql.uuid(row, "id"),
+                                        SessionStatus.fromWire(Sql.text(row, "previous_status")),
+                                        Sql.uuid(row, "department_id"),
+                                        Sql.uuid(row, "agent_id")))
+                .one();
+    }
+
+    @Override
+    public Mono<TransferResult> transferToAgent(UUID sessionId, UUID agentId) {
+        return db.sql("SELECT transfer_session_to_agent(:session, :agent) AS result")
+                .bind("session", sessionId)
+                .bind("agent", agentId)
+                .map(
+                        row ->
+                                switch (Sql.text(row, "result")) {
+                                    case "ok" -> TransferResult.OK;
+                                    case "no_agent" -> TransferResult.NO_AGENT;
+                                    case "agent_full" -> TransferResult.AGENT_FULL;
+                                    default -> TransferResult.NOT_ACTIVE;
+                                })
+                .one();
+    }
+
+    @Override
+    public Mono<Boolean> transferToDepartment(UUID sessionId, UUID departmentId) {
+        return db.sql(
+                        """
+                UPDATE chat_sessions SET status = 'waiting', previous_agent_id = agent_id, agent_id = NULL,
+                                         agent_assigned_at = NULL, agent_answered = false, department_id = :dept
+                 WHERE id = :id AND status = 'active'""")
+                .bind("id", sessionId)
+                .bind("dept", departmentId)
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n > 0);
+    }
+
+    @Override
+    public Mono<Void> touchVisitor(UUID sessionId) {
+        return db.sql(
+                        "UPDATE chat_sessions SET visitor_last_seen_at = now() WHERE id = :id AND status <> 'closed'")
+                .bind("id", sessionId)
+                .then();
+    }
+
+    @Override
+    public Mono<Void> markRead(UUID sessionId, SenderType reader, long upToSeq) {
+        String column = reader == SenderType.VISITOR ? "visitor_read_seq" : "agent_read_seq";
+        return db.sql(
+                        "UPDATE chat_sessions SET "
+                                + column
+                                + " = greatest("
+                                + column
+                                + ", least(:seq, last_seq)) WHERE id = :id")
+                .bind("id", sessionId)
+                .bind("seq", (int) Math.min(upToSeq, Integer.MAX_VALUE))
+                .then();
     }
 
     public static ChatSession toSession(Readable row) {

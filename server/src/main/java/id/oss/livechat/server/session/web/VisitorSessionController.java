@@ -8,8 +8,8 @@ import id.oss.livechat.model.visitor.SessionView;
 import id.oss.livechat.model.visitor.StartChatRequest;
 import id.oss.livechat.model.visitor.StartChatResponse;
 import id.oss.livechat.server.common.FieldCheck;
-import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.session.VisitorSessions;
+import id.oss.livechat.server.system.web.PathIds;
 import id.oss.livechat.server.system.web.QueryParams;
 import id.oss.livechat.server.system.web.RequestInfo;
 import id.oss.livechat.server.visitor.VisitorIdentities;
@@ -52,7 +52,7 @@ public class VisitorSessionController {
 
     @GetMapping("/session/{id}")
     public Mono<SessionView> session(@PathVariable("id") String id, ServerHttpRequest request) {
-        return sessions.view(sessionId(id), RequestInfo.bearerToken(request));
+        return sessions.view(PathIds.parse(id, "The session"), RequestInfo.bearerToken(request));
     }
 
     @GetMapping("/history")
@@ -79,14 +79,5 @@ public class VisitorSessionController {
         return sessions.history(
                 new VisitorSessions.HistoryRequest(
                         claim, pageSize, cursor, wanted, fromTime, toTime));
-    }
-
-    /** An id in a path that is not a UUID names no session: 404, as any unknown id. */
-    static UUID sessionId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw Problem.notFound("The session");
-        }
     }
 }

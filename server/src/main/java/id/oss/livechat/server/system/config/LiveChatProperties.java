@@ -1,5 +1,6 @@
 package id.oss.livechat.server.system.config;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -7,12 +8,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("livechat")
 public record LiveChatProperties(
         @DefaultValue("false") boolean demo,
+        @DefaultValue("livechat-demo") String demoPassword,
+        @DefaultValue("") String corsOrigins,
         @DefaultValue Identity identity,
-        @DefaultValue Limits limits) {
+        @DefaultValue Jwt jwt,
+        @DefaultValue Limits limits,
+        @DefaultValue Routing routing) {
 
     /** The key shared with the OSS portal for {@code identity_hash}. */
     public record Identity(@DefaultValue("") String secret) {}
 
+    /** Staff tokens: {@code JWT_SECRET} and {@code JWT_EXPIRES_IN} (Go duration, e.g. 24h). */
+    public record Jwt(@DefaultValue("") String secret, @DefaultValue("24h") String expiresIn) {
+        @Override
+        public String toString() {
+            return "Jwt[expiresIn=" + expiresIn + "]";
+        }
+    }
+
     public record Limits(
             @DefaultValue("65536") int maxBodyBytes, @DefaultValue("4000") int maxMessageChars) {}
+
+    /**
+     * Routing timeouts: a waiting session whose visitor has not been seen for {@code abandonAfter}
+     * is closed as abandoned; an assignment no agent answered within {@code unansweredAfter} goes
+     * back to the queue; the sweep runs every {@code sweepInterval}.
+     */
+    public record Routing(
+            @DefaultValue("10m") Duration abandonAfter,
+            @DefaultValue("3m") Duration unansweredAfter,
+            @DefaultValue("15s") Duration sweepInterval) {}
 }

@@ -1,0 +1,47 @@
+package id.oss.livechat.server.agent;
+
+import id.oss.livechat.model.AgentStatus;
+import id.oss.livechat.model.StaffRole;
+import java.util.List;
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Storage of staff accounts and their departments. */
+public interface StaffRepository {
+    Mono<StaffAccount> findByUsername(String username);
+
+    Mono<StaffAccount> findById(UUID id);
+
+    Flux<StaffAccount> findAll();
+
+    /** What a new account is made of; the password is already hashed. */
+    record NewAccount(
+            String username,
+            String displayName,
+            String email,
+            String passwordHash,
+            StaffRole role,
+            int maxChats,
+            List<UUID> departmentIds) {}
+
+    /** Fails with a {@code Problem} conflict when the username is taken. */
+    Mono<StaffAccount> create(NewAccount account);
+
+    /** Changes to an account; null leaves a field as it is. */
+    record Changes(
+            String displayName,
+            String email,
+            String passwordHash,
+            StaffRole role,
+            Integer maxChats,
+            Boolean active,
+            List<UUID> departmentIds) {}
+
+    Mono<StaffAccount> update(UUID id, Changes changes);
+
+    Mono<StaffAccount> setStatus(UUID id, AgentStatus status);
+
+    /** Whether the account may still act (a deactivated account's old token must stop working). */
+    Mono<Boolean> isActive(UUID id);
+}

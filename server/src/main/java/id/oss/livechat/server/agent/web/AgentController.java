@@ -1,0 +1,69 @@
+package id.oss.livechat.server.agent.web;
+
+import id.oss.livechat.model.staff.Agent;
+import id.oss.livechat.model.staff.NewAgentRequest;
+import id.oss.livechat.model.staff.StatusRequest;
+import id.oss.livechat.model.staff.UpdateAgentRequest;
+import id.oss.livechat.server.agent.AgentPresence;
+import id.oss.livechat.server.agent.StaffDirectory;
+import id.oss.livechat.server.common.Staff;
+import id.oss.livechat.server.system.web.PathIds;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Staff accounts ({@code /api/agents}): admins manage them, every staff member sets its own status.
+ */
+@RestController
+@RequestMapping("/api/agents")
+public class AgentController {
+    private final StaffDirectory directory;
+    private final AgentPresence presence;
+
+    public AgentController(StaffDirectory directory, AgentPresence presence) {
+        this.directory = directory;
+        this.presence = presence;
+    }
+
+    @GetMapping
+    public Mono<List<Agent>> list() {
+        return directory.list().collectList();
+    }
+
+    @GetMapping("/me")
+    public Mono<Agent> me(@AuthenticationPrincipal Staff me) {
+        return directory.get(me.id());
+    }
+
+    @GetMapping("/{id}")
+    public Mono<Agent> get(@PathVariable("id") String id) {
+        return directory.get(PathIds.parse(id, "The agent"));
+    }
+
+    @PostMapping
+    public Mono<ResponseEntity<Agent>> create(@RequestBody NewAgentRequest body) {
+        return directory
+                .create(body)
+                .map(agent -> ResponseEntity.status(HttpStatus.CREATED).body(agent));
+    }
+
+    @PutMapping("/{id}")
+    public Mono<Agent> update(@PathVariable("id") String id, @RequestBody UpdateAgentRequest body) {
+        return directory.update(PathIds.parse(id, "The agent"), body);
+    }
+
+    @PutMapping("/me/status")
+    public Mono<Agent> status(@AuthenticationPrincipal Staff me, @RequestBody StatusRequest body) {
+        return presence.setStatus(me, body.status());
+    }
+}

@@ -1,0 +1,59 @@
+package id.oss.livechat.server.common.events;
+
+import id.oss.livechat.model.AgentStatus;
+import id.oss.livechat.model.SenderType;
+import id.oss.livechat.model.SessionStatus;
+import id.oss.livechat.model.realtime.ChatMessage;
+import id.oss.livechat.model.realtime.Sender;
+import java.util.UUID;
+
+/**
+ * Something that happened to a chat which clients connected to any server node must hear of. Use
+ * cases publish these after the change is stored; the realtime feature delivers them.
+ */
+public sealed interface ChatEvent {
+
+    /** The session the event concerns, or null for events of the whole help desk. */
+    UUID sessionId();
+
+    /** A message was stored with its sequence number. */
+    record MessageStored(ChatMessage message) implements ChatEvent {
+        @Override
+        public UUID sessionId() {
+            return message.sessionId();
+        }
+    }
+
+    record Typing(UUID sessionId, Sender sender, boolean typing) implements ChatEvent {}
+
+    record ReadUpTo(UUID sessionId, SenderType reader, long upToSeq) implements ChatEvent {}
+
+    /**
+     * A session was assigned, transferred, requeued or closed. {@code previousAgentId} is the agent
+     * that lost it, whose sockets must let go.
+     */
+    record SessionChanged(
+            UUID sessionId,
+            SessionStatus status,
+            UUID agentId,
+            UUID previousAgentId,
+            UUID departmentId,
+            String closeReason)
+            implements ChatEvent {}
+
+    /** A department's waiting queue changed: positions and the staff queue view are stale. */
+    record QueueChanged(UUID departmentId) implements ChatEvent {
+        @Override
+        public UUID sessionId() {
+            return null;
+        }
+    }
+
+    record PresenceChanged(UUID agentId, String displayName, AgentStatus status)
+            implements ChatEvent {
+        @Override
+        public UUID sessionId() {
+            return null;
+        }
+    }
+}

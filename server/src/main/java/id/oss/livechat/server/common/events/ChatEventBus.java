@@ -1,0 +1,18 @@
+package id.oss.livechat.server.common.events;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Carries chat events to every server node: in-process when one node runs, Kafka when many do.
+ * Storage always comes first; the bus may delay an event but clients never lose a stored message,
+ * because they resume from the database.
+ */
+public interface ChatEventBus {
+
+    /** Hands the event on; completes when the bus has taken it (or parked it to retry). */
+    Mono<Void> publish(ChatEvent event);
+
+    /** Every event published on any node, this one's included, as this node receives them. */
+    Flux<ChatEvent> events();
+}

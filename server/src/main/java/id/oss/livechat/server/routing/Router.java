@@ -1,0 +1,155 @@
+package id.oss.livechat.server.routing;
+
+import id.oss.livechat.model.SessionStatus;
+import id.oss.livechat.server.common.events.ChatEvent;
+import id.oss.livechat.server.common.events.ChatEventBus;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Automatic routing: offers a department's waiting sessions to its online agents by {@link
+ * RoutingPolicy}, claiming each atomically in the database. Runs when a session starts, when an
+ * agent comes online or frees a slot, and on a regular sweep; two nodes routing at once only lose
+ * claims to each other, never double-assign.
+ */
+public class Router {
+    private static final Logger log = LoggerFactory.getLogger(Router.class);
+    static final int BATCH = 200;
+
+    private final RoutingRepository repository;
+    private final ChatEventBus bus;
+    private final AssignmentListener listener;
+    // per department: 0 idle, 1 routing, 2 routing and asked again meanwhile
+    private final Map<UUID, AtomicInteger> runs = new ConcurrentHashMap<>();
+
+    /** Told of every automatic assignment, with how long the session had waited (metrics). */
+    public interface AssignmentListener {
+        AssignmentListener NONE = (session, agent) -> {};
+
+        void assigned(UUID sessionId, UUID agentId);
+    }
+
+    public Router(RoutingRepository repository, ChatEventBus bus, AssignmentListener listener) {
+        this.repository = repository;
+        this.bus = bus;
+        this.listener = listener;
+    }
+
+    /**
+     * Routes a department's queue. A call while the department is being routed does not run twice
+     * at once; it makes the running one go round once more.
+     */
+    public Mono<Void> routeDepartment(UUID departmentId) {
+        AtomicInteger state = runs.computeIfAbsent(departmentId, id -> new AtomicInteger());
+        if (state.getAndUpdate(s -> Math.min(s + 1, 2)) > 0) {
+            return Mono.empty();
+        }
+        return routeOnce(departmentId)
+                .repeat(() -> state.decrementAndGet() > 0)
+                .then()
+                .doOnError(e -> state.set(0))
+                .onErrorResume(
+                        e -> {
+                            log.warn(
+                                    "Routing department {} failed; the next sweep retries",
+                                    departmentId,
+                                    e);
+                            return Mono.empty();
+                        });
+    }
+
+    public Mono<Void> routeAgent(UUID agentId) {
+        return repository.departmentsOf(agentId).concatMap(this::routeDepartment).then();
+    }
+
+    public Mono<Void> routeAll() {
+        return repository.departmentsWithWaiting().concatMap(this::routeDepartment).then();
+    }
+
+    private Mono<Void> routeOnce(UUID departmentId) {
+        return Mono.zip(
+                        repository.waiting(departmentId, BATCH).collectList(),
+                        repository.candidates(departmentId).collectList())
+                .flatMapMany(
+                        both -> Flux.fromIterable(RoutingPolicy.plan(both.getT1(), both.getT2())))
+                .concatMap(
+                        assignment ->
+                                claim(assignment.sessionId(), assignment.agentId(), departmentId))
+                .then();
+    }
+
+    /** Claims one session for one agent and tells everyone; the result says why it failed. */
+    public Mono<ClaimResult> claim(UUID sessionId, UUID agentId, UUID departmentId) {
+        return repository
+                .claim(sessionId, agentId)
+                .flatMap(
+                        result -> {
+                            if (result != ClaimResult.OK) {
+                                return Mono.just(result);
+                            }
+                            listener.assigned(sessionId, agentId);
+                            return bus.publish(
+                                            new ChatEvent.SessionChanged(
+                                                    sessionId,
+                                                    SessionStatus.ACTIVE,
+                                                    agentId,
+                                                    null,
+                                                    departmentId,
+                                                    null))
+                                    .then(bus.publish(new ChatEvent.QueueChanged(departmentId)))
+                                    .thenReturn(result);
+                        });
+    }
+
+    /**
+     * Assigns one session to whichever agent the policy picks now.
+     *
+     * @return the agent, or empty when no agent of the department has a free slot
+     */
+    public Mono<UUID> assignAutomatically(UUID sessionId, UUID departmentId, UUID previousAgentId) {
+        RoutingPolicy.Waiting session =
+                new RoutingPolicy.Waiting(
+                        sessionId, departmentId, 0, java.time.Instant.EPOCH, previousAgentId);
+        return repository
+                .candidates(departmentId)
+                .collectList()
+                .flatMap(candidates -> tryCandidates(session, candidates, 3));
+    }
+
+    private Mono<UUID> tryCandidates(
+            RoutingPolicy.Waiting session, List<RoutingPolicy.Candidate> candidates, int attempts) {
+        Optional<RoutingPolicy.Candidate> chosen = RoutingPolicy.choose(session, candidates);
+        if (chosen.isEmpty() || attempts == 0) {
+            return Mono.empty();
+        }
+        UUID agentId = chosen.get().agentId();
+        return claim(session.sessionId(), agentId, session.departmentId())
+                .flatMap(
+                        result ->
+                                switch (result) {
+                                    case OK -> Mono.just(agentId);
+                                    // the agent filled up meanwhile (another node): try the next
+                                    // best
+                                    case AGENT_FULL, NO_AGENT ->
+                                            tryCandidates(
+                                                    session,
+                                                    candidates.stream()
+                                                            .filter(
+                                                                    c ->
+                                                                            !c.agentId()
+                                                                                    .equals(
+                                                                                            agentId))
+                                                            .toList(),
+                                                    attempts - 1);
+                                    case NOT_WAITING -> Mono.error(Assignments.notWaiting());
+                                });
+    }
+}

@@ -1,0 +1,43 @@
+package id.oss.livechat.server.routing;
+
+import id.oss.livechat.model.SessionStatus;
+import java.time.Duration;
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The queue and agents as routing needs them, and the atomic claim. */
+public interface RoutingRepository {
+    /** A department's waiting sessions, in queue order. */
+    Flux<RoutingPolicy.Waiting> waiting(UUID departmentId, int limit);
+
+    /** Online, active agents of the department who take chats, with their loads. */
+    Flux<RoutingPolicy.Candidate> candidates(UUID departmentId);
+
+    /** Atomically: the session becomes the agent's, unless taken or the agent is full. */
+    Mono<ClaimResult> claim(UUID sessionId, UUID agentId);
+
+    Flux<UUID> departmentsWithWaiting();
+
+    Flux<UUID> departmentsOf(UUID agentId);
+
+    /** Where a session stands, for assignment checks. */
+    record SessionState(
+            UUID sessionId,
+            SessionStatus status,
+            UUID departmentId,
+            UUID agentId,
+            UUID previousAgentId) {}
+
+    Mono<SessionState> sessionState(UUID sessionId);
+
+    /** A session an unanswering agent lost; it waits again in its department. */
+    record Requeued(UUID sessionId, UUID departmentId, UUID previousAgentId) {}
+
+    Flux<Requeued> requeueUnanswered(Duration after);
+
+    /** A waiting session closed because its visitor left. */
+    record Abandoned(UUID sessionId, UUID departmentId) {}
+
+    Flux<Abandoned> closeAbandoned(Duration after);
+}

@@ -1,0 +1,131 @@
+package id.oss.livechat.server.routing.internal;
+
+import id.oss.livechat.model.SessionStatus;
+import id.oss.livechat.server.routing.ClaimResult;
+import id.oss.livechat.server.routing.RoutingPolicy;
+import id.oss.livechat.server.routing.RoutingRepository;
+import id.oss.livechat.server.system.database.Sql;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Routing's reads and writes; the claim itself is the {@code claim_session} SQL function. */
+public class R2dbcRoutingRepository implements RoutingRepository {
+    private final DatabaseClient db;
+
+    public R2dbcRoutingRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Flux<RoutingPolicy.Waiting> waiting(UUID departmentId, int limit) {
+        return db.sql(
+                        """
+                SELECT id, department_id, priority_rank, queued_at, previous_agent_id FROM chat_sessions
+                 WHERE status = 'waiting' AND department_id = :dept
+                 ORDER BY priority_rank, queued_at, id LIMIT :limit""")
+                .bind("dept", departmentId)
+                .bind("limit", limit)
+                .map(
+                        row ->
+                                new RoutingPolicy.Waiting(
+                                        Sql.uuid(row, "id"),
+                                        Sql.uuid(row, "department_id"),
+                                        (int) Sql.number(row, "priority_rank"),
+                                        Sql.instant(row, "queued_at"),
+                                        Sql.uuid(row, "previous_agent_id")))
+                .all();
+    }
+
+    @Override
+    public Flux<RoutingPolicy.Candidate> candidates(UUID departmentId) {
+        return db.sql(
+                        """
+                SELECT u.id, u.max_chats, u.last_assigned_at,
+                       (SELECT count(*) FROM chat_sessions s WHERE s.agent_id = u.id AND s.status = 'active') AS load
+                  FROM users u JOIN user_departments ud ON ud.user_id = u.id AND ud.department_id = :dept
+                 WHERE u.active AND u.status = 'online' AND u.role <> 'admin'""")
+                .bind("dept", departmentId)
+                .map(
+                        row ->
+                                new RoutingPolicy.Candidate(
+                                        Sql.uuid(row, "id"),
+                                        (int) Sql.number(row, "load"),
+                                        (int) Sql.number(row, "max_chats"),
+                                        Sql.instant(row, "last_assigned_at")))
+                .all();
+    }
+
+    @Override
+    public Mono<ClaimResult> claim(UUID sessionId, UUID agentId) {
+        return db.sql("SELECT claim_session(:session, :agent) AS result")
+                .bind("session", sessionId)
+                .bind("agent", agentId)
+                .map(row -> ClaimResult.fromDatabase(Sql.text(row, "result")))
+                .one();
+    }
+
+    @Override
+    public Flux<UUID> departmentsWithWaiting() {
+        return db.sql("SELECT DISTINCT department_id FROM chat_sessions WHERE status = 'waiting'")
+                .map(row -> Sql.uuid(row, "department_id"))
+                .all();
+    }
+
+    @Override
+    public Flux<UUID> departmentsOf(UUID agentId) {
+        return db.sql("SELECT department_id FROM user_departments WHERE user_id = :agent")
+                .bind("agent", agentId)
+                .map(row -> Sql.uuid(row, "department_id"))
+                .all();
+    }
+
+    @Override
+    public Mono<SessionState> sessionState(UUID sessionId) {
+        return db.sql(
+                        "SELECT id, status, department_id, agent_id, previous_agent_id FROM chat_sessions WHERE id = :id")
+                .bind("id", sessionId)
+                .map(
+                        row ->
+                                new SessionState(
+                                        Sql.uuid(row, "id"),
+                                        SessionStatus.fromWire(Sql.text(row, "status")),
+                                        Sql.uuid(row, "department_id"),
+                                        Sql.uuid(row, "agent_id"),
+                                        Sql.uuid(row, "previous_agent_id")))
+                .one();
+    }
+
+    @Override
+    public Flux<Requeued> requeueUnanswered(Duration after) {
+        return db.sql(
+                        """
+                UPDATE chat_sessions SET status = 'waiting', previous_agent_id = agent_id, agent_id = NULL,
+                                         agent_assigned_at = NULL
+                 WHERE status = 'active' AND NOT agent_answered
+                   AND agent_assigned_at < now() - make_interval(secs => :seconds)
+                RETURNING id, department_id, previous_agent_id""")
+                .bind("seconds", (double) after.toSeconds())
+                .map(
+                        row ->
+                                new Requeued(
+                                        Sql.uuid(row, "id"),
+                                        Sql.uuid(row, "department_id"),
+                                        Sql.uuid(row, "previous_agent_id")))
+                .all();
+    }
+
+    @Override
+    public Flux<Abandoned> closeAbandoned(Duration after) {
+        return db.sql(
+                        """
+                UPDATE chat_sessions SET status = 'closed', ended_at = now(), close_reason = 'abandoned'
+                 WHERE status = 'waiting' AND visitor_last_seen_at < now() - make_interval(secs => :seconds)
+                RETURNING id, department_id""")
+                .bind("seconds", (double) after.toSeconds())
+                .map(row -> new Abandoned(Sql.uuid(row, "id"), Sql.uuid(row, "department_id")))
+                .all();
+    }
+}

@@ -1,0 +1,17 @@
+package id.oss.livechat.server.session;
+
+import id.oss.livechat.model.SessionStatus;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Which sessions a staff list shows. Null filters do not filter. {@code departmentIds} limits to
+ * those departments (an agent's queue); {@code agentId} to one agent's chats.
+ */
+public record StaffSessionQuery(
+        SessionStatus status,
+        List<UUID> departmentIds,
+        UUID agentId,
+        UUID chatUserId,
+        int limit,
+        int offset) {}

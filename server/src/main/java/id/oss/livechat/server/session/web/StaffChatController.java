@@ -1,0 +1,127 @@
+package id.oss.livechat.server.session.web;
+
+import id.oss.livechat.model.realtime.MessagePage;
+import id.oss.livechat.model.staff.AssignRequest;
+import id.oss.livechat.model.staff.CloseRequest;
+import id.oss.livechat.model.staff.SessionList;
+import id.oss.livechat.model.staff.StaffSession;
+import id.oss.livechat.model.staff.TransferRequest;
+import id.oss.livechat.server.common.FieldCheck;
+import id.oss.livechat.server.common.Staff;
+import id.oss.livechat.server.routing.Assignments;
+import id.oss.livechat.server.session.SessionLifecycle;
+import id.oss.livechat.server.session.StaffSessions;
+import id.oss.livechat.server.system.web.PathIds;
+import id.oss.livechat.server.system.web.QueryParams;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The seed's admin API under {@code /api/chat}, as the agent desktop calls it. */
+@RestController
+@RequestMapping("/api/chat")
+public class StaffChatController {
+    private final StaffSessions sessions;
+    private final Assignments assignments;
+    private final SessionLifecycle lifecycle;
+
+    public StaffChatController(
+            StaffSessions sessions, Assignments assignments, SessionLifecycle lifecycle) {
+        this.sessions = sessions;
+        this.assignments = assignments;
+        this.lifecycle = lifecycle;
+    }
+
+    @GetMapping("/waiting")
+    public Mono<SessionList> waiting(
+            @AuthenticationPrincipal Staff me,
+            @RequestParam(name = "department_id", required = false) String departmentId,
+            @RequestParam(name = "limit", required = false) String limit,
+            @RequestParam(name = "cursor", required = false) String cursor) {
+        FieldCheck check = FieldCheck.of();
+        QueryParams params = new QueryParams(check);
+        UUID department = params.uuid("department_id", departmentId);
+        Integer size = params.integer("limit", limit);
+        check.orThrow();
+        return sessions.waiting(me, department, new StaffSessions.Page(size, cursor));
+    }
+
+    @GetMapping("/active")
+    public Mono<SessionList> active(
+            @AuthenticationPrincipal Staff me,
+            @RequestParam(name = "agent_id", required = false) String agentId,
+            @RequestParam(name = "limit", required = false) String limit,
+            @RequestParam(name = "cursor", required = false) String cursor) {
+        FieldCheck check = FieldCheck.of();
+        QueryParams params = new QueryParams(check);
+        UUID agent = params.uuid("agent_id", agentId);
+        Integer size = params.integer("limit", limit);
+        check.orThrow();
+        return sessions.active(me, agent, new StaffSessions.Page(size, cursor));
+    }
+
+    @PostMapping("/assign")
+    public Mono<StaffSession> assign(
+            @AuthenticationPrincipal Staff me, @RequestBody AssignRequest body) {
+        return assignments
+                .assign(me, body.sessionId(), body.agentId())
+                .then(sessions.get(me, body.sessionId()));
+    }
+
+    @PostMapping("/close")
+    public Mono<StaffSession> close(
+            @AuthenticationPrincipal Staff me, @RequestBody CloseRequest body) {
+        return lifecycle
+                .close(me, body.sessionId(), body.reason())
+                .flatMap(id -> sessions.get(me, id));
+    }
+
+    @PostMapping("/transfer")
+    public Mono<StaffSession> transfer(
+            @AuthenticationPrincipal Staff me, @RequestBody TransferRequest body) {
+        // the agent who handed the chat on may no longer see it: answer as a supervisor would see
+        // it
+        return lifecycle.transfer(me, body).flatMap(id -> sessions.getAfterHandover(id));
+    }
+
+    @GetMapping("/session/{id}")
+    public Mono<StaffSession> session(
+            @AuthenticationPrincipal Staff me, @PathVariable("id") String id) {
+        return sessions.get(me, PathIds.parse(id, "The session"));
+    }
+
+    @GetMapping("/session/{id}/messages")
+    public Mono<MessagePage> transcript(
+            @AuthenticationPrincipal Staff me,
+            @PathVariable("id") String id,
+            @RequestParam(name = "after_seq", required = false) String afterSeq,
+            @RequestParam(name = "limit", required = false) String limit) {
+        UUID session = PathIds.parse(id, "The session");
+        FieldCheck check = FieldCheck.of();
+        QueryParams params = new QueryParams(check);
+        Integer after = params.integer("after_seq", afterSeq);
+        Integer size = params.integer("limit", limit);
+        check.orThrow();
+        return sessions.transcript(me, session, after == null ? 0 : after, size);
+    }
+
+    @GetMapping("/visitors/{chat_user_id}/sessions")
+    public Mono<SessionList> visitorSessions(
+            @AuthenticationPrincipal Staff me,
+            @PathVariable("chat_user_id") String chatUserId,
+            @RequestParam(name = "limit", required = false) String limit,
+            @RequestParam(name = "cursor", required = false) String cursor) {
+        UUID visitor = PathIds.parse(chatUserId, "The visitor");
+        FieldCheck check = FieldCheck.of();
+        Integer size = new QueryParams(check).integer("limit", limit);
+        check.orThrow();
+        return sessions.ofVisitor(me, visitor, new StaffSessions.Page(size, cursor));
+    }
+}

@@ -1,0 +1,243 @@
+package id.oss.livechat.server.system.security;
+
+import id.oss.livechat.model.ApiError;
+import id.oss.livechat.server.agent.StaffRepository;
+import id.oss.livechat.server.system.config.LiveChatProperties;
+import java.util.Arrays;
+import java.util.List;
+import javax.crypto.SecretKey;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what. Two filter chains: the public one (visitor API, whose visitor tokens are
+ * checked by the visitor feature, plus health, docs, widget and WebSockets, which authenticate in
+ * their first frame), and the staff one, where Spring Security's reactive resource server checks a
+ * JWT on every call and the role on each route. Use cases check the finer rules (an agent acting on
+ * another agent's chat).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityConfiguration {
+    private static final String[] PUBLIC_PATHS = {
+        "/api/oss-chat/**",
+        "/health",
+        "/health/**",
+        "/openapi.yaml",
+        "/ws/**",
+        "/widget/**",
+        "/",
+        "/demo/**",
+        "/favicon.ico",
+        "/metrics"
+    };
+
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain publicChain(
+            ServerHttpSecurity http, CorsConfigurationSource cors, JsonMapper json) {
+        return common(
+                        http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(PUBLIC_PATHS)),
+                        cors,
+                        json)
+                .authorizeExchange(rules -> rules.anyExchange().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain staffChain(
+            ServerHttpSecurity http,
+            CorsConfigurationSource cors,
+            JsonMapper json,
+            ReactiveJwtDecoder decoder,
+            StaffTokens staffTokens) {
+        return common(http, cors, json)
+                .authorizeExchange(
+                        rules ->
+                                rules.pathMatchers(HttpMethod.OPTIONS, "/**")
+                                        .permitAll()
+                                        .pathMatchers(HttpMethod.POST, "/api/auth/login")
+                                        .permitAll()
+                                        .pathMatchers("/api/analytics/**")
+                                        .hasAnyRole("SUPERVISOR", "ADMIN")
+                                        .pathMatchers("/debug/**")
+                                        .hasRole("ADMIN")
+                                        .pathMatchers(HttpMethod.PUT, "/api/agents/me/status")
+                                        .authenticated()
+                                        .pathMatchers(
+                                                HttpMethod.POST, "/api/agents", "/api/departments")
+                                        .hasRole("ADMIN")
+                                        .pathMatchers(
+                                                HttpMethod.PUT,
+                                                "/api/agents/*",
+                                                "/api/departments/*")
+                                        .hasRole("ADMIN")
+                                        .anyExchange()
+                                        .authenticated())
+                .oauth2ResourceServer(
+                        resource ->
+                                resource.authenticationEntryPoint(
+                                                (exchange, failure) ->
+                                                        write(
+                                                                json,
+                                                                exchange,
+                                                                HttpStatus.UNAUTHORIZED,
+                                                                failure
+                                                                                instanceof
+                                                                                InvalidBearerTokenException
+                                                                        ? new ApiError(
+                                                                                "invalid_token",
+                                                                                "The access token is not valid; sign in again.")
+                                                                        : new ApiError(
+                                                                                "unauthorized",
+                                                                                "Sign in first: send Authorization: Bearer <access_token>.")))
+                                        .accessDeniedHandler(
+                                                (exchange, denied) ->
+                                                        write(
+                                                                json,
+                                                                exchange,
+                                                                HttpStatus.FORBIDDEN,
+                                                                new ApiError(
+                                                                        "forbidden",
+                                                                        "Your role may not do this.")))
+                                        .jwt(
+                                                jwt ->
+                                                        jwt.jwtDecoder(decoder)
+                                                                .jwtAuthenticationConverter(
+                                                                        source ->
+                                                                                toAuthentication(
+                                                                                        staffTokens,
+                                                                                        source))))
+                .build();
+    }
+
+    private static ServerHttpSecurity common(
+            ServerHttpSecurity http, CorsConfigurationSource cors, JsonMapper json) {
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                // tokens on every call, no server-side sessions
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .cors(c -> c.configurationSource(cors))
+                .exceptionHandling(
+                        e ->
+                                e.authenticationEntryPoint(
+                                                (exchange, failure) ->
+                                                        write(
+                                                                json,
+                                                                exchange,
+                                                                HttpStatus.UNAUTHORIZED,
+                                                                new ApiError(
+                                                                        "unauthorized",
+                                                                        "Sign in first: send Authorization: Bearer <access_token>.")))
+                                        .accessDeniedHandler(
+                                                (exchange, denied) ->
+                                                        write(
+                                                                json,
+                                                                exchange,
+                                                                HttpStatus.FORBIDDEN,
+                                                                new ApiError(
+                                                                        "forbidden",
+                                                                        "Your role may not do this."))));
+    }
+
+    private static Mono<AbstractAuthenticationToken> toAuthentication(StaffTokens tokens, Jwt jwt) {
+        return tokens.toActiveStaff(jwt)
+                .<AbstractAuthenticationToken>map(
+                        staff -> new StaffAuthentication(staff, jwt.getTokenValue()))
+                .onErrorMap(e -> new InvalidBearerTokenException("The access token is not valid"));
+    }
+
+    private static Mono<Void> write(
+            JsonMapper json, ServerWebExchange exchange, HttpStatus status, ApiError error) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.getHeaders().set("WWW-Authenticate", "Bearer");
+        }
+        return response.writeWith(
+                Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(error))));
+    }
+
+    @Bean
+    JwtSettings jwtSettings(LiveChatProperties properties) {
+        return JwtSettings.from(
+                properties.jwt().secret(), properties.jwt().expiresIn(), properties.demo());
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(JwtSettings settings) {
+        NimbusReactiveJwtDecoder decoder =
+                NimbusReactiveJwtDecoder.withSecretKey(settings.key())
+                        .macAlgorithm(MacAlgorithm.HS256)
+                        .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(JwtSettings.ISSUER));
+        return decoder;
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(JwtSettings settings) {
+        SecretKey key = settings.key();
+        return NimbusJwtEncoder.withSecretKey(key).build();
+    }
+
+    @Bean
+    StaffTokens staffTokens(ReactiveJwtDecoder decoder, StaffRepository staff) {
+        return new StaffTokens(decoder, staff);
+    }
+
+    /**
+     * Cross-origin calls: the widget runs on the portal's pages, which are another origin than the
+     * chat server. {@code CORS_ORIGINS} lists them; in demo mode any origin may call.
+     */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(LiveChatProperties properties) {
+        CorsConfiguration config = new CorsConfiguration();
+        List<String> origins =
+                Arrays.stream(properties.corsOrigins().split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
+        if (origins.isEmpty() && properties.demo()) {
+            config.addAllowedOriginPattern("*");
+        } else {
+            origins.forEach(config::addAllowedOrigin);
+        }
+        config.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
+        config.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Request-Id"));
+        config.setExposedHeaders(List.of("X-Request-Id", "Retry-After"));
+        config.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", config);
+        return source;
+    }
+}

@@ -1,0 +1,56 @@
+package id.oss.livechat.server.system.security;
+
+import id.oss.livechat.model.StaffRole;
+import id.oss.livechat.server.agent.StaffRepository;
+import id.oss.livechat.server.agent.TokenIssuer;
+import id.oss.livechat.server.common.Problem;
+import id.oss.livechat.server.common.Staff;
+import java.util.UUID;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns a staff JWT into the acting {@link Staff} member: the signature and expiry are checked by
+ * Spring Security's decoder, and the account must still be active, so deactivating an agent takes
+ * effect at once rather than when its token expires. Used by the REST filter chain and by the staff
+ * WebSocket's {@code auth} frame alike.
+ */
+public class StaffTokens {
+    private final ReactiveJwtDecoder decoder;
+    private final StaffRepository staff;
+
+    public StaffTokens(ReactiveJwtDecoder decoder, StaffRepository staff) {
+        this.decoder = decoder;
+        this.staff = staff;
+    }
+
+    /** The staff member, or an error {@link Problem} 401 for a bad, expired or revoked token. */
+    public Mono<Staff> verify(String token) {
+        return decoder.decode(token)
+                .onErrorMap(JwtException.class, e -> invalid())
+                .flatMap(this::toActiveStaff);
+    }
+
+    Mono<Staff> toActiveStaff(Jwt jwt) {
+        Staff member;
+        try {
+            member =
+                    new Staff(
+                            UUID.fromString(jwt.getSubject()),
+                            jwt.getClaimAsString(TokenIssuer.USERNAME_CLAIM),
+                            jwt.getClaimAsString(TokenIssuer.NAME_CLAIM),
+                            StaffRole.fromWire(jwt.getClaimAsString(TokenIssuer.ROLE_CLAIM)));
+        } catch (RuntimeException malformed) {
+            return Mono.error(invalid());
+        }
+        return staff.isActive(member.id())
+                .flatMap(active -> active ? Mono.just(member) : Mono.error(invalid()));
+    }
+
+    private static Problem invalid() {
+        return Problem.unauthorized(
+                "invalid_token", "The access token is not valid; sign in again.");
+    }
+}

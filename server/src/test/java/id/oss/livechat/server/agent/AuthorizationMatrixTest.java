@@ -1,0 +1,318 @@
+package id.oss.livechat.server.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.oss.livechat.server.support.ServerTest;
+import id.oss.livechat.server.support.StaffFixture;
+import id.oss.livechat.server.support.Visitor;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/**
+ * Every staff route against every kind of caller: nobody, a visitor's token, an agent, a
+ * supervisor, an admin. Requests use ids that do not exist, so a caller who gets past the checks
+ * meets a 404 (or a 400 for an invalid body) and nothing changes.
+ */
+class AuthorizationMatrixTest extends ServerTest {
+    private static final String NOBODY = null;
+    private Map<String, String> callers;
+
+    @BeforeEach
+    void callers() {
+        callers = new LinkedHashMap<>();
+        callers.put("anonymous", NOBODY);
+        callers.put("visitor", new Visitor(http).start("Saya pengunjung").token());
+        callers.put("agent", demoToken("agent1"));
+        callers.put("supervisor", demoToken("supervisor"));
+        callers.put("admin", demoToken("admin"));
+    }
+
+    record Route(
+            HttpMethod method,
+            String path,
+            Object body,
+            int anonymous,
+            int visitor,
+            int agent,
+            int supervisor,
+            int admin) {}
+
+    @Test
+    void everyStaffRouteChecksTheTokenAndTheRole() {
+        String nothing = UUID.randomUUID().toString();
+        Map<String, Object> assign = Map.of("session_id", nothing);
+        Map<String, Object> transfer = Map.of("session_id", nothing, "agent_id", nothing);
+        List<Route> routes =
+                List.of(
+                        new Route(
+                                HttpMethod.GET, "/api/chat/waiting", null, 401, 401, 200, 200, 200),
+                        new Route(
+                                HttpMethod.GET, "/api/chat/active", null, 401, 401, 200, 200, 200),
+                        new Route(
+                                HttpMethod.POST,
+                                "/api/chat/assign",
+                                assign,
+                                401,
+                                401,
+                                404,
+                                404,
+                                404),
+                        new Route(
+                                HttpMethod.POST,
+                                "/api/chat/close",
+                                assign,
+                                401,
+                                401,
+                                404,
+                                404,
+                                404),
+                        new Route(
+                                HttpMethod.POST,
+                                "/api/chat/transfer",
+                                transfer,
+                                401,
+                                401,
+                                404,
+                                404,
+                                404),
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/chat/session/" + nothing,
+                                null,
+                                401,
+                                401,
+                                404,
+                                404,
+                                404),
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/chat/session/" + nothing + "/messages",
+                                null,
+                                401,
+                                401,
+                                404,
+                                404,
+                                404),
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/chat/visitors/" + nothing + "/sessions",
+                                null,
+                                401,
+                                401,
+                                403,
+                                200,
+                                200),
+                        new Route(
+                                HttpMethod.PUT,
+                                "/api/agents/me/status",
+                                Map.of("status", "offline"),
+                                401,
+                                401,
+                                200,
+                                200,
+                                200),
+                        new Route(HttpMethod.GET, "/api/agents", null, 401, 401, 200, 200, 200),
+                        new Route(HttpMethod.GET, "/api/agents/me", null, 401, 401, 200, 200, 200),
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/agents/" + nothing,
+                                null,
+                                401,
+                                401,
+                                404,
+                                404,
+                                404),
+                        new Route(
+                                HttpMethod.POST, "/api/agents", Map.of(), 401, 401, 403, 403, 400),
+                        new Route(
+                                HttpMethod.PUT,
+                                "/api/agents/" + nothing,
+                                Map.of(),
+                                401,
+                                401,
+                                403,
+                                403,
+                                404),
+                        new Route(
+                                HttpMethod.GET, "/api/departments", null, 401, 401, 200, 200, 200),
+                        new Route(
+                                HttpMethod.POST,
+                                "/api/departments",
+                                Map.of(),
+                                401,
+                                401,
+                                403,
+                                403,
+                                400),
+                        new Route(
+                                HttpMethod.PUT,
+                                "/api/departments/" + nothing,
+                                Map.of(),
+                                401,
+                                401,
+                                403,
+                                403,
+                                404));
+
+        List<String> wrong = new ArrayList<>();
+        for (Route route : routes) {
+            int[] expected = {
+                route.anonymous(), route.visitor(), route.agent(), route.supervisor(), route.admin()
+            };
+            int i = 0;
+            for (Map.Entry<String, String> caller : callers.entrySet()) {
+                int status = call(route, caller.getValue());
+                if (status != expected[i]) {
+                    wrong.add(
+                            route.method()
+                                    + " "
+                                    + route.path()
+                                    + " as "
+                                    + caller.getKey()
+                                    + ": "
+                                    + status
+                                    + ", expected "
+                                    + expected[i]);
+                }
+                i++;
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void forgedAndExpiredTokensAreRefused() {
+        String agentId =
+                db.sql("SELECT id FROM users WHERE username = 'agent1'")
+                        .map(r -> r.get(0, UUID.class))
+                        .one()
+                        .block()
+                        .toString();
+        Instant now = Instant.now();
+        String forged =
+                sign(
+                        "a-different-secret-that-is-also-long-enough",
+                        agentId,
+                        now,
+                        now.plusSeconds(3600));
+        String expired =
+                sign(
+                        id.oss.livechat.server.system.security.JwtSettings.DEMO_SECRET,
+                        agentId,
+                        now.minusSeconds(7200),
+                        now.minusSeconds(3600));
+        for (String token :
+                new String[] {forged, expired, "not-a-jwt", demoToken("agent1") + "x"}) {
+            http.get()
+                    .uri("/api/chat/waiting")
+                    .headers(h -> h.setBearerAuth(token))
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectBody()
+                    .jsonPath("$.error")
+                    .isEqualTo("invalid_token");
+        }
+    }
+
+    @Test
+    void anAgentActingOnAnotherAgentsChatIsForbiddenButASupervisorMay() {
+        StaffFixture staff = new StaffFixture(db, http);
+        UUID department = staff.department();
+        StaffFixture.Member owner = staff.agent("online", 3, department);
+        StaffFixture.Member colleague = staff.agent("online", 3, department);
+        Visitor.Session session = staff.waitingSession(department, "normal");
+        assertThat(staff.agentOf(session.id())).isIn(owner.id(), colleague.id());
+        UUID ownerId = staff.agentOf(session.id());
+        StaffFixture.Member other = ownerId.equals(owner.id()) ? colleague : owner;
+        String otherToken = staff.login(other);
+
+        for (String path : new String[] {"/api/chat/close", "/api/chat/transfer"}) {
+            Map<String, Object> body =
+                    path.endsWith("close")
+                            ? Map.of("session_id", session.id())
+                            : Map.of("session_id", session.id(), "agent_id", other.id().toString());
+            http.post()
+                    .uri(path)
+                    .headers(h -> h.setBearerAuth(otherToken))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body)
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden()
+                    .expectBody()
+                    .jsonPath("$.error")
+                    .isEqualTo("forbidden");
+        }
+        assertThat(staff.agentOf(session.id())).isEqualTo(ownerId);
+        assertThat(staff.statusOf(session.id())).isEqualTo("active");
+
+        http.post()
+                .uri("/api/chat/close")
+                .headers(h -> h.setBearerAuth(demoToken("supervisor")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("session_id", session.id(), "reason", "spam"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("closed")
+                .jsonPath("$.close_reason")
+                .isEqualTo("spam");
+    }
+
+    private int call(Route route, String token) {
+        var request =
+                http.method(route.method())
+                        .uri(route.path())
+                        .headers(
+                                h -> {
+                                    if (token != null) {
+                                        h.setBearerAuth(token);
+                                    }
+                                });
+        var exchange =
+                route.body() == null
+                        ? request.exchange()
+                        : request.contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(route.body())
+                                .exchange();
+        return exchange.returnResult(String.class).getStatus().value();
+    }
+
+    private static String sign(String secret, String subject, Instant issued, Instant expires) {
+        var key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        var claims =
+                JwtClaimsSet.builder()
+                        .issuer("oss-livechat")
+                        .subject(subject)
+                        .issuedAt(issued)
+                        .expiresAt(expires)
+                        .claim("role", "agent")
+                        .claim("preferred_username", "agent1")
+                        .claim("name", "Agus")
+                        .build();
+        return NimbusJwtEncoder.withSecretKey(key)
+                .build()
+                .encode(
+                        JwtEncoderParameters.from(
+                                JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+    }
+}

@@ -1,0 +1,147 @@
+package id.oss.livechat.server.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.oss.livechat.server.support.ServerTest;
+import id.oss.livechat.server.support.StaffFixture;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+class StaffLoginTest extends ServerTest {
+
+    private WebTestClient.ResponseSpec login(String username, String password) {
+        return http.post()
+                .uri("/api/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", username, "password", password))
+                .exchange();
+    }
+
+    @Test
+    void theDemoAgentSignsInAndGetsATokenForItsRole() {
+        login("agent1", DEMO_PASSWORD)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.access_token")
+                .isNotEmpty()
+                .jsonPath("$.token_type")
+                .isEqualTo("Bearer")
+                .jsonPath("$.expires_in")
+                .isEqualTo(24 * 3600)
+                .jsonPath("$.user.username")
+                .isEqualTo("agent1")
+                .jsonPath("$.user.role")
+                .isEqualTo("agent")
+                .jsonPath("$.user.department_ids.length()")
+                .isEqualTo(2);
+        for (String account : new String[] {"admin", "supervisor", "agent2", "agent3"}) {
+            login(account, DEMO_PASSWORD).expectStatus().isOk();
+        }
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserGetTheSameAnswer() {
+        String wrongPassword =
+                login("agent2", "not-the-password")
+                        .expectStatus()
+                        .isUnauthorized()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody();
+        String unknownUser =
+                login("nobody-here", "not-the-password")
+                        .expectStatus()
+                        .isUnauthorized()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody();
+        assertThat(wrongPassword).isEqualTo(unknownUser).contains("invalid_credentials");
+    }
+
+    @Test
+    void repeatedFailuresAreSlowedDownThenRefused() {
+        StaffFixture staff = new StaffFixture(db, http);
+        StaffFixture.Member target = staff.agent("offline", 3, staff.department());
+        long firstStart = System.nanoTime();
+        login(target.username(), "guess-1").expectStatus().isUnauthorized();
+        long first = System.nanoTime() - firstStart;
+        login(target.username(), "guess-2").expectStatus().isUnauthorized();
+        long slowStart = System.nanoTime();
+        login(target.username(), "guess-3").expectStatus().isUnauthorized();
+        long slowed = System.nanoTime() - slowStart;
+        // the third attempt waits the throttle's first delay before it is even checked
+        assertThat(Duration.ofNanos(slowed)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+        assertThat(slowed).isGreaterThan(first);
+        WebTestClient patient = http.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+        for (int i = 4; i <= LoginThrottle.USER_LOCK_AFTER; i++) {
+            patient.post()
+                    .uri("/api/auth/login")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("username", target.username(), "password", "guess-" + i))
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
+        }
+        // locked: even the right password is refused until the window passes
+        login(target.username(), StaffFixture.PASSWORD)
+                .expectStatus()
+                .isEqualTo(429)
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("rate_limited");
+    }
+
+    @Test
+    void aDeactivatedAccountCannotSignInAndItsTokenStopsWorking() {
+        StaffFixture staff = new StaffFixture(db, http);
+        StaffFixture.Member leaving = staff.agent("online", 3, staff.department());
+        String token = staff.login(leaving);
+        http.get()
+                .uri("/api/chat/active")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        String admin = demoToken("admin");
+        http.put()
+                .uri("/api/agents/{id}", leaving.id())
+                .headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("active", false))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.active")
+                .isEqualTo(false)
+                .jsonPath("$.status")
+                .isEqualTo("offline");
+
+        http.get()
+                .uri("/api/chat/active")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        login(leaving.username(), StaffFixture.PASSWORD).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void missingFieldsAreNamed() {
+        http.post()
+                .uri("/api/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "agent1"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.fields.password")
+                .isNotEmpty();
+    }
+}
