@@ -9,4 +9,10 @@ public interface QueueRepository {
     Mono<Integer> positionOf(UUID sessionId);
 
     Mono<DepartmentCapacity> capacityOf(UUID departmentId);
+
+    /** A waiting session's place: its department and 1-based position there. */
+    record Position(UUID sessionId, UUID departmentId, int position) {}
+
+    /** The positions of those of these sessions that are waiting, in one query. */
+    reactor.core.publisher.Flux<Position> positionsOf(java.util.List<UUID> sessionIds);
 }

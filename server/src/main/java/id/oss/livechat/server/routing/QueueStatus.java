@@ -11,6 +11,54 @@ public class QueueStatus {
         this.queue = queue;
     }
 
+    /**
+     * Places of many sessions at once (those not waiting are left out): one query for the positions
+     * and one per department for its capacity.
+     */
+    public Mono<java.util.Map<UUID, QueuePlace>> placesOf(java.util.List<UUID> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Mono.just(java.util.Map.of());
+        }
+        return queue.positionsOf(sessionIds)
+                .collectList()
+                .flatMap(
+                        positions ->
+                                reactor.core.publisher.Flux.fromIterable(
+                                                positions.stream()
+                                                        .map(QueueRepository.Position::departmentId)
+                                                        .distinct()
+                                                        .toList())
+                                        .flatMap(
+                                                department ->
+                                                        queue.capacityOf(department)
+                                                                .map(
+                                                                        capacity ->
+                                                                                java.util.Map.entry(
+                                                                                        department,
+                                                                                        capacity)))
+                                        .collectMap(
+                                                java.util.Map.Entry::getKey,
+                                                java.util.Map.Entry::getValue)
+                                        .map(
+                                                capacities -> {
+                                                    java.util.Map<UUID, QueuePlace> places =
+                                                            new java.util.HashMap<>();
+                                                    for (QueueRepository.Position p : positions) {
+                                                        DepartmentCapacity capacity =
+                                                                capacities.get(p.departmentId());
+                                                        places.put(
+                                                                p.sessionId(),
+                                                                new QueuePlace(
+                                                                        p.position(),
+                                                                        WaitEstimate.seconds(
+                                                                                p.position(),
+                                                                                capacity),
+                                                                        capacity.agentsOnline()));
+                                                    }
+                                                    return places;
+                                                }));
+    }
+
     /** Empty when the session is not waiting. */
     public Mono<QueuePlace> placeOf(UUID sessionId, UUID departmentId) {
         return queue.positionOf(sessionId)

@@ -57,6 +57,9 @@ public interface SessionRepository {
      */
     Mono<Void> touchVisitor(UUID sessionId);
 
+    /** The visitors of these sessions are connected: none of them has left the queue. */
+    Mono<Void> touchVisitors(List<UUID> sessionIds);
+
     /** Records how far a side has read; never moves backwards. */
     Mono<Void> markRead(UUID sessionId, id.oss.livechat.model.SenderType reader, long upToSeq);
 }

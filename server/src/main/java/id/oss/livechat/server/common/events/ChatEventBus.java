@@ -15,4 +15,14 @@ public interface ChatEventBus {
 
     /** Every event published on any node, this one's included, as this node receives them. */
     Flux<ChatEvent> events();
+
+    /** What carries the events, for the health check: {@code in-process} or {@code kafka}. */
+    default String kind() {
+        return "in-process";
+    }
+
+    /** Whether events of other nodes reach this one yet. */
+    default boolean ready() {
+        return true;
+    }
 }

@@ -38,7 +38,11 @@ public class R2dbcMessageStore implements MessageStore {
               RETURNING last_seq
             ), inserted AS (
               INSERT INTO chat_messages (session_id, seq, client_msg_id, sender_type, sender_id, sender_name, body)
-              SELECT :session, last_seq, :client, :sender, :senderId, :name, :body FROM numbered
+              SELECT :session, last_seq, :client, :sender, :senderId,
+                     coalesce(:name, CASE WHEN :sender = 'visitor'
+                                          THEN (SELECT contact_name FROM chat_session_contacts WHERE session_id = :session) END),
+                     :body
+                FROM numbered
               RETURNING seq, client_msg_id, sender_type, sender_id, sender_name, body, sent_at
             )
             SELECT *, false AS duplicate FROM inserted

@@ -33,6 +33,25 @@ public class R2dbcQueueRepository implements QueueRepository {
     }
 
     @Override
+    public reactor.core.publisher.Flux<Position> positionsOf(java.util.List<UUID> sessionIds) {
+        return db.sql(
+                        """
+                SELECT id, department_id, position FROM (
+                  SELECT id, department_id,
+                         row_number() OVER (PARTITION BY department_id ORDER BY priority_rank, queued_at, id) AS position
+                    FROM chat_sessions WHERE status = 'waiting') queue
+                 WHERE id = ANY(:ids)""")
+                .bind("ids", sessionIds.toArray(UUID[]::new))
+                .map(
+                        row ->
+                                new Position(
+                                        Sql.uuid(row, "id"),
+                                        Sql.uuid(row, "department_id"),
+                                        (int) Sql.number(row, "position")))
+                .all();
+    }
+
+    @Override
     public Mono<DepartmentCapacity> capacityOf(UUID departmentId) {
         return db.sql(
                         """

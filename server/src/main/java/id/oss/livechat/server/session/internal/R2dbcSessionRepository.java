@@ -289,6 +289,17 @@ public class R2dbcSessionRepository implements SessionRepository {
     }
 
     @Override
+    public Mono<Void> touchVisitors(List<UUID> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql(
+                        "UPDATE chat_sessions SET visitor_last_seen_at = now() WHERE id = ANY(:ids) AND status <> 'closed'")
+                .bind("ids", sessionIds.toArray(UUID[]::new))
+                .then();
+    }
+
+    @Override
     public Mono<Void> markRead(UUID sessionId, SenderType reader, long upToSeq) {
         String column = reader == SenderType.VISITOR ? "visitor_read_seq" : "agent_read_seq";
         return db.sql(

@@ -46,7 +46,8 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
         if (!databaseName.matches("[a-zA-Z_][a-zA-Z0-9_]{0,62}")) {
             throw new IllegalStateException("DB_NAME must be a plain identifier: " + databaseName);
         }
-        int port = environment.getProperty("livechat.embedded-db.port", Integer.class, 0);
+        // a fixed port lets a second node on this machine share the embedded database
+        int port = environment.getProperty("EMBEDDED_DB_PORT", Integer.class, 0);
         EmbeddedPostgresServer server = startOrReuse(dataDirectory, databaseName, port);
         log.info(
                 "No DB_HOST: serving from the embedded PostgreSQL on port "

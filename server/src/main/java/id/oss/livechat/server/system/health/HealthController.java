@@ -1,5 +1,6 @@
 package id.oss.livechat.server.system.health;
 
+import id.oss.livechat.server.common.events.ChatEventBus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,13 +24,18 @@ public class HealthController {
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(3);
 
     private final DatabaseClient database;
+    private final ChatEventBus bus;
     private final Clock clock;
     private final Instant startedAt;
     private final String version;
 
     public HealthController(
-            DatabaseClient database, Clock clock, ObjectProvider<BuildProperties> build) {
+            DatabaseClient database,
+            ChatEventBus bus,
+            Clock clock,
+            ObjectProvider<BuildProperties> build) {
         this.database = database;
+        this.bus = bus;
         this.clock = clock;
         this.startedAt = clock.instant();
         BuildProperties properties = build.getIfAvailable();
@@ -46,6 +52,7 @@ public class HealthController {
         body.put("status", "ok");
         body.put("version", version);
         body.put("uptime_seconds", Duration.between(startedAt, clock.instant()).toSeconds());
+        body.put("bus", Map.of("kind", bus.kind(), "ready", bus.ready()));
         return body;
     }
 

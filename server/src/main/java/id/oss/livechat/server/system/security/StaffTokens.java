@@ -5,6 +5,7 @@ import id.oss.livechat.server.agent.StaffRepository;
 import id.oss.livechat.server.agent.TokenIssuer;
 import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.common.Staff;
+import id.oss.livechat.server.common.StaffTokenVerifier;
 import java.util.UUID;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -17,7 +18,7 @@ import reactor.core.publisher.Mono;
  * effect at once rather than when its token expires. Used by the REST filter chain and by the staff
  * WebSocket's {@code auth} frame alike.
  */
-public class StaffTokens {
+public class StaffTokens implements StaffTokenVerifier {
     private final ReactiveJwtDecoder decoder;
     private final StaffRepository staff;
 
@@ -27,6 +28,7 @@ public class StaffTokens {
     }
 
     /** The staff member, or an error {@link Problem} 401 for a bad, expired or revoked token. */
+    @Override
     public Mono<Staff> verify(String token) {
         return decoder.decode(token)
                 .onErrorMap(JwtException.class, e -> invalid())

@@ -1,0 +1,217 @@
+package id.oss.livechat.server.realtime;
+
+import id.oss.livechat.model.realtime.ChatMessage;
+import id.oss.livechat.model.realtime.ServerFrame;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+
+/**
+ * One client's socket as the delivery logic sees it. Everything sent to it goes through one queue
+ * of tasks run one after another, so a resume that reads the database and the live messages
+ * arriving meanwhile can never interleave: per session the connection keeps the last sequence
+ * number it delivered and sends exactly the next one, fetching any gap from the database first.
+ * That is what makes delivery gap-free and duplicate-free.
+ */
+public final class ClientConnection {
+    /**
+     * Frames waiting for a slow client before we give up on it and close; it resumes on reconnect.
+     */
+    static final int OUTBOUND_LIMIT = Queues.SMALL_BUFFER_SIZE * 16;
+
+    private final UUID id = UUID.randomUUID();
+    private final Principal principal;
+    private final Sinks.Many<ServerFrame> outbound =
+            Sinks.many()
+                    .unicast()
+                    .onBackpressureBuffer(Queues.<ServerFrame>get(OUTBOUND_LIMIT).get());
+    private final Sinks.Many<Mono<Void>> tasks = Sinks.many().unicast().onBackpressureBuffer();
+    // per session: the highest sequence number delivered on this socket
+    private final Map<UUID, Long> cursors = new ConcurrentHashMap<>();
+    private final RateLimiter messages;
+    private final RateLimiter signals;
+    private volatile Runnable onOverflow = () -> {};
+    private volatile java.util.function.IntConsumer closer = code -> {};
+
+    /** What a socket may send: messages, and signals (typing, read, resume, ping). */
+    public record Limits(double messagesPerSecond, int messageBurst) {
+        public static final Limits DEFAULT = new Limits(5, 20);
+    }
+
+    public ClientConnection(Principal principal, Limits limits) {
+        this.principal = principal;
+        this.messages = new RateLimiter(limits.messagesPerSecond(), limits.messageBurst());
+        this.signals =
+                new RateLimiter(
+                        Math.max(10, limits.messagesPerSecond() * 2),
+                        Math.max(30, limits.messageBurst()));
+        tasks.asFlux().concatMap(task -> task.onErrorResume(e -> Mono.empty()), 1).subscribe();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Principal principal() {
+        return principal;
+    }
+
+    /** The frames to write to the socket, in order. */
+    public Flux<ServerFrame> outbound() {
+        return outbound.asFlux();
+    }
+
+    /** What to do when the client reads too slowly to keep up (the web adapter closes it). */
+    public void onOverflow(Runnable action) {
+        this.onOverflow = action;
+    }
+
+    /** How the web adapter closes this socket with a close code (shutdown: 1001 going away). */
+    public void onCloseRequest(java.util.function.IntConsumer closer) {
+        this.closer = closer;
+    }
+
+    public void closeWith(int code) {
+        closer.accept(code);
+    }
+
+    public boolean allowMessage() {
+        return messages.tryAcquire();
+    }
+
+    public boolean allowSignal() {
+        return signals.tryAcquire();
+    }
+
+    /** Sends a frame after everything queued before it. */
+    public void send(ServerFrame frame) {
+        enqueue(Mono.fromRunnable(() -> emit(frame)));
+    }
+
+    /** Runs a task after everything queued before it (tasks run one at a time). */
+    public void enqueue(Mono<Void> task) {
+        synchronized (tasks) {
+            tasks.tryEmitNext(task);
+        }
+    }
+
+    public boolean isAttached(UUID sessionId) {
+        return cursors.containsKey(sessionId);
+    }
+
+    /**
+     * Follows a session from {@code afterSeq}: the next message delivered is {@code afterSeq+1}.
+     * Does nothing if the session is followed already.
+     */
+    public void attach(UUID sessionId, long afterSeq) {
+        cursors.putIfAbsent(sessionId, afterSeq);
+    }
+
+    public void detach(UUID sessionId) {
+        cursors.remove(sessionId);
+    }
+
+    /**
+     * Delivers a stored message in order: a duplicate is dropped, the next one sent, and a message
+     * past a gap first fetches the gap with {@code fetch(afterSeq, upToSeq)}.
+     */
+    public void deliver(ChatMessage message, Fetch fetch) {
+        enqueue(
+                Mono.defer(
+                        () -> {
+                            Long cursor = cursors.get(message.sessionId());
+                            if (cursor == null) {
+                                // not following this session (any more): a supervisor's live view
+                                // starts here
+                                cursors.put(message.sessionId(), message.seq() - 1);
+                                cursor = message.seq() - 1;
+                            }
+                            if (message.seq() <= cursor) {
+                                return Mono.empty();
+                            }
+                            if (message.seq() == cursor + 1) {
+                                advance(message);
+                                return Mono.empty();
+                            }
+                            return fetch.between(message.sessionId(), cursor, message.seq())
+                                    .doOnNext(this::advance)
+                                    .then(Mono.fromRunnable(() -> advance(message)));
+                        }));
+    }
+
+    /**
+     * Replays every message after {@code afterSeq} from the database, then {@code resume.done};
+     * live messages queued meanwhile follow without duplicates.
+     */
+    public void resume(
+            UUID sessionId,
+            long afterSeq,
+            Function<Long, Flux<ChatMessage>> replay,
+            Mono<Long> lastSeq) {
+        enqueue(
+                Mono.defer(
+                        () -> {
+                            cursors.put(sessionId, afterSeq);
+                            return replay.apply(afterSeq)
+                                    .doOnNext(this::advance)
+                                    .then(lastSeq)
+                                    .doOnNext(
+                                            last ->
+                                                    emit(
+                                                            new ServerFrame.ResumeDone(
+                                                                    sessionId,
+                                                                    Math.max(
+                                                                            last,
+                                                                            cursors.getOrDefault(
+                                                                                    sessionId,
+                                                                                    afterSeq)))))
+                                    .then();
+                        }));
+    }
+
+    private void advance(ChatMessage message) {
+        Long cursor = cursors.get(message.sessionId());
+        if (cursor != null && message.seq() <= cursor) {
+            return;
+        }
+        cursors.put(message.sessionId(), message.seq());
+        emit(ServerFrame.MessageNew.of(message));
+    }
+
+    /** Sends a frame now; only for tasks already running in this connection's queue. */
+    public void emit(ServerFrame frame) {
+        Sinks.EmitResult result;
+        synchronized (outbound) {
+            result = outbound.tryEmitNext(frame);
+        }
+        if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+            onOverflow.run();
+        }
+    }
+
+    public List<UUID> attachedSessions() {
+        return List.copyOf(cursors.keySet());
+    }
+
+    /** The socket is gone: stop sending and running tasks. */
+    public void close() {
+        synchronized (outbound) {
+            outbound.tryEmitComplete();
+        }
+        synchronized (tasks) {
+            tasks.tryEmitComplete();
+        }
+    }
+
+    /** Reads the messages of a gap: {@code afterSeq < seq < beforeSeq}, in order. */
+    @FunctionalInterface
+    public interface Fetch {
+        Flux<ChatMessage> between(UUID sessionId, long afterSeq, long beforeSeq);
+    }
+}

@@ -1,0 +1,102 @@
+package id.oss.livechat.server.realtime;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/** The sockets this node holds, found by session (visitors) and by staff member. */
+public class ConnectionRegistry {
+    private final Map<UUID, Set<ClientConnection>> visitorsBySession = new ConcurrentHashMap<>();
+    private final Map<UUID, Set<ClientConnection>> staffByMember = new ConcurrentHashMap<>();
+    private final Set<ClientConnection> overseers = ConcurrentHashMap.newKeySet();
+    private final Set<ClientConnection> all = ConcurrentHashMap.newKeySet();
+    private volatile boolean shuttingDown;
+
+    /** From now on the node takes no new sockets: it is going away. */
+    public void shutDown() {
+        shuttingDown = true;
+    }
+
+    public boolean isShuttingDown() {
+        return shuttingDown;
+    }
+
+    public void add(ClientConnection connection) {
+        all.add(connection);
+        if (connection.principal() instanceof Principal.Visitor visitor) {
+            visitorsBySession
+                    .computeIfAbsent(visitor.sessionId(), id -> ConcurrentHashMap.newKeySet())
+                    .add(connection);
+        } else if (connection.principal() instanceof Principal.StaffMember member) {
+            staffByMember
+                    .computeIfAbsent(member.staff().id(), id -> ConcurrentHashMap.newKeySet())
+                    .add(connection);
+            if (member.staff().overseesAllChats()) {
+                overseers.add(connection);
+            }
+        }
+    }
+
+    public void remove(ClientConnection connection) {
+        all.remove(connection);
+        overseers.remove(connection);
+        if (connection.principal() instanceof Principal.Visitor visitor) {
+            removeFrom(visitorsBySession, visitor.sessionId(), connection);
+        } else if (connection.principal() instanceof Principal.StaffMember member) {
+            removeFrom(staffByMember, member.staff().id(), connection);
+        }
+    }
+
+    private static void removeFrom(
+            Map<UUID, Set<ClientConnection>> index, UUID key, ClientConnection connection) {
+        index.computeIfPresent(
+                key,
+                (k, set) -> {
+                    set.remove(connection);
+                    return set.isEmpty() ? null : set;
+                });
+    }
+
+    public Collection<ClientConnection> visitorsOf(UUID sessionId) {
+        return visitorsBySession.getOrDefault(sessionId, Set.of());
+    }
+
+    public Collection<ClientConnection> staffMember(UUID staffId) {
+        return staffByMember.getOrDefault(staffId, Set.of());
+    }
+
+    public Collection<ClientConnection> overseers() {
+        return overseers;
+    }
+
+    /** Staff sockets following a session: its agents' (via their cursors) and every overseer's. */
+    public Stream<ClientConnection> staffFollowing(UUID sessionId) {
+        return Stream.concat(
+                        staffByMember.values().stream()
+                                .flatMap(Set::stream)
+                                .filter(c -> c.isAttached(sessionId)),
+                        overseers.stream())
+                .distinct();
+    }
+
+    public Stream<ClientConnection> allStaff() {
+        return staffByMember.values().stream().flatMap(Set::stream);
+    }
+
+    /** Sessions whose visitors have a socket on this node. */
+    public List<UUID> sessionsWithVisitors() {
+        return List.copyOf(visitorsBySession.keySet());
+    }
+
+    public Collection<ClientConnection> all() {
+        return all;
+    }
+
+    public int size() {
+        return all.size();
+    }
+}

@@ -1,0 +1,210 @@
+package id.oss.livechat.server.realtime;
+
+import id.oss.livechat.model.SenderType;
+import id.oss.livechat.model.SessionStatus;
+import id.oss.livechat.model.realtime.ChatMessage;
+import id.oss.livechat.model.realtime.ServerFrame;
+import id.oss.livechat.model.staff.StaffSession;
+import id.oss.livechat.server.common.events.ChatEvent;
+import id.oss.livechat.server.common.events.ChatEventBus;
+import id.oss.livechat.server.message.MessageStore;
+import id.oss.livechat.server.session.SessionRepository;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Takes every chat event this node receives from the bus and hands it to the sockets this node
+ * holds that must see it. Dispatching only queues work on the connections; anything that reads the
+ * database runs inside the connection's own queue, off the bus's thread.
+ */
+public class DeliveryDispatcher {
+    private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+    static final int REPLAY_PAGE = 500;
+
+    private final ConnectionRegistry registry;
+    private final ChatEventBus bus;
+    private final MessageStore messages;
+    private final SessionRepository sessions;
+    private final QueueBroadcaster queue;
+    private Disposable subscription;
+
+    public DeliveryDispatcher(
+            ConnectionRegistry registry,
+            ChatEventBus bus,
+            MessageStore messages,
+            SessionRepository sessions,
+            QueueBroadcaster queue) {
+        this.registry = registry;
+        this.bus = bus;
+        this.messages = messages;
+        this.sessions = sessions;
+        this.queue = queue;
+    }
+
+    public void start() {
+        subscription =
+                bus.events()
+                        .doOnNext(
+                                event -> {
+                                    try {
+                                        dispatch(event);
+                                    } catch (RuntimeException e) {
+                                        log.warn("Could not dispatch {}", event, e);
+                                    }
+                                })
+                        .subscribe();
+    }
+
+    public void stop() {
+        if (subscription != null) {
+            subscription.dispose();
+        }
+    }
+
+    void dispatch(ChatEvent event) {
+        if (event instanceof ChatEvent.MessageStored stored) {
+            ChatMessage message = stored.message();
+            recipients(message.sessionId()).forEach(c -> c.deliver(message, this::between));
+        } else if (event instanceof ChatEvent.Typing typing) {
+            ServerFrame frame =
+                    new ServerFrame.Typing(typing.sessionId(), typing.sender(), typing.typing());
+            otherSide(typing.sessionId(), typing.sender().type()).forEach(c -> c.send(frame));
+        } else if (event instanceof ChatEvent.ReadUpTo read) {
+            ServerFrame frame =
+                    new ServerFrame.Read(read.sessionId(), read.reader(), read.upToSeq());
+            otherSide(read.sessionId(), read.reader()).forEach(c -> c.send(frame));
+        } else if (event instanceof ChatEvent.SessionChanged changed) {
+            sessionChanged(changed);
+        } else if (event instanceof ChatEvent.QueueChanged) {
+            queue.refreshSoon();
+        } else if (event instanceof ChatEvent.PresenceChanged presence) {
+            ServerFrame frame =
+                    new ServerFrame.Presence(
+                            presence.agentId(), presence.displayName(), presence.status());
+            registry.allStaff().forEach(c -> c.send(frame));
+            // who is online changes every expected wait
+            queue.refreshSoon();
+        }
+    }
+
+    private Stream<ClientConnection> recipients(UUID sessionId) {
+        return Stream.concat(
+                registry.visitorsOf(sessionId).stream(), registry.staffFollowing(sessionId));
+    }
+
+    private Stream<ClientConnection> otherSide(UUID sessionId, SenderType from) {
+        return from == SenderType.VISITOR
+                ? registry.staffFollowing(sessionId)
+                : registry.visitorsOf(sessionId).stream();
+    }
+
+    /**
+     * Assigned, transferred, requeued or closed. The new agent's sockets start following the
+     * session and get its conversation so far; the previous agent's let go; visitors learn the
+     * agent's name; everyone's queue view refreshes.
+     */
+    private void sessionChanged(ChatEvent.SessionChanged changed) {
+        UUID sessionId = changed.sessionId();
+        Mono<StaffSession> view = sessions.staffSession(sessionId).cache();
+
+        for (ClientConnection visitor : registry.visitorsOf(sessionId)) {
+            visitor.enqueue(
+                    view.doOnNext(
+                                    s ->
+                                            visitor.emit(
+                                                    new ServerFrame.SessionUpdated(
+                                                            sessionId,
+                                                            s.status(),
+                                                            s.agent() == null
+                                                                    ? null
+                                                                    : s.agent().nameOnly(),
+                                                            s.closeReason(),
+                                                            null)))
+                            .then());
+        }
+        Stream<ClientConnection> staff =
+                Stream.of(
+                                changed.agentId() == null
+                                        ? Stream.<ClientConnection>empty()
+                                        : registry.staffMember(changed.agentId()).stream(),
+                                changed.previousAgentId() == null
+                                        ? Stream.<ClientConnection>empty()
+                                        : registry.staffMember(changed.previousAgentId()).stream(),
+                                registry.overseers().stream())
+                        .flatMap(s -> s)
+                        .distinct();
+        staff.forEach(
+                c -> {
+                    boolean isNewAgent =
+                            changed.status() == SessionStatus.ACTIVE
+                                    && isStaff(c, changed.agentId())
+                                    && !c.isAttached(sessionId);
+                    c.enqueue(
+                            view.doOnNext(
+                                            s ->
+                                                    c.emit(
+                                                            new ServerFrame.SessionUpdated(
+                                                                    sessionId,
+                                                                    s.status(),
+                                                                    s.agent(),
+                                                                    s.closeReason(),
+                                                                    s)))
+                                    .then());
+                    if (isNewAgent) {
+                        // the chat is now this agent's: it follows the session and sees everything
+                        // said so far
+                        c.resume(
+                                sessionId,
+                                0,
+                                after -> replay(sessionId, after),
+                                view.map(StaffSession::lastSeq));
+                    } else if (isStaff(c, changed.previousAgentId())
+                            && !isStaff(c, changed.agentId())
+                            && !isOverseer(c)) {
+                        c.detach(sessionId);
+                    }
+                });
+        if (changed.status() == SessionStatus.WAITING || changed.status() == SessionStatus.CLOSED) {
+            queue.refreshSoon();
+        }
+    }
+
+    private static boolean isStaff(ClientConnection c, UUID staffId) {
+        return staffId != null
+                && c.principal() instanceof Principal.StaffMember m
+                && m.staff().id().equals(staffId);
+    }
+
+    private static boolean isOverseer(ClientConnection c) {
+        return c.principal() instanceof Principal.StaffMember m && m.staff().overseesAllChats();
+    }
+
+    /** Every message after {@code afterSeq}, in pages, in order. */
+    public Flux<ChatMessage> replay(UUID sessionId, long afterSeq) {
+        return messages.after(sessionId, afterSeq, REPLAY_PAGE)
+                .collectList()
+                .expand(
+                        page ->
+                                page.size() < REPLAY_PAGE
+                                        ? Mono.empty()
+                                        : messages.after(
+                                                        sessionId,
+                                                        page.get(page.size() - 1).seq(),
+                                                        REPLAY_PAGE)
+                                                .collectList())
+                .flatMapIterable(page -> page);
+    }
+
+    private Flux<ChatMessage> between(UUID sessionId, long afterSeq, long beforeSeq) {
+        return messages.after(
+                        sessionId,
+                        afterSeq,
+                        (int) Math.min(beforeSeq - afterSeq - 1, Integer.MAX_VALUE))
+                .filter(m -> m.seq() < beforeSeq);
+    }
+}

@@ -1,0 +1,19 @@
+package id.oss.livechat.server.realtime;
+
+import id.oss.livechat.server.common.Staff;
+import java.util.List;
+import java.util.UUID;
+
+/** Who is on the other end of a socket, once its {@code auth} frame was accepted. */
+public sealed interface Principal {
+
+    /** A visitor, bound to the one session its token proves. */
+    record Visitor(UUID sessionId, String displayName) implements Principal {}
+
+    /** A staff member, with the departments whose queues it sees. */
+    record StaffMember(Staff staff, List<UUID> departmentIds) implements Principal {
+        public boolean seesDepartment(UUID departmentId) {
+            return staff.overseesAllChats() || departmentIds.contains(departmentId);
+        }
+    }
+}

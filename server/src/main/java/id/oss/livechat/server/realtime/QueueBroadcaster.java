@@ -1,0 +1,166 @@
+package id.oss.livechat.server.realtime;
+
+import id.oss.livechat.model.SessionStatus;
+import id.oss.livechat.model.realtime.ServerFrame;
+import id.oss.livechat.model.staff.StaffSession;
+import id.oss.livechat.server.routing.QueuePlace;
+import id.oss.livechat.server.routing.QueueStatus;
+import id.oss.livechat.server.session.SessionRepository;
+import id.oss.livechat.server.session.StaffSessionQuery;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Keeps staff queue views and waiting visitors' positions current. Queue changes come in bursts (a
+ * busy minute starts many chats); they are coalesced, and at most every {@link #COALESCE} the queue
+ * is read once and sent to every staff socket and waiting visitor here.
+ */
+public class QueueBroadcaster {
+    private static final Logger log = LoggerFactory.getLogger(QueueBroadcaster.class);
+    static final Duration COALESCE = Duration.ofMillis(250);
+
+    /** What a staff socket's queue view shows; the REST list pages further. */
+    public static final int QUEUE_VIEW_LIMIT = 100;
+
+    private final ConnectionRegistry registry;
+    private final SessionRepository sessions;
+    private final QueueStatus queueStatus;
+    private final Sinks.Many<Boolean> changes = Sinks.many().multicast().directBestEffort();
+    private Disposable running;
+
+    public QueueBroadcaster(
+            ConnectionRegistry registry, SessionRepository sessions, QueueStatus queueStatus) {
+        this.registry = registry;
+        this.sessions = sessions;
+        this.queueStatus = queueStatus;
+    }
+
+    public void start() {
+        running =
+                changes.asFlux()
+                        .onBackpressureDrop()
+                        .sample(COALESCE)
+                        .concatMap(
+                                tick ->
+                                        refresh()
+                                                .onErrorResume(
+                                                        e -> {
+                                                            log.warn(
+                                                                    "Could not refresh the queue views",
+                                                                    e);
+                                                            return Mono.empty();
+                                                        }),
+                                1)
+                        .subscribe();
+    }
+
+    public void stop() {
+        if (running != null) {
+            running.dispose();
+        }
+    }
+
+    public void refreshSoon() {
+        synchronized (changes) {
+            changes.tryEmitNext(Boolean.TRUE);
+        }
+    }
+
+    Mono<Void> refresh() {
+        Mono<Void> staff =
+                registry.allStaff().findAny().isEmpty()
+                        ? Mono.empty()
+                        : waitingQueue()
+                                .doOnNext(
+                                        waiting ->
+                                                registry.allStaff()
+                                                        .forEach(
+                                                                c ->
+                                                                        c.send(
+                                                                                new ServerFrame
+                                                                                        .QueueUpdated(
+                                                                                        visibleTo(
+                                                                                                c,
+                                                                                                waiting)))))
+                                .then();
+        List<UUID> visitorSessions = registry.sessionsWithVisitors();
+        Mono<Void> visitors =
+                visitorSessions.isEmpty()
+                        ? Mono.empty()
+                        : queueStatus
+                                .placesOf(visitorSessions)
+                                .doOnNext(
+                                        places ->
+                                                places.forEach(
+                                                        (sessionId, place) ->
+                                                                registry.visitorsOf(sessionId)
+                                                                        .forEach(
+                                                                                c ->
+                                                                                        c.send(
+                                                                                                positionFrame(
+                                                                                                        sessionId,
+                                                                                                        place)))))
+                                .then();
+        return staff.then(visitors);
+    }
+
+    /** A staff socket's first view of the queue, right after it signs in. */
+    public void sendQueueTo(ClientConnection connection) {
+        connection.enqueue(
+                waitingQueue()
+                        .doOnNext(
+                                waiting ->
+                                        connection.emit(
+                                                new ServerFrame.QueueUpdated(
+                                                        visibleTo(connection, waiting))))
+                        .then());
+    }
+
+    /** A waiting visitor's place, right after its socket signs in. */
+    public void sendPositionTo(ClientConnection connection, UUID sessionId) {
+        connection.enqueue(
+                queueStatus
+                        .placesOf(List.of(sessionId))
+                        .doOnNext(
+                                places -> {
+                                    QueuePlace place = places.get(sessionId);
+                                    if (place != null) {
+                                        connection.emit(positionFrame(sessionId, place));
+                                    }
+                                })
+                        .then());
+    }
+
+    private Mono<List<StaffSession>> waitingQueue() {
+        return sessions.staffSessions(
+                        new StaffSessionQuery(
+                                SessionStatus.WAITING, null, null, null, QUEUE_VIEW_LIMIT, 0))
+                .map(
+                        list ->
+                                list.size() > QUEUE_VIEW_LIMIT
+                                        ? list.subList(0, QUEUE_VIEW_LIMIT)
+                                        : list);
+    }
+
+    private static List<StaffSession> visibleTo(
+            ClientConnection connection, List<StaffSession> waiting) {
+        if (connection.principal() instanceof Principal.StaffMember member
+                && !member.staff().overseesAllChats()) {
+            return waiting.stream()
+                    .filter(s -> member.seesDepartment(s.department().id()))
+                    .toList();
+        }
+        return waiting;
+    }
+
+    private static ServerFrame positionFrame(UUID sessionId, QueuePlace place) {
+        return new ServerFrame.QueuePosition(
+                sessionId, place.position(), place.expectedWaitSeconds(), place.agentsOnline());
+    }
+}

@@ -1,0 +1,91 @@
+package id.oss.livechat.server.realtime.internal;
+
+import id.oss.livechat.server.realtime.ConnectionRegistry;
+import id.oss.livechat.server.realtime.DeliveryDispatcher;
+import id.oss.livechat.server.realtime.QueueBroadcaster;
+import id.oss.livechat.server.session.SessionRepository;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.web.reactive.socket.CloseStatus;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Starts delivery with the application and, on shutdown, closes every socket with 1001 (going away)
+ * before the web server drains, so clients reconnect to another node at once instead of holding
+ * this one open. Its phase sits above the web server's graceful shutdown, so it stops first.
+ */
+public class RealtimeLifecycle implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(RealtimeLifecycle.class);
+
+    /**
+     * How often connected visitors are marked as present, so an open widget never counts as
+     * abandoned.
+     */
+    static final Duration PRESENCE_INTERVAL = Duration.ofSeconds(60);
+
+    private final DeliveryDispatcher dispatcher;
+    private final QueueBroadcaster queue;
+    private final ConnectionRegistry registry;
+    private final SessionRepository sessions;
+    private volatile Disposable presence;
+    private volatile boolean running;
+
+    public RealtimeLifecycle(
+            DeliveryDispatcher dispatcher,
+            QueueBroadcaster queue,
+            ConnectionRegistry registry,
+            SessionRepository sessions) {
+        this.dispatcher = dispatcher;
+        this.queue = queue;
+        this.registry = registry;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void start() {
+        dispatcher.start();
+        queue.start();
+        presence =
+                Flux.interval(PRESENCE_INTERVAL)
+                        .onBackpressureDrop()
+                        .concatMap(
+                                tick ->
+                                        sessions.touchVisitors(registry.sessionsWithVisitors())
+                                                .onErrorResume(e -> Mono.empty()))
+                        .subscribe();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        registry.shutDown();
+        int open = registry.size();
+        registry.all()
+                .forEach(connection -> connection.closeWith(CloseStatus.GOING_AWAY.getCode()));
+        if (open > 0) {
+            log.info(
+                    "Closed {} chat sockets with 1001 (going away); clients reconnect elsewhere",
+                    open);
+        }
+        if (presence != null) {
+            presence.dispose();
+        }
+        queue.stop();
+        dispatcher.stop();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 512;
+    }
+}

@@ -1,0 +1,234 @@
+package id.oss.livechat.server.realtime.web;
+
+import id.oss.livechat.model.realtime.ClientFrame;
+import id.oss.livechat.model.realtime.FrameTypes;
+import id.oss.livechat.model.realtime.ServerFrame;
+import id.oss.livechat.server.common.Problem;
+import id.oss.livechat.server.realtime.ClientConnection;
+import id.oss.livechat.server.realtime.FrameHandler;
+import id.oss.livechat.server.realtime.Principal;
+import id.oss.livechat.server.realtime.SocketSessions;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidTypeIdException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A chat WebSocket ({@code /ws/visitor} or {@code /ws/agent}): JSON text frames. The first frame
+ * must be {@code auth} within {@link #AUTH_TIMEOUT}; otherwise, or with a bad token, the client
+ * gets an {@code error} frame and the socket closes with 4401. Tokens travel in that frame, never
+ * in the URL, which ends up in logs.
+ */
+public class ChatWebSocketHandler implements WebSocketHandler {
+    static final Duration AUTH_TIMEOUT = Duration.ofSeconds(10);
+    static final CloseStatus UNAUTHORIZED =
+            new CloseStatus(FrameTypes.CLOSE_UNAUTHORIZED, "unauthorized");
+
+    private final Function<String, Mono<Principal>> authenticate;
+    private final SocketSessions sockets;
+    private final FrameHandler frames;
+    private final JsonMapper json;
+    private final ClientConnection.Limits limits;
+
+    public ChatWebSocketHandler(
+            Function<String, Mono<Principal>> authenticate,
+            SocketSessions sockets,
+            FrameHandler frames,
+            JsonMapper json,
+            ClientConnection.Limits limits) {
+        this.limits = limits;
+        this.authenticate = authenticate;
+        this.sockets = sockets;
+        this.frames = frames;
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession ws) {
+        if (sockets.shuttingDown()) {
+            return ws.close(CloseStatus.GOING_AWAY);
+        }
+        // what the socket writes: the connection's frames once signed in, or one error before
+        // closing
+        Sinks.One<Flux<ServerFrame>> outbound = Sinks.one();
+        Sinks.One<CloseStatus> closeAfterWriting = Sinks.one();
+        Sinks.Empty<Void> outputDone = Sinks.empty();
+        // set once the socket is signed in or refused, whichever comes first
+        AtomicBoolean decided = new AtomicBoolean();
+
+        Mono<Void> output =
+                ws.send(
+                                outbound.asMono()
+                                        .flatMapMany(Function.identity())
+                                        .map(
+                                                frame ->
+                                                        ws.textMessage(
+                                                                json.writeValueAsString(frame))))
+                        .then(closeAfterWriting.asMono().flatMap(ws::close))
+                        .doFinally(signal -> outputDone.tryEmitEmpty());
+
+        Mono<Void> input =
+                ws.receive()
+                        .map(WebSocketMessage::getPayloadAsText)
+                        .switchOnFirst(
+                                (first, all) -> {
+                                    if (!first.hasValue()) {
+                                        return Flux.empty();
+                                    }
+                                    return signIn(first.get())
+                                            .flatMapMany(
+                                                    connection -> {
+                                                        if (!decided.compareAndSet(false, true)) {
+                                                            return Flux.empty();
+                                                        }
+                                                        return serve(
+                                                                ws,
+                                                                connection,
+                                                                outbound,
+                                                                all.skip(1));
+                                                    })
+                                            // refused: keep reading (cancelling the inbound would
+                                            // drop the
+                                            // connection at once) until the error frame is written
+                                            // and the socket closed
+                                            .onErrorResume(
+                                                    failure ->
+                                                            refuse(
+                                                                            decided,
+                                                                            outbound,
+                                                                            closeAfterWriting,
+                                                                            failure)
+                                                                    .then(outputDone.asMono()));
+                                })
+                        .then()
+                        // the client went away (or never signed in): let the writing side finish
+                        // too
+                        .doFinally(
+                                signal -> {
+                                    outbound.tryEmitValue(Flux.empty());
+                                    closeAfterWriting.tryEmitEmpty();
+                                });
+
+        Mono<Void> deadline =
+                Mono.firstWithSignal(
+                        Mono.delay(AUTH_TIMEOUT)
+                                .then(
+                                        Mono.defer(
+                                                () ->
+                                                        refuse(
+                                                                decided,
+                                                                outbound,
+                                                                closeAfterWriting,
+                                                                Problem.unauthorized(
+                                                                        "auth_timeout",
+                                                                        "No auth frame within "
+                                                                                + AUTH_TIMEOUT
+                                                                                        .toSeconds()
+                                                                                + " s.")))),
+                        outputDone.asMono());
+
+        return Mono.when(input, output, deadline);
+    }
+
+    private Flux<Void> serve(
+            WebSocketSession ws,
+            ClientConnection connection,
+            Sinks.One<Flux<ServerFrame>> outbound,
+            Flux<String> frames) {
+        connection.onOverflow(
+                () -> ws.close(CloseStatus.POLICY_VIOLATION.withReason("too slow")).subscribe());
+        connection.onCloseRequest(
+                code -> ws.close(new CloseStatus(code, "server shutting down")).subscribe());
+        outbound.tryEmitValue(connection.outbound());
+        sockets.opened(connection);
+        return frames.concatMap(text -> receive(connection, text))
+                .onErrorResume(e -> Mono.empty())
+                .thenMany(Mono.defer(() -> sockets.closed(connection)))
+                .doOnCancel(() -> sockets.closed(connection).subscribe());
+    }
+
+    private Mono<ClientConnection> signIn(String text) {
+        ClientFrame frame;
+        try {
+            frame = json.readValue(text, ClientFrame.class);
+        } catch (JacksonException e) {
+            return Mono.error(
+                    Problem.unauthorized(
+                            "auth_required",
+                            "The first frame must be {\"type\":\"auth\",\"token\":…}."));
+        }
+        if (!(frame instanceof ClientFrame.Auth auth)) {
+            return Mono.error(
+                    Problem.unauthorized(
+                            "auth_required",
+                            "The first frame must be {\"type\":\"auth\",\"token\":…}."));
+        }
+        return authenticate
+                .apply(auth.token())
+                .map(principal -> new ClientConnection(principal, limits));
+    }
+
+    /** Sends one error frame, then closes with 4401; only the first refusal of a socket counts. */
+    private static Mono<Void> refuse(
+            AtomicBoolean decided,
+            Sinks.One<Flux<ServerFrame>> outbound,
+            Sinks.One<CloseStatus> close,
+            Throwable failure) {
+        if (!decided.compareAndSet(false, true)) {
+            return Mono.empty();
+        }
+        ServerFrame.Error error =
+                failure instanceof Problem problem
+                        ? new ServerFrame.Error(
+                                problem.code(), problem.getMessage(), FrameTypes.AUTH)
+                        : new ServerFrame.Error(
+                                "auth_failed", "Could not sign in.", FrameTypes.AUTH);
+        close.tryEmitValue(UNAUTHORIZED);
+        outbound.tryEmitValue(Flux.just(error));
+        return Mono.empty();
+    }
+
+    private Mono<Void> receive(ClientConnection connection, String text) {
+        ClientFrame frame;
+        try {
+            frame = json.readValue(text, ClientFrame.class);
+        } catch (InvalidTypeIdException e) {
+            connection.send(
+                    new ServerFrame.Error(
+                            "unknown_type",
+                            "Unknown or missing frame type"
+                                    + (e.getTypeId() == null ? "." : ": " + e.getTypeId()),
+                            e.getTypeId()));
+            return Mono.empty();
+        } catch (StreamReadException e) {
+            connection.send(
+                    new ServerFrame.Error("malformed_json", "The frame is not valid JSON.", null));
+            return Mono.empty();
+        } catch (JacksonException e) {
+            connection.send(
+                    new ServerFrame.Error(
+                            "invalid_frame", "The frame's fields have the wrong types.", null));
+            return Mono.empty();
+        }
+        return Mono.defer(() -> frames.handle(connection, frame))
+                .onErrorResume(
+                        e -> {
+                            connection.send(
+                                    new ServerFrame.Error(
+                                            "internal_error",
+                                            "Something went wrong on our side; please try again.",
+                                            null));
+                            return Mono.empty();
+                        });
+    }
+}

@@ -1,0 +1,74 @@
+package id.oss.livechat.server.realtime.web;
+
+import id.oss.livechat.model.realtime.MessageAck;
+import id.oss.livechat.model.realtime.MessagePage;
+import id.oss.livechat.model.realtime.SendMessageRequest;
+import id.oss.livechat.server.common.FieldCheck;
+import id.oss.livechat.server.common.Staff;
+import id.oss.livechat.server.realtime.ChatMessaging;
+import id.oss.livechat.server.realtime.VisitorMessages;
+import id.oss.livechat.server.system.web.PathIds;
+import id.oss.livechat.server.system.web.QueryParams;
+import id.oss.livechat.server.system.web.RequestInfo;
+import java.util.UUID;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The REST fallback of the sockets, for clients without WebSockets: send a message, read what came
+ * after a sequence number. Same rules, same storage, same acknowledgement.
+ */
+@RestController
+public class MessageController {
+    private final VisitorMessages visitors;
+    private final ChatMessaging messaging;
+
+    public MessageController(VisitorMessages visitors, ChatMessaging messaging) {
+        this.visitors = visitors;
+        this.messaging = messaging;
+    }
+
+    @PostMapping("/api/oss-chat/session/{id}/messages")
+    public Mono<MessageAck> visitorSends(
+            @PathVariable("id") String id,
+            @RequestBody SendMessageRequest body,
+            ServerHttpRequest request) {
+        return visitors.send(
+                PathIds.parse(id, "The session"),
+                RequestInfo.bearerToken(request),
+                body.clientMsgId(),
+                body.text());
+    }
+
+    @GetMapping("/api/oss-chat/session/{id}/messages")
+    public Mono<MessagePage> visitorReads(
+            @PathVariable("id") String id,
+            @RequestParam(name = "after_seq", required = false) String afterSeq,
+            @RequestParam(name = "limit", required = false) String limit,
+            ServerHttpRequest request) {
+        UUID session = PathIds.parse(id, "The session");
+        FieldCheck check = FieldCheck.of();
+        QueryParams params = new QueryParams(check);
+        Integer after = params.integer("after_seq", afterSeq);
+        Integer size = params.integer("limit", limit);
+        check.orThrow();
+        return visitors.read(
+                session, RequestInfo.bearerToken(request), after == null ? 0 : after, size);
+    }
+
+    @PostMapping("/api/chat/session/{id}/messages")
+    public Mono<MessageAck> staffSends(
+            @AuthenticationPrincipal Staff me,
+            @PathVariable("id") String id,
+            @RequestBody SendMessageRequest body) {
+        return messaging.sendAsStaff(
+                me, PathIds.parse(id, "The session"), body.clientMsgId(), body.text());
+    }
+}

@@ -1,0 +1,48 @@
+package id.oss.livechat.server.realtime.web;
+
+import id.oss.livechat.server.realtime.ClientConnection;
+import id.oss.livechat.server.realtime.FrameHandler;
+import id.oss.livechat.server.realtime.SocketAuthenticator;
+import id.oss.livechat.server.realtime.SocketSessions;
+import id.oss.livechat.server.system.config.LiveChatProperties;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The two chat sockets: {@code /ws/visitor} (visitor tokens) and {@code /ws/agent} (staff JWTs).
+ */
+@Configuration(proxyBeanMethods = false)
+public class WebSocketRoutes {
+
+    @Bean
+    HandlerMapping chatSockets(
+            SocketAuthenticator authenticator,
+            SocketSessions sockets,
+            FrameHandler frames,
+            JsonMapper json,
+            LiveChatProperties properties) {
+        ClientConnection.Limits limits =
+                new ClientConnection.Limits(
+                        properties.limits().messagesPerSecond(),
+                        properties.limits().messageBurst());
+        return new SimpleUrlHandlerMapping(
+                Map.of(
+                        "/ws/visitor",
+                                new ChatWebSocketHandler(
+                                        authenticator::visitor, sockets, frames, json, limits),
+                        "/ws/agent",
+                                new ChatWebSocketHandler(
+                                        authenticator::staff, sockets, frames, json, limits)),
+                -1);
+    }
+
+    @Bean
+    WebSocketHandlerAdapter webSocketHandlerAdapter() {
+        return new WebSocketHandlerAdapter();
+    }
+}
