@@ -190,11 +190,13 @@ public final class DemoData {
                 null);
     }
 
-    public static StaffSession closed(int n, String topic, Contact contact, Instant started) {
+    /** An earlier, finished session of the visitor {@code chatUserId}. */
+    public static StaffSession closed(
+            int n, UUID chatUserId, String topic, Contact contact, Instant started) {
         StaffSession base = waiting(n, topic, Priority.NORMAL, PERIZINAN, contact, true, 0);
         return new StaffSession(
                 base.sessionId(),
-                base.chatUserId(),
+                chatUserId,
                 SessionStatus.CLOSED,
                 topic,
                 base.priority(),
