@@ -65,9 +65,9 @@ public final class AnalyticsView extends StackPane {
                                 "tile-abandon"));
         counters.setId("analytics-counters");
 
-        DatePicker from = new DatePicker();
+        DatePicker from = datePicker(i18n);
         from.valueProperty().bindBidirectional(viewModel.fromProperty());
-        DatePicker to = new DatePicker();
+        DatePicker to = datePicker(i18n);
         to.valueProperty().bindBidirectional(viewModel.toProperty());
         Button show = new Button(i18n.text("analytics.show"));
         show.getStyleClass().add("primary");
@@ -119,6 +119,8 @@ public final class AnalyticsView extends StackPane {
                         series(i18n.text("analytics.abandoned"), AnalyticsReport.Row::abandoned)));
         BarChart<String, Number> perAgent =
                 barChart(i18n.text("analytics.chart.perAgent"), i18n.text("analytics.sessions"));
+        perDepartment.setCategoryGap(40);
+        perAgent.setCategoryGap(60);
         follow(
                 viewModel.perAgent(),
                 perAgent,
@@ -233,6 +235,19 @@ public final class AnalyticsView extends StackPane {
         card.getStyleClass().add("card");
         VBox.setVgrow(chart, Priority.ALWAYS);
         return card;
+    }
+
+    /** Dates as the chosen language writes them ("12 Nov 2026"), not the JVM's locale. */
+    private static DatePicker datePicker(Localization i18n) {
+        DatePicker picker = new DatePicker();
+        picker.setConverter(
+                new javafx.util.converter.LocalDateStringConverter(
+                        java.time.format.DateTimeFormatter.ofLocalizedDate(
+                                        java.time.format.FormatStyle.MEDIUM)
+                                .withLocale(i18n.locale()),
+                        null));
+        picker.setPrefWidth(150);
+        return picker;
     }
 
     private static VBox tile(String title, ObservableStringValue value, String id) {

@@ -56,9 +56,13 @@ public final class ChatView extends BorderPane {
         transfer.setId("transfer-chat-button");
         transfer.setTooltip(new Tooltip(i18n.text("chat.transfer.tooltip")));
         transfer.setOnAction(e -> onTransfer.run());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(10, new VBox(2, title, subtitle), grow, transfer, close);
+        close.setMinWidth(Region.USE_PREF_SIZE);
+        transfer.setMinWidth(Region.USE_PREF_SIZE);
+        // the title gives way to the buttons when the pane is narrow, never the other way round
+        VBox heading = new VBox(2, title, subtitle);
+        heading.setMinWidth(0);
+        HBox.setHgrow(heading, Priority.ALWAYS);
+        HBox header = new HBox(10, heading, transfer, close);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("chat-header");
 

@@ -60,14 +60,15 @@ final class MessageCell extends ListCell<MessageItem> {
         }
         sender.setVisible(item.senderType() != SenderType.SYSTEM);
         sender.setManaged(sender.isVisible());
-        row.prefWidthProperty().bind(getListView().widthProperty().subtract(32));
+        // the row spans the list (less padding and scroll bar) so the bubble can sit left or right
+        row.prefWidthProperty().bind(getListView().widthProperty().subtract(52));
         setGraphic(row);
         setText(null);
     }
 
     private String deliveryText(MessageItem item) {
         return switch (item.delivery()) {
-            case PENDING -> "\u23F1 " + i18n.text("chat.delivery.pending");
+            case PENDING -> "\u2026 " + i18n.text("chat.delivery.pending");
             case SENT -> "\u2713 " + i18n.text("chat.delivery.sent", item.seq());
             case READ -> "\u2713\u2713 " + i18n.text("chat.delivery.read");
             case RECEIVED -> "";

@@ -49,6 +49,9 @@ public final class ContactView extends VBox {
         details.getStyleClass().add("details");
         details.setHgap(10);
         details.setVgap(6);
+        javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
+        keys.setMinWidth(Region.USE_PREF_SIZE);
+        details.getColumnConstraints().add(keys);
         int row = 0;
         row = detail(details, row, i18n.text("contact.email"), viewModel.emailProperty());
         row = detail(details, row, i18n.text("contact.phone"), viewModel.phoneProperty());
@@ -160,27 +163,31 @@ public final class ContactView extends VBox {
 
     private static final class PastSessionCell extends ListCell<StaffSession> {
         private final Localization i18n;
+        private final Label topic = new Label();
+        private final Label when = new Label();
+        private final VBox box = new VBox(1, topic, when);
 
         PastSessionCell(Localization i18n) {
             this.i18n = i18n;
+            topic.getStyleClass().add("item-title");
+            when.getStyleClass().add("muted");
+            setPrefWidth(0); // follow the list's width: no sideways scrolling
         }
 
         @Override
         protected void updateItem(StaffSession session, boolean empty) {
             super.updateItem(session, empty);
             if (empty || session == null) {
-                setText(null);
+                setGraphic(null);
                 return;
             }
             String status =
-                    session.status() == null ? "" : i18n.text("session." + session.status().wire());
-            setText(
-                    DATE.format(startOf(session))
-                            + "  ·  "
-                            + session.topic()
-                            + "  ("
-                            + status
-                            + ")");
+                    session.status() == null
+                            ? ""
+                            : "  ·  " + i18n.text("session." + session.status().wire());
+            topic.setText(session.topic());
+            when.setText(DATE.format(startOf(session)) + status);
+            setGraphic(box);
         }
     }
 
