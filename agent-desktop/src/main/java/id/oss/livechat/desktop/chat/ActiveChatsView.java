@@ -81,8 +81,7 @@ public final class ActiveChatsView extends VBox {
             name.textProperty()
                     .bind(
                             Bindings.createStringBinding(
-                                    () -> ActiveChatsViewModel.title(chat.session()),
-                                    chat.sessionProperty()));
+                                    () -> Sessions.title(chat.session()), chat.sessionProperty()));
             topic.textProperty()
                     .bind(
                             Bindings.createStringBinding(

@@ -8,7 +8,6 @@ import id.oss.livechat.desktop.util.Notice;
 import id.oss.livechat.desktop.util.Notifier;
 import id.oss.livechat.model.SenderType;
 import id.oss.livechat.model.SessionStatus;
-import id.oss.livechat.model.realtime.ClientFrame;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.model.staff.StaffProfile;
 import id.oss.livechat.model.staff.StaffSession;
@@ -44,6 +43,7 @@ public final class ActiveChatsViewModel {
     private final Clock clock;
     private final StaffProfile me;
     private final BooleanSupplier windowFocused;
+    private final ChatProtocol protocol;
 
     public ActiveChatsViewModel(
             LiveLink link,
@@ -62,6 +62,7 @@ public final class ActiveChatsViewModel {
         this.clock = clock;
         this.me = me;
         this.windowFocused = windowFocused;
+        this.protocol = new ChatProtocol(link);
         link.onFrame(this::onFrame);
         link.onConnected(this::onConnected);
         selected.addListener((obs, old, now) -> markRead(now));
@@ -100,8 +101,8 @@ public final class ActiveChatsViewModel {
         if (chat == null) {
             chat = new ChatViewModel(session, i18n);
             chats.add(chat);
-            watchTyping(chat);
-            resume(chat);
+            protocol.watchTyping(chat);
+            protocol.resume(chat);
         } else {
             chat.update(session);
         }
@@ -139,11 +140,12 @@ public final class ActiveChatsViewModel {
         }
         String text = chat.draftProperty().get().strip();
         String clientMsgId = UUID.randomUUID().toString();
-        chat.transcript().addPending(clientMsgId, me.displayName(), text, clock.instant());
+        MessageItem message =
+                chat.transcript().addPending(clientMsgId, me.displayName(), text, clock.instant());
         chat.draftProperty().set("");
-        // if the socket is down this returns false: the message stays pending and goes out
+        // if the socket is down this sends nothing: the message stays pending and goes out
         // with the same client_msg_id once the socket is back (see onConnected)
-        link.send(new ClientFrame.MessageSend(chat.sessionId(), clientMsgId, text));
+        protocol.send(chat, message);
         return true;
     }
 
@@ -194,14 +196,8 @@ public final class ActiveChatsViewModel {
     private void onConnected() {
         // first what we missed, in order; then what we typed meanwhile, with the same ids, so
         // that a message stored just before the drop is stored once and acked with its seq
-        chats.forEach(this::resume);
-        for (ChatViewModel chat : chats) {
-            for (MessageItem pending : chat.transcript().pending()) {
-                link.send(
-                        new ClientFrame.MessageSend(
-                                chat.sessionId(), pending.clientMsgId(), pending.text()));
-            }
-        }
+        chats.forEach(protocol::resume);
+        chats.forEach(protocol::resendPending);
     }
 
     private void onFrame(ServerFrame frame) {
@@ -251,13 +247,15 @@ public final class ActiveChatsViewModel {
                     chat.addUnread();
                     notifier.notify(
                             Notice.attention(
-                                    i18n.text("chat.notice.message", title(chat.session()))));
+                                    i18n.text(
+                                            "chat.notice.message",
+                                            Sessions.title(chat.session()))));
                 }
             }
         }
         if (chat.transcript().hasGap() && !chat.resuming()) {
             // a message overtook another: ask for everything after the last one without a hole
-            resume(chat);
+            protocol.resume(chat);
         }
     }
 
@@ -273,13 +271,17 @@ public final class ActiveChatsViewModel {
             if (chat == null) {
                 open(session, false);
                 notifier.notify(
-                        Notice.attention(i18n.text("chat.notice.assigned", title(session))));
+                        Notice.attention(
+                                i18n.text("chat.notice.assigned", Sessions.title(session))));
             } else {
                 chat.update(session);
             }
         } else if (chat != null && update.status() == SessionStatus.CLOSED) {
             // keep it on screen so the agent can finish reading; closing it again puts it away
-            chat.update(session != null ? session : closedCopy(chat.session(), update));
+            chat.update(
+                    session != null
+                            ? session
+                            : Sessions.closed(chat.session(), update.closeReason()));
         } else if (chat != null) {
             // requeued, or transferred to someone else
             remove(chat);
@@ -303,41 +305,14 @@ public final class ActiveChatsViewModel {
         }
     }
 
-    private void resume(ChatViewModel chat) {
-        if (chat.closedProperty().get()) {
-            return;
-        }
-        if (link.send(new ClientFrame.Resume(chat.sessionId(), chat.transcript().lastSeq()))) {
-            chat.setResuming(true);
-        }
-    }
-
     private boolean isBeingRead(ChatViewModel chat) {
         return chat == selected.get() && windowFocused.getAsBoolean();
     }
 
     private void markRead(ChatViewModel chat) {
-        if (chat == null || !windowFocused.getAsBoolean()) {
-            return;
+        if (chat != null && windowFocused.getAsBoolean()) {
+            protocol.markRead(chat);
         }
-        chat.clearUnread();
-        long upTo = chat.transcript().lastSeq();
-        if (upTo > chat.readSentUpTo() && link.send(new ClientFrame.Read(chat.sessionId(), upTo))) {
-            chat.readSent(upTo);
-        }
-    }
-
-    private void watchTyping(ChatViewModel chat) {
-        // tell the visitor when we start and stop typing; not every keystroke
-        chat.draftProperty()
-                .addListener(
-                        (obs, old, now) -> {
-                            boolean was = old != null && !old.isBlank();
-                            boolean is = now != null && !now.isBlank();
-                            if (was != is && !chat.closedProperty().get()) {
-                                link.send(new ClientFrame.Typing(chat.sessionId(), is));
-                            }
-                        });
     }
 
     private void remove(ChatViewModel chat) {
@@ -355,39 +330,5 @@ public final class ActiveChatsViewModel {
         int index = chats.indexOf(selected.get());
         int next = Math.floorMod(index + offset, chats.size());
         selected.set(chats.get(next));
-    }
-
-    /** What the agent calls a chat: the contact's name, else the topic. */
-    public static String title(StaffSession session) {
-        if (session.contact() != null
-                && session.contact().contactName() != null
-                && !session.contact().contactName().isBlank()) {
-            return session.contact().contactName();
-        }
-        return session.topic() == null ? "" : session.topic();
-    }
-
-    private static StaffSession closedCopy(StaffSession s, ServerFrame.SessionUpdated update) {
-        return new StaffSession(
-                s.sessionId(),
-                s.chatUserId(),
-                SessionStatus.CLOSED,
-                s.topic(),
-                s.priority(),
-                s.department(),
-                s.agent(),
-                s.contact(),
-                s.verified(),
-                s.ossUserId(),
-                s.visitorEmail(),
-                s.startedAt(),
-                s.queuedAt(),
-                s.assignedAt(),
-                s.endedAt(),
-                update.closeReason(),
-                s.lastSeq(),
-                s.unread(),
-                s.queuePosition(),
-                s.lastMessage());
     }
 }

@@ -150,8 +150,7 @@ public final class ChatView extends BorderPane {
         title.textProperty()
                 .bind(
                         Bindings.createStringBinding(
-                                () -> ActiveChatsViewModel.title(chat.session()),
-                                chat.sessionProperty()));
+                                () -> Sessions.title(chat.session()), chat.sessionProperty()));
         subtitle.textProperty()
                 .bind(
                         Bindings.createStringBinding(
