@@ -6,6 +6,7 @@ import id.oss.livechat.model.realtime.ClientFrame;
 import id.oss.livechat.model.realtime.FrameTypes;
 import id.oss.livechat.model.realtime.ServerFrame;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -19,6 +20,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  */
 public final class LiveLink {
     private static final System.Logger LOG = System.getLogger(LiveLink.class.getName());
+
+    /** Proxies and NAT routers drop sockets that stay silent for a minute or two. */
+    static final Duration PING_EVERY = Duration.ofSeconds(30);
 
     private final ChatConnection connection;
     private final FrameCodec codec = new FrameCodec();
@@ -36,6 +40,7 @@ public final class LiveLink {
     // each socket gets a number; events of an older socket arriving late are ignored
     private int generation;
     private Scheduler.Cancellable pendingRetry;
+    private Scheduler.Cancellable keepAlive;
 
     public LiveLink(
             ChatConnection connection, ReconnectPolicy policy, Scheduler scheduler, UiThread ui) {
@@ -80,6 +85,7 @@ public final class LiveLink {
             pendingRetry.cancel();
             pendingRetry = null;
         }
+        stopKeepAlive();
         connection.close();
         state.set(LinkState.OFFLINE);
     }
@@ -122,6 +128,13 @@ public final class LiveLink {
                 });
     }
 
+    private void stopKeepAlive() {
+        if (keepAlive != null) {
+            keepAlive.cancel();
+            keepAlive = null;
+        }
+    }
+
     private void whenCurrent(int socket, Runnable action) {
         if (socket == generation && !policy.isStopped()) {
             action.run();
@@ -141,6 +154,8 @@ public final class LiveLink {
         if (frame instanceof ServerFrame.AuthOk) {
             policy.reset();
             state.set(LinkState.CONNECTED);
+            stopKeepAlive();
+            keepAlive = scheduler.every(PING_EVERY, () -> send(new ClientFrame.Ping()));
             List.copyOf(connectedListeners).forEach(Runnable::run);
             return;
         }
@@ -155,6 +170,7 @@ public final class LiveLink {
     }
 
     private void closed(int code, String reason) {
+        stopKeepAlive();
         if (code == FrameTypes.CLOSE_UNAUTHORIZED) {
             LOG.log(System.Logger.Level.WARNING, "the server refused the token: " + reason);
             state.set(LinkState.REJECTED);

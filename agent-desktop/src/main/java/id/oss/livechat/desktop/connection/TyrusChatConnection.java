@@ -30,6 +30,8 @@ public final class TyrusChatConnection implements ChatConnection {
                         return thread;
                     });
     private volatile Session session;
+    private final java.util.concurrent.atomic.AtomicBoolean closed =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     @Override
     public void open(URI endpoint, Listener listener) {
@@ -81,16 +83,31 @@ public final class TyrusChatConnection implements ChatConnection {
         return true;
     }
 
+    /**
+     * Closes the socket and releases the client's threads: a closed connection is not opened again
+     * (a new sign-in makes a new one). Runs on the connector thread, so the caller (the FX thread)
+     * never waits for the close handshake.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         Session current = session;
         session = null;
-        if (current != null && current.isOpen()) {
-            try {
-                current.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "sign-out"));
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "close failed", e);
-            }
-        }
+        connector.execute(
+                () -> {
+                    if (current != null && current.isOpen()) {
+                        try {
+                            current.close(
+                                    new CloseReason(
+                                            CloseReason.CloseCodes.NORMAL_CLOSURE, "sign-out"));
+                        } catch (IOException e) {
+                            LOG.log(System.Logger.Level.DEBUG, "close failed", e);
+                        }
+                    }
+                    client.shutdown();
+                });
+        connector.shutdown();
     }
 }

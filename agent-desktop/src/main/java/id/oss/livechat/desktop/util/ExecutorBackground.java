@@ -42,8 +42,15 @@ public final class ExecutorBackground implements Background, AutoCloseable {
                 });
     }
 
+    /** At exit: lets running work (the "offline" status call) finish for a moment, then stops. */
     @Override
     public void close() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         executor.shutdownNow();
     }
 }

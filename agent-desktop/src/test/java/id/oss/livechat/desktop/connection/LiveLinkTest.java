@@ -132,6 +132,24 @@ class LiveLinkTest {
     }
 
     @Test
+    void aConnectedSocketIsKeptAliveWithPingsUntilItDrops() {
+        socket.acceptAndAuthenticate();
+        socket.clearSent();
+
+        scheduler.runRepeatingOnce();
+        assertThat(socket.sent()).containsExactly(new ClientFrame.Ping());
+
+        socket.drop(ChatConnection.CLOSE_ABNORMAL);
+        assertThat(scheduler.repeatingCount()).isZero();
+        scheduler.runOneOffs();
+        socket.acceptAndAuthenticate();
+        assertThat(scheduler.repeatingCount()).isOne();
+
+        link.stop();
+        assertThat(scheduler.repeatingCount()).isZero();
+    }
+
+    @Test
     void aListenerThatFailsDoesNotStopTheOthers() {
         link.onFrame(
                 frame -> {

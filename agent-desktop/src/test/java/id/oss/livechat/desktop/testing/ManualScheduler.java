@@ -39,6 +39,19 @@ public final class ManualScheduler implements Scheduler {
         due.forEach(t -> t.action().run());
     }
 
+    /** Runs each repeating task once, as if its period had passed. */
+    public void runRepeatingOnce() {
+        List<Task> due;
+        synchronized (this) {
+            due = pending.stream().filter(Task::repeating).toList();
+        }
+        due.forEach(t -> t.action().run());
+    }
+
+    public synchronized long repeatingCount() {
+        return pending.stream().filter(Task::repeating).count();
+    }
+
     private synchronized void remove(Task task) {
         pending.remove(task);
     }
