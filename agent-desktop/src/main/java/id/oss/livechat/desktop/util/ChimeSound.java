@@ -20,7 +20,8 @@ public final class ChimeSound implements Sound {
         player.start();
     }
 
-    private static void play() {
+    /** Plays at once on the caller's thread; package-private for the test. */
+    static void play() {
         try {
             byte[] samples = tones(new double[] {880, 1320}, 0.12);
             AudioFormat format = new AudioFormat(RATE, 8, 1, true, false);
