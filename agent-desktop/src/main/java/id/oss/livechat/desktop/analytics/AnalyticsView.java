@@ -200,7 +200,9 @@ public final class AnalyticsView extends StackPane {
                         chart.getData().add(series);
                     }
                 };
-        rows.addListener((ListChangeListener<AnalyticsReport.Row>) change -> fill.run());
+        ListChangeListener<AnalyticsReport.Row> listener = change -> fill.run();
+        chart.getProperties().put("rows-listener", listener); // the chart holds it strongly
+        rows.addListener(new javafx.collections.WeakListChangeListener<>(listener));
         fill.run();
     }
 

@@ -2,6 +2,8 @@ package id.oss.livechat.desktop.chat;
 
 import id.oss.livechat.desktop.i18n.Localization;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -13,6 +15,9 @@ import javafx.scene.layout.VBox;
 
 /** "My chats": one line per open chat with its unread count; selecting one shows it. */
 public final class ActiveChatsView extends VBox {
+    // held here: the view-model only keeps a weak reference (views are rebuilt on a language
+    // change)
+    private final ChangeListener<ChatViewModel> follow;
 
     public ActiveChatsView(ActiveChatsViewModel viewModel, Localization i18n) {
         getStyleClass().add("side-section");
@@ -40,9 +45,8 @@ public final class ActiveChatsView extends VBox {
                                 viewModel.selectedProperty().set(now);
                             }
                         });
-        viewModel
-                .selectedProperty()
-                .addListener((obs, old, now) -> list.getSelectionModel().select(now));
+        follow = (obs, old, now) -> list.getSelectionModel().select(now);
+        viewModel.selectedProperty().addListener(new WeakChangeListener<>(follow));
         list.getSelectionModel().select(viewModel.selected());
 
         getChildren().addAll(heading, list);

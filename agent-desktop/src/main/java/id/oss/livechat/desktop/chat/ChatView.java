@@ -3,6 +3,8 @@ package id.oss.livechat.desktop.chat;
 import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.model.staff.StaffSession;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -36,8 +38,13 @@ public final class ChatView extends BorderPane {
     private final VBox placeholder;
     private final BorderPane chatPane = new BorderPane();
     private ChatViewModel shown;
+    // held here: the view-model only keeps a weak reference (views are rebuilt on a language
+    // change)
+    private final ChangeListener<ChatViewModel> follow = (obs, old, now) -> show(now);
     private final ListChangeListener<MessageItem> scrollToEnd =
             change -> messages.scrollTo(messages.getItems().size() - 1);
+    private final javafx.collections.WeakListChangeListener<MessageItem> weakScrollToEnd =
+            new javafx.collections.WeakListChangeListener<>(scrollToEnd);
 
     public ChatView(
             ActiveChatsViewModel chats, Localization i18n, Runnable onClose, Runnable onTransfer) {
@@ -108,7 +115,7 @@ public final class ChatView extends BorderPane {
         placeholder = new VBox(6, empty, hint);
         placeholder.setAlignment(Pos.CENTER);
 
-        chats.selectedProperty().addListener((obs, old, now) -> show(now));
+        chats.selectedProperty().addListener(new WeakChangeListener<>(follow));
         show(chats.selected());
     }
 
@@ -134,7 +141,7 @@ public final class ChatView extends BorderPane {
     private void show(ChatViewModel chat) {
         if (shown != null) {
             composer.textProperty().unbindBidirectional(shown.draftProperty());
-            shown.messages().removeListener(scrollToEnd);
+            shown.messages().removeListener(weakScrollToEnd);
         }
         shown = chat;
         if (chat == null) {
@@ -145,7 +152,7 @@ public final class ChatView extends BorderPane {
         setCenter(chatPane);
         composer.textProperty().bindBidirectional(chat.draftProperty());
         messages.setItems(chat.messages());
-        chat.messages().addListener(scrollToEnd);
+        chat.messages().addListener(weakScrollToEnd);
         messages.scrollTo(Math.max(0, chat.messages().size() - 1));
         title.textProperty()
                 .bind(

@@ -98,6 +98,16 @@ public final class QueueView extends VBox {
             Region grow2 = new Region();
             HBox.setHgrow(grow2, Priority.ALWAYS);
             HBox bottom = new HBox(6, who, grow2, take);
+            if (viewModel.canAssignToOthers()) {
+                // supervisors hand chats out; the same action is in the item's context menu
+                Button assign = new Button(i18n.text("queue.assign.short"));
+                assign.getStyleClass().add("small");
+                assign.setTooltip(new Tooltip(i18n.text("queue.assign")));
+                assign.disableProperty().bind(viewModel.takingProperty());
+                assign.setOnAction(
+                        e -> AssignDialog.show(getScene().getWindow(), viewModel, getItem(), i18n));
+                bottom.getChildren().add(2, assign);
+            }
             bottom.setAlignment(Pos.CENTER_LEFT);
             box = new VBox(3, top, topic, bottom);
             setOnMouseClicked(

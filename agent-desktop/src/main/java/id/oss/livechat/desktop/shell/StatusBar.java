@@ -2,6 +2,8 @@ package id.oss.livechat.desktop.shell;
 
 import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.model.AgentStatus;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -15,6 +17,8 @@ import javafx.scene.shape.Circle;
 
 /** The bar under the menu: who is signed in, their status (changeable), and the server. */
 final class StatusBar extends HBox {
+    // held here: the view-model only keeps a weak reference, so a rebuilt bar can be collected
+    private final ChangeListener<AgentStatus> follow;
 
     StatusBar(MainViewModel viewModel, Localization i18n) {
         getStyleClass().add("status-bar");
@@ -38,7 +42,8 @@ final class StatusBar extends HBox {
         status.setTooltip(new Tooltip(i18n.text("status.tooltip")));
         status.setValue(viewModel.status().statusProperty().get());
         // the box shows what the server confirmed; a choice is a request to change it
-        viewModel.status().statusProperty().addListener((obs, old, now) -> status.setValue(now));
+        follow = (obs, old, now) -> status.setValue(now);
+        viewModel.status().statusProperty().addListener(new WeakChangeListener<>(follow));
         status.setOnAction(e -> viewModel.status().change(status.getValue()));
 
         Region grow = new Region();

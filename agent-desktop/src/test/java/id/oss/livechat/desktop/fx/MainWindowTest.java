@@ -155,6 +155,33 @@ class MainWindowTest {
     }
 
     @Test
+    void switchingToIndonesianRebuildsTheWindowAndKeepsTheChats(FxRobot robot) {
+        connect();
+        eventually(() -> robot.lookup("#queue").queryAs(ListView.class).getItems().size() == 4);
+        Node takeNext = fx(() -> robot.lookup("#take-next-button").query());
+        robot.clickOn(takeNext);
+        eventually(
+                () ->
+                        "Andi Pratama"
+                                .equals(
+                                        robot.lookup("#chat-title")
+                                                .queryAs(Label.class)
+                                                .getText()));
+
+        robot.clickOn("Language").clickOn("Bahasa Indonesia");
+
+        eventually(
+                () ->
+                        robot.lookup("#queue-title")
+                                .queryAs(Label.class)
+                                .getText()
+                                .equals("Antrean (3)"));
+        assertThat(fx(() -> robot.lookup("#chat-title").queryAs(Label.class).getText()))
+                .isEqualTo("Andi Pratama");
+        assertThat(desk.settings.language()).contains("id");
+    }
+
+    @Test
     void anAgentHasNoAnalyticsPane(FxRobot robot) {
         connect();
 
