@@ -1,5 +1,6 @@
 package id.oss.livechat.desktop.util;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,6 +14,9 @@ public final class Json {
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     // a null count or flag reads as 0/false rather than failing a whole list
                     .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    // an absent field, not "agent_id": null (a transfer names agent OR department)
+                    .changeDefaultPropertyInclusion(
+                            inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
                     .build();
 
     private Json() {}

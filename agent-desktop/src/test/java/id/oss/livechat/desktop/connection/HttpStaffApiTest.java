@@ -160,6 +160,25 @@ class HttpStaffApiTest {
     }
 
     @Test
+    void aTransferToADepartmentSendsNoAgentField() {
+        UUID session = UUID.randomUUID();
+        UUID department = UUID.randomUUID();
+        answers.put(
+                "/api/chat/transfer", new String[] {"200", "{\"session_id\":\"" + session + "\"}"});
+
+        api.transfer(
+                new id.oss.livechat.model.staff.TransferRequest(session, null, department, null));
+
+        assertThat(requests.get(0))
+                .endsWith(
+                        "{\"session_id\":\""
+                                + session
+                                + "\",\"department_id\":\""
+                                + department
+                                + "\"}");
+    }
+
+    @Test
     void nobodyListeningIsUnreachable() throws IOException {
         int freePort;
         try (ServerSocket socket = new ServerSocket(0)) {
