@@ -68,6 +68,9 @@ public final class ActiveChatsView extends VBox {
             HBox.setHgrow(grow, Priority.ALWAYS);
             VBox text = new VBox(1, name, topic);
             row = new HBox(6, text, grow, badge);
+            setPrefWidth(0); // follow the list's width: long names shorten, no sideways scrolling
+            text.setMinWidth(0);
+            badge.setMinWidth(Region.USE_PREF_SIZE);
             row.setAlignment(Pos.CENTER_LEFT);
         }
 

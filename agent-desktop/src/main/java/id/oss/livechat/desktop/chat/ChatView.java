@@ -81,7 +81,12 @@ public final class ChatView extends BorderPane {
         messages.setId("messages");
         messages.getStyleClass().add("messages");
         messages.setCellFactory(list -> new MessageCell(i18n));
-        messages.setFocusTraversable(false);
+        messages.setOnKeyPressed(
+                e -> {
+                    if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
+                        MessageCell.copy(messages.getSelectionModel().getSelectedItem());
+                    }
+                });
 
         typing.getStyleClass().add("typing");
         typing.setText(i18n.text("chat.typing"));
@@ -96,6 +101,7 @@ public final class ChatView extends BorderPane {
         send.setText(i18n.text("chat.send"));
         send.setId("send-button");
         send.getStyleClass().add("primary");
+        send.setMinWidth(Region.USE_PREF_SIZE);
         send.setTooltip(new Tooltip(i18n.text("chat.send.tooltip")));
         send.setOnAction(e -> chats.sendDraft());
         HBox composerRow = new HBox(8, composer, send);

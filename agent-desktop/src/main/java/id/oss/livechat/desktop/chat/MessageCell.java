@@ -5,8 +5,12 @@ import id.oss.livechat.model.SenderType;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -31,6 +35,10 @@ final class MessageCell extends ListCell<MessageItem> {
         bubble.getStyleClass().add("bubble");
         bubble.setMaxWidth(520);
         getStyleClass().add("message-cell");
+        // agents copy application numbers and the like out of what visitors write
+        MenuItem copy = new MenuItem(i18n.text("chat.copy"));
+        copy.setOnAction(e -> copy(getItem()));
+        setContextMenu(new ContextMenu(copy));
     }
 
     @Override
@@ -64,6 +72,14 @@ final class MessageCell extends ListCell<MessageItem> {
         row.prefWidthProperty().bind(getListView().widthProperty().subtract(52));
         setGraphic(row);
         setText(null);
+    }
+
+    static void copy(MessageItem item) {
+        if (item != null) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(item.text());
+            Clipboard.getSystemClipboard().setContent(content);
+        }
     }
 
     private String deliveryText(MessageItem item) {

@@ -110,6 +110,10 @@ public final class QueueView extends VBox {
             }
             bottom.setAlignment(Pos.CENTER_LEFT);
             box = new VBox(3, top, topic, bottom);
+            setPrefWidth(0); // follow the list's width: long names shorten, no sideways scrolling
+            who.setMinWidth(0);
+            take.setMinWidth(Region.USE_PREF_SIZE);
+            waited.setMinWidth(Region.USE_PREF_SIZE);
             setOnMouseClicked(
                     e -> {
                         if (e.getButton() == MouseButton.PRIMARY

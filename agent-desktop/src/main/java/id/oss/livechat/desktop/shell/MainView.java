@@ -15,6 +15,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -25,6 +26,8 @@ import javafx.stage.Stage;
  * tab.
  */
 public final class MainView extends StackPane {
+    private static final double SIDE_WIDTH = 340;
+    private static final double CONTACT_WIDTH = 340;
     private final MainViewModel viewModel;
     private final QueueView queueView;
     private final ChatView chatView;
@@ -46,7 +49,7 @@ public final class MainView extends StackPane {
         chatView = new ChatView(viewModel.chats(), i18n, this::closeChat, this::transferChat);
         ContactView contactView = new ContactView(viewModel.contact(), i18n);
         SplitPane workspace = new SplitPane(left, chatView, contactView);
-        workspace.setDividerPositions(0.25, 0.75);
+        fixSideColumns(workspace, left, contactView);
         workspace.getStyleClass().add("workspace");
 
         analyticsView =
@@ -85,6 +88,35 @@ public final class MainView extends StackPane {
         StackPane.setAlignment(toast, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(toast, new javafx.geometry.Insets(16));
         getChildren().addAll(frame, toast);
+    }
+
+    /**
+     * Queue and contact keep their width when the window grows; the chat takes the rest. The
+     * dividers are placed once the workspace knows its width, so every start looks the same.
+     */
+    private static void fixSideColumns(SplitPane workspace, Region left, Region right) {
+        left.setMinWidth(260);
+        right.setMinWidth(260);
+        SplitPane.setResizableWithParent(left, false);
+        SplitPane.setResizableWithParent(right, false);
+        workspace
+                .widthProperty()
+                .addListener(
+                        new javafx.beans.value.ChangeListener<Number>() {
+                            @Override
+                            public void changed(
+                                    javafx.beans.value.ObservableValue<? extends Number> width,
+                                    Number old,
+                                    Number now) {
+                                double total = now.doubleValue();
+                                if (total <= 0) {
+                                    return;
+                                }
+                                workspace.widthProperty().removeListener(this);
+                                workspace.setDividerPositions(
+                                        SIDE_WIDTH / total, 1 - CONTACT_WIDTH / total);
+                            }
+                        });
     }
 
     /** The window's focus decides about unread counts and the chime. */
