@@ -1,0 +1,268 @@
+package id.oss.livechat.desktop.analytics;
+
+import id.oss.livechat.desktop.i18n.Localization;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/** The supervisors' pane: live counters on top, charts over the chosen dates below. */
+public final class AnalyticsView extends StackPane {
+    private final Timeline live;
+
+    public AnalyticsView(AnalyticsViewModel viewModel, Localization i18n) {
+        getStyleClass().add("analytics");
+        setId("analytics-pane");
+
+        HBox counters =
+                new HBox(
+                        12,
+                        tile(
+                                i18n.text("analytics.waiting"),
+                                viewModel.waitingProperty(),
+                                "tile-waiting"),
+                        tile(
+                                i18n.text("analytics.active"),
+                                viewModel.activeProperty(),
+                                "tile-active"),
+                        tile(
+                                i18n.text("analytics.agentsOnline"),
+                                viewModel.agentsOnlineProperty(),
+                                "tile-agents"),
+                        tile(
+                                i18n.text("analytics.avgWait"),
+                                viewModel.averageWaitProperty(),
+                                "tile-wait"),
+                        tile(
+                                i18n.text("analytics.today"),
+                                viewModel.sessionsTodayProperty(),
+                                "tile-today"),
+                        tile(
+                                i18n.text("analytics.abandonment"),
+                                viewModel.abandonmentProperty(),
+                                "tile-abandon"));
+        counters.setId("analytics-counters");
+
+        DatePicker from = datePicker(i18n);
+        from.valueProperty().bindBidirectional(viewModel.fromProperty());
+        DatePicker to = datePicker(i18n);
+        to.valueProperty().bindBidirectional(viewModel.toProperty());
+        Button show = new Button(i18n.text("analytics.show"));
+        show.getStyleClass().add("primary");
+        show.disableProperty().bind(viewModel.rangeProblem().isNotEmpty());
+        show.setOnAction(e -> viewModel.loadReport());
+        Label problem = new Label();
+        problem.getStyleClass().add("error-text");
+        problem.textProperty().bind(viewModel.rangeProblem());
+        HBox range =
+                new HBox(
+                        8,
+                        new Label(i18n.text("analytics.from")),
+                        from,
+                        new Label(i18n.text("analytics.to")),
+                        to,
+                        show,
+                        problem);
+        range.setAlignment(Pos.CENTER_LEFT);
+        range.getStyleClass().add("range-bar");
+
+        BarChart<String, Number> perDay =
+                barChart(i18n.text("analytics.chart.perDay"), i18n.text("analytics.sessions"));
+        perDay.setId("chart-per-day");
+        follow(
+                viewModel.perDay(),
+                perDay,
+                List.of(series(i18n.text("analytics.sessions"), AnalyticsReport.Row::sessions)));
+        LineChart<String, Number> times = new LineChart<>(new CategoryAxis(), minutesAxis(i18n));
+        times.setTitle(i18n.text("analytics.chart.times"));
+        times.setId("chart-times");
+        times.setAnimated(false);
+        follow(
+                viewModel.perDay(),
+                times,
+                List.of(
+                        series(i18n.text("analytics.avgWait"), r -> minutes(r.avgWaitSeconds())),
+                        series(
+                                i18n.text("analytics.firstResponse"),
+                                r -> minutes(r.avgFirstResponseSeconds()))));
+        BarChart<String, Number> perDepartment =
+                barChart(
+                        i18n.text("analytics.chart.perDepartment"),
+                        i18n.text("analytics.sessions"));
+        follow(
+                viewModel.perDepartment(),
+                perDepartment,
+                List.of(
+                        series(i18n.text("analytics.sessions"), AnalyticsReport.Row::sessions),
+                        series(i18n.text("analytics.abandoned"), AnalyticsReport.Row::abandoned)));
+        BarChart<String, Number> perAgent =
+                barChart(i18n.text("analytics.chart.perAgent"), i18n.text("analytics.sessions"));
+        perDepartment.setCategoryGap(40);
+        perAgent.setCategoryGap(60);
+        follow(
+                viewModel.perAgent(),
+                perAgent,
+                List.of(series(i18n.text("analytics.sessions"), AnalyticsReport.Row::sessions)));
+
+        GridPane charts = new GridPane();
+        charts.setHgap(12);
+        charts.setVgap(12);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints half = new ColumnConstraints();
+            half.setPercentWidth(50);
+            charts.getColumnConstraints().add(half);
+        }
+        charts.add(card(perDay), 0, 0);
+        charts.add(card(times), 1, 0);
+        charts.add(card(perDepartment), 0, 1);
+        charts.add(card(perAgent), 1, 1);
+
+        VBox content = new VBox(14, counters, range, charts);
+        content.getStyleClass().add("analytics-content");
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.visibleProperty()
+                .bind(viewModel.availabilityProperty().isNotEqualTo(Availability.NOT_AVAILABLE));
+
+        Label unavailable = new Label(i18n.text("analytics.unavailable"));
+        unavailable.setId("analytics-unavailable");
+        unavailable.getStyleClass().add("placeholder-title");
+        Label unavailableHint = new Label(i18n.text("analytics.unavailable.hint"));
+        unavailableHint.getStyleClass().add("muted");
+        VBox notAvailable = new VBox(6, unavailable, unavailableHint);
+        notAvailable.setAlignment(Pos.CENTER);
+        notAvailable
+                .visibleProperty()
+                .bind(viewModel.availabilityProperty().isEqualTo(Availability.NOT_AVAILABLE));
+
+        Label failed = new Label(i18n.text("analytics.failed"));
+        failed.getStyleClass().add("error-text");
+        failed.visibleProperty()
+                .bind(viewModel.availabilityProperty().isEqualTo(Availability.FAILED));
+        StackPane.setAlignment(failed, Pos.BOTTOM_CENTER);
+
+        getChildren().addAll(scroll, notAvailable, failed);
+
+        live = new Timeline(new KeyFrame(Duration.seconds(15), e -> viewModel.refreshLive()));
+        live.setCycleCount(Animation.INDEFINITE);
+        live.play();
+    }
+
+    public void dispose() {
+        live.stop();
+    }
+
+    private record SeriesSpec(String name, ToDoubleFunction<AnalyticsReport.Row> value) {}
+
+    private static SeriesSpec series(String name, ToDoubleFunction<AnalyticsReport.Row> value) {
+        return new SeriesSpec(name, value);
+    }
+
+    /** Rebuilds the chart's series whenever the view-model's rows change. */
+    private static void follow(
+            ObservableList<AnalyticsReport.Row> rows,
+            XYChart<String, Number> chart,
+            List<SeriesSpec> specs) {
+        Runnable fill =
+                () -> {
+                    chart.getData().clear();
+                    for (SeriesSpec spec : specs) {
+                        XYChart.Series<String, Number> series = new XYChart.Series<>();
+                        series.setName(spec.name());
+                        for (AnalyticsReport.Row row : rows) {
+                            series.getData()
+                                    .add(
+                                            new XYChart.Data<>(
+                                                    label(row), spec.value().applyAsDouble(row)));
+                        }
+                        chart.getData().add(series);
+                    }
+                };
+        ListChangeListener<AnalyticsReport.Row> listener = change -> fill.run();
+        chart.getProperties().put("rows-listener", listener); // the chart holds it strongly
+        rows.addListener(new javafx.collections.WeakListChangeListener<>(listener));
+        fill.run();
+    }
+
+    private static String label(AnalyticsReport.Row row) {
+        return row.label() != null && !row.label().isBlank() ? row.label() : row.key();
+    }
+
+    private static double minutes(Double seconds) {
+        return seconds == null ? 0 : Math.round(seconds / 6.0) / 10.0;
+    }
+
+    private static NumberAxis minutesAxis(Localization i18n) {
+        NumberAxis axis = new NumberAxis();
+        axis.setLabel(i18n.text("analytics.minutes"));
+        return axis;
+    }
+
+    private static BarChart<String, Number> barChart(String title, String yLabel) {
+        NumberAxis y = new NumberAxis();
+        y.setLabel(yLabel);
+        BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), y);
+        chart.setTitle(title);
+        chart.setAnimated(false);
+        chart.setCategoryGap(14);
+        return chart;
+    }
+
+    private static VBox card(XYChart<String, Number> chart) {
+        chart.setPrefHeight(280);
+        chart.setLegendVisible(chart.getData().size() > 1 || chart instanceof LineChart);
+        VBox card = new VBox(chart);
+        card.getStyleClass().add("card");
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        return card;
+    }
+
+    /** Dates as the chosen language writes them ("12 Nov 2026"), not the JVM's locale. */
+    private static DatePicker datePicker(Localization i18n) {
+        DatePicker picker = new DatePicker();
+        picker.setConverter(
+                new javafx.util.converter.LocalDateStringConverter(
+                        java.time.format.DateTimeFormatter.ofLocalizedDate(
+                                        java.time.format.FormatStyle.MEDIUM)
+                                .withLocale(i18n.locale()),
+                        null));
+        picker.setPrefWidth(150);
+        return picker;
+    }
+
+    private static VBox tile(String title, ObservableStringValue value, String id) {
+        Label number = new Label();
+        number.getStyleClass().add("tile-value");
+        number.textProperty().bind(Bindings.createStringBinding(value::get, value));
+        Label caption = new Label(title);
+        caption.getStyleClass().add("tile-caption");
+        VBox tile = new VBox(2, number, caption);
+        tile.setId(id);
+        tile.getStyleClass().add("tile");
+        HBox.setHgrow(tile, Priority.ALWAYS);
+        tile.setMaxWidth(Double.MAX_VALUE);
+        return tile;
+    }
+}

@@ -1,0 +1,185 @@
+package id.oss.livechat.desktop.analytics;
+
+import id.oss.livechat.desktop.connection.ApiException;
+import id.oss.livechat.desktop.i18n.Localization;
+import id.oss.livechat.desktop.util.Background;
+import id.oss.livechat.desktop.util.Durations;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The supervisors' pane: live counters, and measures over a chosen date range per day, department
+ * and agent, for the charts.
+ */
+public final class AnalyticsViewModel {
+    static final long MAX_RANGE_DAYS = 366;
+
+    // Properties
+    private final ReadOnlyObjectWrapper<Availability> availability =
+            new ReadOnlyObjectWrapper<>(Availability.LOADING);
+    private final ReadOnlyStringWrapper waiting = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper active = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper agentsOnline = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper averageWait = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper sessionsToday = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper abandonment = new ReadOnlyStringWrapper("–");
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final StringBinding rangeProblem;
+    private final ObservableList<AnalyticsReport.Row> perDay = FXCollections.observableArrayList();
+    private final ObservableList<AnalyticsReport.Row> perDepartment =
+            FXCollections.observableArrayList();
+    private final ObservableList<AnalyticsReport.Row> perAgent =
+            FXCollections.observableArrayList();
+
+    private final AnalyticsApi api;
+    private final Background background;
+    private final Localization i18n;
+
+    public AnalyticsViewModel(
+            AnalyticsApi api, Background background, Localization i18n, Clock clock) {
+        this.api = api;
+        this.background = background;
+        this.i18n = i18n;
+        LocalDate today = LocalDate.now(clock);
+        to.set(today);
+        from.set(today.minusDays(13));
+        rangeProblem =
+                Bindings.createStringBinding(
+                        () -> problemOf(from.get(), to.get()), from, to, i18n.languageProperty());
+    }
+
+    public ReadOnlyObjectProperty<Availability> availabilityProperty() {
+        return availability.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty waitingProperty() {
+        return waiting.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty agentsOnlineProperty() {
+        return agentsOnline.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty averageWaitProperty() {
+        return averageWait.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sessionsTodayProperty() {
+        return sessionsToday.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty abandonmentProperty() {
+        return abandonment.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    /** Empty, or why the chosen range cannot be asked for. */
+    public StringBinding rangeProblem() {
+        return rangeProblem;
+    }
+
+    public ObservableList<AnalyticsReport.Row> perDay() {
+        return perDay;
+    }
+
+    public ObservableList<AnalyticsReport.Row> perDepartment() {
+        return perDepartment;
+    }
+
+    public ObservableList<AnalyticsReport.Row> perAgent() {
+        return perAgent;
+    }
+
+    // Commands
+
+    /** The live counters; called when the pane opens and every few seconds after. */
+    public void refreshLive() {
+        background.run(api::dashboard, this::showLive, this::failed);
+    }
+
+    /** The charts for the chosen range. */
+    public void loadReport() {
+        if (!rangeProblem.get().isEmpty()) {
+            return;
+        }
+        LocalDate start = from.get();
+        LocalDate end = to.get();
+        background.run(
+                () ->
+                        List.of(
+                                api.report(start, end, AnalyticsApi.GroupBy.DAY),
+                                api.report(start, end, AnalyticsApi.GroupBy.DEPARTMENT),
+                                api.report(start, end, AnalyticsApi.GroupBy.AGENT)),
+                reports -> {
+                    perDay.setAll(reports.get(0).rows());
+                    perDepartment.setAll(reports.get(1).rows());
+                    perAgent.setAll(reports.get(2).rows());
+                },
+                this::failed);
+    }
+
+    private void showLive(DashboardFigures figures) {
+        availability.set(Availability.READY);
+        waiting.set(Long.toString(figures.waiting()));
+        active.set(Long.toString(figures.active()));
+        agentsOnline.set(Long.toString(figures.agentsOnline()));
+        sessionsToday.set(Long.toString(figures.sessionsToday()));
+        averageWait.set(seconds(figures.avgWaitSeconds()));
+        abandonment.set(
+                figures.abandonmentRate() == null
+                        ? "–"
+                        : String.format(Locale.ROOT, "%.0f %%", figures.abandonmentRate() * 100));
+    }
+
+    private void failed(Throwable error) {
+        if (error instanceof ApiException api && api.status() == 404) {
+            availability.set(Availability.NOT_AVAILABLE);
+        } else if (availability.get() != Availability.READY) {
+            // figures already on screen stay; a passing failure does not wipe them
+            availability.set(Availability.FAILED);
+        }
+    }
+
+    private String problemOf(LocalDate start, LocalDate end) {
+        if (start == null || end == null) {
+            return i18n.text("analytics.range.missing");
+        }
+        if (start.isAfter(end)) {
+            return i18n.text("analytics.range.order");
+        }
+        if (ChronoUnit.DAYS.between(start, end) >= MAX_RANGE_DAYS) {
+            return i18n.text("analytics.range.tooLong", MAX_RANGE_DAYS);
+        }
+        return "";
+    }
+
+    static String seconds(Double value) {
+        return value == null ? "–" : Durations.clock(Duration.ofSeconds(Math.round(value)));
+    }
+}

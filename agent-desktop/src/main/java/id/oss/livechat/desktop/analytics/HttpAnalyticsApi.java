@@ -1,0 +1,25 @@
+package id.oss.livechat.desktop.analytics;
+
+import id.oss.livechat.desktop.connection.JsonHttp;
+import java.time.LocalDate;
+
+/** {@link AnalyticsApi} over the signed-in staff HTTP client. */
+public final class HttpAnalyticsApi implements AnalyticsApi {
+    private final JsonHttp http;
+
+    public HttpAnalyticsApi(JsonHttp http) {
+        this.http = http;
+    }
+
+    @Override
+    public DashboardFigures dashboard() {
+        return http.get("/api/analytics/dashboard", DashboardFigures.class);
+    }
+
+    @Override
+    public AnalyticsReport report(LocalDate from, LocalDate to, GroupBy groupBy) {
+        return http.get(
+                "/api/analytics?from=" + from + "&to=" + to + "&group_by=" + groupBy.wire(),
+                AnalyticsReport.class);
+    }
+}

@@ -1,0 +1,203 @@
+package id.oss.livechat.desktop.chat;
+
+import id.oss.livechat.desktop.i18n.Localization;
+import id.oss.livechat.model.staff.StaffSession;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The selected chat: header with close and transfer, the transcript, the visitor's typing, and the
+ * composer (Enter sends, Shift+Enter starts a new line).
+ */
+public final class ChatView extends BorderPane {
+    private final ActiveChatsViewModel chats;
+    private final Localization i18n;
+    private final Label title = new Label();
+    private final Label subtitle = new Label();
+    private final Label closedNote = new Label();
+    private final ListView<MessageItem> messages = new ListView<>();
+    private final Label typing = new Label();
+    private final TextArea composer = new TextArea();
+    private final Label problem = new Label();
+    private final Button send = new Button();
+    private final VBox placeholder;
+    private final BorderPane chatPane = new BorderPane();
+    private ChatViewModel shown;
+    // held here: the view-model only keeps a weak reference (views are rebuilt on a language
+    // change)
+    private final ChangeListener<ChatViewModel> follow = (obs, old, now) -> show(now);
+    private final ListChangeListener<MessageItem> scrollToEnd =
+            change -> messages.scrollTo(messages.getItems().size() - 1);
+    private final javafx.collections.WeakListChangeListener<MessageItem> weakScrollToEnd =
+            new javafx.collections.WeakListChangeListener<>(scrollToEnd);
+
+    public ChatView(
+            ActiveChatsViewModel chats, Localization i18n, Runnable onClose, Runnable onTransfer) {
+        this.chats = chats;
+        this.i18n = i18n;
+        getStyleClass().add("chat-view");
+
+        title.getStyleClass().add("chat-title");
+        title.setId("chat-title");
+        subtitle.getStyleClass().add("muted");
+        Button close = new Button(i18n.text("chat.close"));
+        close.setId("close-chat-button");
+        close.setTooltip(new Tooltip(i18n.text("chat.close.tooltip")));
+        close.setOnAction(e -> onClose.run());
+        Button transfer = new Button(i18n.text("chat.transfer"));
+        transfer.setId("transfer-chat-button");
+        transfer.setTooltip(new Tooltip(i18n.text("chat.transfer.tooltip")));
+        transfer.setOnAction(e -> onTransfer.run());
+        close.setMinWidth(Region.USE_PREF_SIZE);
+        transfer.setMinWidth(Region.USE_PREF_SIZE);
+        // the title gives way to the buttons when the pane is narrow, never the other way round
+        VBox heading = new VBox(2, title, subtitle);
+        heading.setMinWidth(0);
+        HBox.setHgrow(heading, Priority.ALWAYS);
+        HBox header = new HBox(10, heading, transfer, close);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("chat-header");
+
+        closedNote.getStyleClass().add("closed-note");
+        closedNote.setMaxWidth(Double.MAX_VALUE);
+        closedNote.setManaged(false);
+        closedNote.setVisible(false);
+
+        messages.setId("messages");
+        messages.getStyleClass().add("messages");
+        messages.setCellFactory(list -> new MessageCell(i18n));
+        messages.setOnKeyPressed(
+                e -> {
+                    if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
+                        MessageCell.copy(messages.getSelectionModel().getSelectedItem());
+                    }
+                });
+
+        typing.getStyleClass().add("typing");
+        typing.setText(i18n.text("chat.typing"));
+
+        composer.setId("composer");
+        composer.setPromptText(i18n.text("chat.composer.prompt"));
+        composer.setWrapText(true);
+        composer.setPrefRowCount(3);
+        composer.addEventFilter(KeyEvent.KEY_PRESSED, this::onComposerKey);
+        problem.setId("composer-problem");
+        problem.getStyleClass().add("error-text");
+        send.setText(i18n.text("chat.send"));
+        send.setId("send-button");
+        send.getStyleClass().add("primary");
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        send.setTooltip(new Tooltip(i18n.text("chat.send.tooltip")));
+        send.setOnAction(e -> chats.sendDraft());
+        HBox composerRow = new HBox(8, composer, send);
+        HBox.setHgrow(composer, Priority.ALWAYS);
+        composerRow.setAlignment(Pos.BOTTOM_RIGHT);
+        VBox bottom = new VBox(4, typing, composerRow, problem);
+        bottom.getStyleClass().add("composer-box");
+
+        chatPane.setTop(new VBox(header, closedNote));
+        chatPane.setCenter(messages);
+        chatPane.setBottom(bottom);
+
+        Label empty = new Label(i18n.text("chat.none"));
+        empty.getStyleClass().add("placeholder-title");
+        Label hint = new Label(i18n.text("chat.none.hint"));
+        hint.getStyleClass().add("muted");
+        placeholder = new VBox(6, empty, hint);
+        placeholder.setAlignment(Pos.CENTER);
+
+        chats.selectedProperty().addListener(new WeakChangeListener<>(follow));
+        show(chats.selected());
+    }
+
+    /** Puts the caret in the composer (Ctrl+L). */
+    public void focusComposer() {
+        if (shown != null) {
+            composer.requestFocus();
+        }
+    }
+
+    private void onComposerKey(KeyEvent event) {
+        if (event.getCode() != KeyCode.ENTER) {
+            return;
+        }
+        event.consume();
+        if (event.isShiftDown()) {
+            composer.replaceSelection("\n");
+        } else {
+            chats.sendDraft();
+        }
+    }
+
+    private void show(ChatViewModel chat) {
+        if (shown != null) {
+            composer.textProperty().unbindBidirectional(shown.draftProperty());
+            shown.messages().removeListener(weakScrollToEnd);
+        }
+        shown = chat;
+        if (chat == null) {
+            setCenter(placeholder);
+            messages.setItems(null);
+            return;
+        }
+        setCenter(chatPane);
+        composer.textProperty().bindBidirectional(chat.draftProperty());
+        messages.setItems(chat.messages());
+        chat.messages().addListener(weakScrollToEnd);
+        messages.scrollTo(Math.max(0, chat.messages().size() - 1));
+        title.textProperty()
+                .bind(
+                        Bindings.createStringBinding(
+                                () -> Sessions.title(chat.session()), chat.sessionProperty()));
+        subtitle.textProperty()
+                .bind(
+                        Bindings.createStringBinding(
+                                () -> subtitleOf(chat.session()), chat.sessionProperty()));
+        typing.visibleProperty().bind(chat.visitorTypingProperty());
+        problem.textProperty().bind(chat.draftProblem());
+        problem.visibleProperty().bind(chat.draftProblem().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        send.disableProperty().bind(chat.canSend().not());
+        composer.disableProperty().bind(chat.closedProperty());
+        closedNote.visibleProperty().bind(chat.closedProperty());
+        closedNote.managedProperty().bind(chat.closedProperty());
+        closedNote
+                .textProperty()
+                .bind(
+                        Bindings.createStringBinding(
+                                () -> closedText(chat.session()), chat.sessionProperty()));
+    }
+
+    private String subtitleOf(StaffSession session) {
+        StringBuilder text = new StringBuilder(session.topic() == null ? "" : session.topic());
+        if (session.department() != null) {
+            text.append("  ·  ").append(session.department().name());
+        }
+        if (session.agent() != null && session.agent().name() != null) {
+            text.append("  ·  ").append(i18n.text("chat.agent", session.agent().name()));
+        }
+        return text.toString();
+    }
+
+    private String closedText(StaffSession session) {
+        String reason = session.closeReason();
+        return reason == null || reason.isBlank()
+                ? i18n.text("chat.closed")
+                : i18n.text("chat.closed.reason", reason);
+    }
+}

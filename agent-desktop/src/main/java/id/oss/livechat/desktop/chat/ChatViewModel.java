@@ -1,0 +1,155 @@
+package id.oss.livechat.desktop.chat;
+
+import id.oss.livechat.desktop.i18n.Localization;
+import id.oss.livechat.model.SessionStatus;
+import id.oss.livechat.model.realtime.FrameTypes;
+import id.oss.livechat.model.staff.StaffSession;
+import java.util.UUID;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+
+/**
+ * One of the agent's open chats: its session, transcript, unread count, the visitor's typing, and
+ * the composer's draft with its validation. {@link ActiveChatsViewModel} feeds it from the socket.
+ */
+public final class ChatViewModel {
+    // Properties
+    private final ReadOnlyObjectWrapper<StaffSession> session;
+    private final Transcript transcript = new Transcript();
+    private final ReadOnlyIntegerWrapper unread = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyBooleanWrapper visitorTyping = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper closed = new ReadOnlyBooleanWrapper();
+    private final StringProperty draft = new SimpleStringProperty("");
+    private final StringBinding draftProblem;
+    private final BooleanBinding canSend;
+
+    // bookkeeping for the unread count and read receipts
+    private final long countedUpTo;
+    private long readSentUpTo;
+    private boolean resuming;
+
+    ChatViewModel(StaffSession initial, Localization i18n) {
+        this.session = new ReadOnlyObjectWrapper<>(initial);
+        // the server's unread count covers the visitor's messages up to its last_seq; the
+        // replay of those must not count them twice
+        this.countedUpTo = initial.lastSeq();
+        this.unread.set((int) Math.max(0, initial.unread()));
+        this.closed.set(initial.status() == SessionStatus.CLOSED);
+        this.draftProblem =
+                Bindings.createStringBinding(
+                        () -> problemOf(draft.get(), i18n), draft, i18n.languageProperty());
+        this.canSend =
+                Bindings.createBooleanBinding(
+                        () -> !closed.get() && !draft.get().isBlank() && withinLimit(draft.get()),
+                        draft,
+                        closed);
+    }
+
+    static String problemOf(String text, Localization i18n) {
+        if (text != null && !withinLimit(text)) {
+            return i18n.text("chat.composer.tooLong", text.length(), FrameTypes.MAX_TEXT_LENGTH);
+        }
+        return "";
+    }
+
+    private static boolean withinLimit(String text) {
+        return text.length() <= FrameTypes.MAX_TEXT_LENGTH;
+    }
+
+    public UUID sessionId() {
+        return session.get().sessionId();
+    }
+
+    public ReadOnlyObjectProperty<StaffSession> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public StaffSession session() {
+        return session.get();
+    }
+
+    public ObservableList<MessageItem> messages() {
+        return transcript.items();
+    }
+
+    Transcript transcript() {
+        return transcript;
+    }
+
+    public ReadOnlyIntegerProperty unreadProperty() {
+        return unread.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty visitorTypingProperty() {
+        return visitorTyping.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty closedProperty() {
+        return closed.getReadOnlyProperty();
+    }
+
+    /** The composer's text; each chat keeps its own draft. */
+    public StringProperty draftProperty() {
+        return draft;
+    }
+
+    /** Empty, or why the draft cannot be sent (too long), shown under the composer. */
+    public StringBinding draftProblem() {
+        return draftProblem;
+    }
+
+    public BooleanBinding canSend() {
+        return canSend;
+    }
+
+    void update(StaffSession next) {
+        session.set(next);
+        closed.set(next.status() == SessionStatus.CLOSED);
+        if (closed.get()) {
+            visitorTyping.set(false);
+        }
+    }
+
+    /** A new visitor message counts as unread unless it was counted in the server's figure. */
+    boolean isNewToUnread(long seq) {
+        return seq > countedUpTo;
+    }
+
+    void addUnread() {
+        unread.set(unread.get() + 1);
+    }
+
+    void clearUnread() {
+        unread.set(0);
+    }
+
+    void setVisitorTyping(boolean typing) {
+        visitorTyping.set(typing);
+    }
+
+    long readSentUpTo() {
+        return readSentUpTo;
+    }
+
+    void readSent(long seq) {
+        readSentUpTo = seq;
+    }
+
+    boolean resuming() {
+        return resuming;
+    }
+
+    void setResuming(boolean value) {
+        resuming = value;
+    }
+}

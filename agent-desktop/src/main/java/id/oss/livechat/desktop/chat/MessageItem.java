@@ -1,0 +1,60 @@
+package id.oss.livechat.desktop.chat;
+
+import id.oss.livechat.model.SenderType;
+import id.oss.livechat.model.realtime.ChatMessage;
+import java.time.Instant;
+
+/**
+ * One line of a transcript as the chat view shows it. {@code seq} is 0 while the message is pending
+ * (not yet stored by the server).
+ */
+public record MessageItem(
+        long seq,
+        String clientMsgId,
+        SenderType senderType,
+        String senderName,
+        String text,
+        Instant sentAt,
+        Delivery delivery) {
+
+    static MessageItem stored(ChatMessage message, long visitorReadUpTo) {
+        SenderType type = message.sender() == null ? SenderType.SYSTEM : message.sender().type();
+        String name = message.sender() == null ? "" : message.sender().name();
+        Delivery delivery =
+                type != SenderType.AGENT
+                        ? Delivery.RECEIVED
+                        : message.seq() <= visitorReadUpTo ? Delivery.READ : Delivery.SENT;
+        return new MessageItem(
+                message.seq(),
+                message.clientMsgId(),
+                type,
+                name,
+                message.text(),
+                message.sentAt(),
+                delivery);
+    }
+
+    /** Written by staff: shown on the right, with delivery marks. */
+    public boolean fromStaff() {
+        return senderType == SenderType.AGENT;
+    }
+
+    public boolean pending() {
+        return delivery == Delivery.PENDING;
+    }
+
+    MessageItem withDelivery(Delivery next) {
+        return new MessageItem(seq, clientMsgId, senderType, senderName, text, sentAt, next);
+    }
+
+    MessageItem storedAs(long storedSeq, Instant storedAt, long visitorReadUpTo) {
+        return new MessageItem(
+                storedSeq,
+                clientMsgId,
+                senderType,
+                senderName,
+                text,
+                storedAt == null ? sentAt : storedAt,
+                storedSeq <= visitorReadUpTo ? Delivery.READ : Delivery.SENT);
+    }
+}

@@ -1,0 +1,53 @@
+package id.oss.livechat.desktop.connection;
+
+import id.oss.livechat.model.AgentStatus;
+import id.oss.livechat.model.realtime.MessagePage;
+import id.oss.livechat.model.staff.Agent;
+import id.oss.livechat.model.staff.DepartmentInfo;
+import id.oss.livechat.model.staff.LoginResponse;
+import id.oss.livechat.model.staff.SessionList;
+import id.oss.livechat.model.staff.StaffSession;
+import id.oss.livechat.model.staff.TransferRequest;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The port to the server's staff REST API. Calls block: view-models run them through {@code
+ * Background}, never on the FX thread. Failures are {@link ApiException} (the server answered with
+ * an error) or {@link ServerUnreachableException} (it did not answer).
+ */
+public interface StaffApi {
+
+    /** {@code GET /health}: that the server runs, and its version. */
+    ServerHealth health();
+
+    /** {@code POST /api/auth/login}; later calls carry the token it returns. */
+    LoginResponse login(String username, String password);
+
+    /** Forgets the token (sign-out). */
+    void signOut();
+
+    Agent setStatus(AgentStatus status);
+
+    SessionList waiting();
+
+    SessionList active();
+
+    /** Takes ({@code agentId} = one's own) or assigns a waiting session. */
+    StaffSession assign(UUID sessionId, UUID agentId);
+
+    StaffSession close(UUID sessionId, String reason);
+
+    StaffSession transfer(TransferRequest request);
+
+    StaffSession session(UUID sessionId);
+
+    MessagePage messages(UUID sessionId, long afterSeq, int limit);
+
+    /** That visitor's sessions, newest first. */
+    SessionList visitorSessions(UUID chatUserId);
+
+    List<Agent> agents();
+
+    List<DepartmentInfo> departments();
+}

@@ -1,0 +1,110 @@
+package id.oss.livechat.desktop.shell;
+
+import id.oss.livechat.desktop.login.LoginView;
+import id.oss.livechat.desktop.login.LoginViewModel;
+import id.oss.livechat.desktop.login.SignedIn;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The one window: the login first, the main screen after sign-in, the login again after sign-out. A
+ * language change rebuilds the current screen on the same view-model, so nothing typed is lost.
+ */
+public final class DesktopShell {
+    static final String STYLESHEET =
+            DesktopShell.class.getResource("/id/oss/livechat/desktop/theme.css").toExternalForm();
+
+    private final Stage stage;
+    private final DesktopContext context;
+    private LoginViewModel login;
+    private MainViewModel main;
+    private MainView mainView;
+
+    public DesktopShell(Stage stage, DesktopContext context) {
+        this.stage = stage;
+        this.context = context;
+        stage.setTitle("OSS LiveChat");
+    }
+
+    public void showLogin() {
+        closeMain();
+        login =
+                new LoginViewModel(
+                        context.ports()::staffApi,
+                        context.background(),
+                        context.settings(),
+                        context.i18n(),
+                        context.version(),
+                        this::showMain);
+        showLoginView();
+    }
+
+    public void showMain(SignedIn signedIn) {
+        main = new MainViewModel(signedIn, context, this::showLogin);
+        login = null;
+        showMainView();
+        main.start();
+    }
+
+    /** The main screen's model, for tests that drive the app as a whole. */
+    public MainViewModel mainViewModel() {
+        return main;
+    }
+
+    public void close() {
+        if (main != null) {
+            main.shutdown();
+            main = null;
+        }
+    }
+
+    private void showLoginView() {
+        setRoot(new LoginView(login, context.i18n(), this::languageChanged), 520, 600);
+        stage.setMinWidth(420);
+        stage.setMinHeight(520);
+    }
+
+    private void showMainView() {
+        if (mainView != null) {
+            mainView.dispose();
+        }
+        mainView = new MainView(main, this::languageChanged);
+        setRoot(mainView, 1280, 800);
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        mainView.bindWindowFocus(stage);
+    }
+
+    private void languageChanged() {
+        context.settings().setLanguage(context.i18n().language().tag());
+        if (main != null) {
+            showMainView();
+        } else if (login != null) {
+            showLoginView();
+        }
+    }
+
+    private void closeMain() {
+        if (mainView != null) {
+            mainView.dispose();
+            mainView = null;
+        }
+        main = null;
+    }
+
+    private void setRoot(Parent root, double width, double height) {
+        if (stage.getScene() == null) {
+            Scene scene = new Scene(root, width, height);
+            scene.getStylesheets().add(STYLESHEET);
+            stage.setScene(scene);
+        } else {
+            stage.getScene().setRoot(root);
+            if (stage.getWidth() < width * 0.8) {
+                stage.setWidth(width);
+                stage.setHeight(height);
+                stage.centerOnScreen();
+            }
+        }
+    }
+}

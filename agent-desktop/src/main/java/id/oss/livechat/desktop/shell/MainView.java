@@ -1,0 +1,155 @@
+package id.oss.livechat.desktop.shell;
+
+import id.oss.livechat.desktop.analytics.AnalyticsView;
+import id.oss.livechat.desktop.chat.ActiveChatsView;
+import id.oss.livechat.desktop.chat.ChatDialogs;
+import id.oss.livechat.desktop.chat.ChatView;
+import id.oss.livechat.desktop.chat.TransferViewModel;
+import id.oss.livechat.desktop.contact.ContactView;
+import id.oss.livechat.desktop.i18n.Localization;
+import id.oss.livechat.desktop.queue.QueueView;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The main window's layout: menu and status bar on top, the connection banner, then queue and chats
+ * on the left, the chat in the middle, the contact on the right; supervisors also get the analytics
+ * tab.
+ */
+public final class MainView extends StackPane {
+    private static final double SIDE_WIDTH = 340;
+    private static final double CONTACT_WIDTH = 340;
+    private final MainViewModel viewModel;
+    private final QueueView queueView;
+    private final ChatView chatView;
+    private final AnalyticsView analyticsView;
+    private final Toast toast;
+
+    public MainView(MainViewModel viewModel, Runnable onLanguageChanged) {
+        this.viewModel = viewModel;
+        Localization i18n = viewModel.context().i18n();
+        getStyleClass().add("main-root");
+
+        queueView = new QueueView(viewModel.queue(), i18n);
+        ActiveChatsView chatsView = new ActiveChatsView(viewModel.chats(), i18n);
+        SplitPane left = new SplitPane(queueView, chatsView);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.55);
+        left.getStyleClass().add("left-column");
+
+        chatView = new ChatView(viewModel.chats(), i18n, this::closeChat, this::transferChat);
+        ContactView contactView = new ContactView(viewModel.contact(), i18n);
+        SplitPane workspace = new SplitPane(left, chatView, contactView);
+        fixSideColumns(workspace, left, contactView);
+        workspace.getStyleClass().add("workspace");
+
+        analyticsView =
+                viewModel
+                        .analytics()
+                        .map(analytics -> new AnalyticsView(analytics, i18n))
+                        .orElse(null);
+        BorderPane frame = new BorderPane();
+        if (analyticsView == null) {
+            frame.setCenter(workspace);
+        } else {
+            Tab chats = new Tab(i18n.text("tab.chats"), workspace);
+            chats.setId("tab-chats");
+            Tab analytics = new Tab(i18n.text("tab.analytics"), analyticsView);
+            analytics.setId("tab-analytics");
+            TabPane tabs = new TabPane(chats, analytics);
+            tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+            tabs.getStyleClass().add("main-tabs");
+            frame.setCenter(tabs);
+        }
+
+        Label banner = new Label();
+        banner.setId("connection-banner");
+        banner.getStyleClass().add("banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setAlignment(Pos.CENTER);
+        banner.textProperty().bind(viewModel.banner());
+        banner.visibleProperty().bind(viewModel.bannerVisible());
+        banner.managedProperty().bind(banner.visibleProperty());
+
+        MainMenu menu = new MainMenu(viewModel, i18n, this, onLanguageChanged);
+        StatusBar statusBar = new StatusBar(viewModel, i18n);
+        frame.setTop(new VBox(menu, statusBar, banner));
+
+        toast = new Toast(viewModel.attention());
+        StackPane.setAlignment(toast, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(toast, new javafx.geometry.Insets(16));
+        getChildren().addAll(frame, toast);
+    }
+
+    /**
+     * Queue and contact keep their width when the window grows; the chat takes the rest. The
+     * dividers are placed once the workspace knows its width, so every start looks the same.
+     */
+    private static void fixSideColumns(SplitPane workspace, Region left, Region right) {
+        left.setMinWidth(260);
+        right.setMinWidth(260);
+        SplitPane.setResizableWithParent(left, false);
+        SplitPane.setResizableWithParent(right, false);
+        workspace
+                .widthProperty()
+                .addListener(
+                        new javafx.beans.value.ChangeListener<Number>() {
+                            @Override
+                            public void changed(
+                                    javafx.beans.value.ObservableValue<? extends Number> width,
+                                    Number old,
+                                    Number now) {
+                                double total = now.doubleValue();
+                                if (total <= 0) {
+                                    return;
+                                }
+                                workspace.widthProperty().removeListener(this);
+                                workspace.setDividerPositions(
+                                        SIDE_WIDTH / total, 1 - CONTACT_WIDTH / total);
+                            }
+                        });
+    }
+
+    /** The window's focus decides about unread counts and the chime. */
+    public void bindWindowFocus(Stage stage) {
+        viewModel.attention().windowFocusedProperty().bind(stage.focusedProperty());
+    }
+
+    /** Stops this view's timers; the shell calls it before replacing the view. */
+    public void dispose() {
+        queueView.dispose();
+        if (analyticsView != null) {
+            analyticsView.dispose();
+        }
+        toast.dispose();
+        viewModel.attention().windowFocusedProperty().unbind();
+    }
+
+    void closeChat() {
+        ChatDialogs.close(getScene().getWindow(), viewModel.chats(), viewModel.context().i18n());
+    }
+
+    void transferChat() {
+        var context = viewModel.context();
+        TransferViewModel transfer =
+                new TransferViewModel(
+                        viewModel.api(),
+                        context.background(),
+                        context.i18n(),
+                        viewModel.user().id());
+        ChatDialogs.transfer(getScene().getWindow(), viewModel.chats(), transfer, context.i18n());
+    }
+
+    void focusComposer() {
+        chatView.focusComposer();
+    }
+}

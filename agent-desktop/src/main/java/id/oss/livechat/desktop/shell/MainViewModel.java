@@ -1,0 +1,203 @@
+package id.oss.livechat.desktop.shell;
+
+import id.oss.livechat.desktop.analytics.AnalyticsViewModel;
+import id.oss.livechat.desktop.chat.ActiveChatsViewModel;
+import id.oss.livechat.desktop.chat.ChatViewModel;
+import id.oss.livechat.desktop.connection.LinkState;
+import id.oss.livechat.desktop.connection.LiveLink;
+import id.oss.livechat.desktop.connection.ReconnectPolicy;
+import id.oss.livechat.desktop.connection.StaffApi;
+import id.oss.livechat.desktop.contact.ContactViewModel;
+import id.oss.livechat.desktop.login.SignedIn;
+import id.oss.livechat.desktop.queue.QueueViewModel;
+import id.oss.livechat.desktop.util.Background;
+import id.oss.livechat.model.AgentStatus;
+import id.oss.livechat.model.staff.StaffProfile;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+
+/**
+ * The main window's model: it owns the socket for this sign-in and wires the features to it. The
+ * analytics part exists only for supervisors and admins.
+ */
+public final class MainViewModel {
+    private final SignedIn signedIn;
+    private final DesktopContext context;
+    private final LiveLink link;
+    private final Attention attention;
+    private final AgentStatusViewModel status;
+    private final ActiveChatsViewModel chats;
+    private final QueueViewModel queue;
+    private final ContactViewModel contact;
+    private final AnalyticsViewModel analytics;
+    private final StringBinding banner;
+    private final BooleanBinding bannerVisible;
+    private final Runnable onSignedOut;
+
+    public MainViewModel(SignedIn signedIn, DesktopContext context, Runnable onSignedOut) {
+        this.signedIn = signedIn;
+        this.context = context;
+        this.onSignedOut = onSignedOut;
+        Background background = context.background();
+        this.attention = new Attention(context.sound());
+        this.link =
+                new LiveLink(
+                        context.ports().chatConnection(),
+                        new ReconnectPolicy(),
+                        context.scheduler(),
+                        context.ui());
+        this.status =
+                new AgentStatusViewModel(signedIn.api(), background, context.i18n(), attention);
+        this.chats =
+                new ActiveChatsViewModel(
+                        link,
+                        signedIn.api(),
+                        background,
+                        context.i18n(),
+                        attention,
+                        context.clock(),
+                        signedIn.user(),
+                        attention::windowFocused);
+        this.queue =
+                new QueueViewModel(
+                        link,
+                        signedIn.api(),
+                        background,
+                        context.i18n(),
+                        attention,
+                        context.clock(),
+                        signedIn.user(),
+                        chats);
+        this.contact = new ContactViewModel(signedIn.api(), background, context.i18n());
+        this.analytics =
+                signedIn.user().role().overseesAllChats()
+                        ? new AnalyticsViewModel(
+                                context.ports().analyticsApi(signedIn),
+                                background,
+                                context.i18n(),
+                                context.clock())
+                        : null;
+        chats.selectedProperty()
+                .addListener((obs, old, now) -> contact.show(now == null ? null : now.session()));
+        attention
+                .windowFocusedProperty()
+                .addListener(
+                        (obs, was, focused) -> {
+                            if (focused) {
+                                chats.windowFocusGained();
+                            }
+                        });
+        banner =
+                Bindings.createStringBinding(
+                        () -> bannerText(link.state()),
+                        link.stateProperty(),
+                        context.i18n().languageProperty());
+        bannerVisible =
+                Bindings.createBooleanBinding(
+                        () ->
+                                link.state() == LinkState.RECONNECTING
+                                        || link.state() == LinkState.REJECTED,
+                        link.stateProperty());
+    }
+
+    /** Connects and loads: the socket, the queue, the chats, and the agent comes online. */
+    public void start() {
+        link.start(signedIn.server().agentSocket(), signedIn.accessToken());
+        queue.load();
+        chats.load();
+        status.change(AgentStatus.ONLINE);
+        if (analytics != null) {
+            analytics.refreshLive();
+            analytics.loadReport();
+        }
+    }
+
+    /** Sign-out: offline for routing, the socket closed for good, back to the login. */
+    public void signOut() {
+        shutdown();
+        onSignedOut.run();
+    }
+
+    /** The app is closing: offline for routing and the socket closed, with no screen change. */
+    public void shutdown() {
+        link.stop();
+        var api = signedIn.api();
+        context.background()
+                .run(
+                        () -> {
+                            api.setStatus(AgentStatus.OFFLINE);
+                            return null;
+                        },
+                        done -> api.signOut(),
+                        error -> api.signOut());
+    }
+
+    public StaffProfile user() {
+        return signedIn.user();
+    }
+
+    /** The signed-in REST API, for dialogs that load their own choices (transfer targets). */
+    public StaffApi api() {
+        return signedIn.api();
+    }
+
+    public String serverName() {
+        return signedIn.server().toString();
+    }
+
+    public DesktopContext context() {
+        return context;
+    }
+
+    public LiveLink link() {
+        return link;
+    }
+
+    public Attention attention() {
+        return attention;
+    }
+
+    public AgentStatusViewModel status() {
+        return status;
+    }
+
+    public ActiveChatsViewModel chats() {
+        return chats;
+    }
+
+    public QueueViewModel queue() {
+        return queue;
+    }
+
+    public ContactViewModel contact() {
+        return contact;
+    }
+
+    /** Present for supervisors and admins only. */
+    public Optional<AnalyticsViewModel> analytics() {
+        return Optional.ofNullable(analytics);
+    }
+
+    /** The connection banner's text; {@link #bannerVisible()} says when it shows. */
+    public StringBinding banner() {
+        return banner;
+    }
+
+    public BooleanBinding bannerVisible() {
+        return bannerVisible;
+    }
+
+    public Optional<ChatViewModel> selectedChat() {
+        return Optional.ofNullable(chats.selected());
+    }
+
+    private String bannerText(LinkState state) {
+        return switch (state) {
+            case RECONNECTING -> context.i18n().text("banner.reconnecting");
+            case REJECTED -> context.i18n().text("banner.rejected");
+            default -> "";
+        };
+    }
+}

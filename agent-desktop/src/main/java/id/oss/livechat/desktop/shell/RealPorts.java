@@ -1,0 +1,31 @@
+package id.oss.livechat.desktop.shell;
+
+import id.oss.livechat.desktop.analytics.AnalyticsApi;
+import id.oss.livechat.desktop.analytics.HttpAnalyticsApi;
+import id.oss.livechat.desktop.connection.ChatConnection;
+import id.oss.livechat.desktop.connection.HttpStaffApi;
+import id.oss.livechat.desktop.connection.ServerAddress;
+import id.oss.livechat.desktop.connection.StaffApi;
+import id.oss.livechat.desktop.connection.TyrusChatConnection;
+import id.oss.livechat.desktop.login.SignedIn;
+
+/** The real adapters: HTTP over java.net.http, the socket over Tyrus. */
+final class RealPorts implements Ports {
+    @Override
+    public StaffApi staffApi(ServerAddress server) {
+        return new HttpStaffApi(server);
+    }
+
+    @Override
+    public ChatConnection chatConnection() {
+        return new TyrusChatConnection();
+    }
+
+    @Override
+    public AnalyticsApi analyticsApi(SignedIn signedIn) {
+        if (signedIn.api() instanceof HttpStaffApi http) {
+            return new HttpAnalyticsApi(http.http()); // same client, same token
+        }
+        throw new IllegalStateException("analytics needs the HTTP staff API");
+    }
+}
