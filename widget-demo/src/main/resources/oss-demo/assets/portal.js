@@ -124,7 +124,9 @@
     document.getElementById('user-box').hidden = !user;
     document.getElementById('login-open').hidden = !!user;
     document.getElementById('dashboard').hidden = !user;
-    document.getElementById('user-name').textContent = user ? text('hello').replace('{who}', user.email || user.oss_user_id) : '';
+    var name = document.getElementById('user-name');
+    name.textContent = user ? text('hello').replace('{who}', user.email || user.oss_user_id) : '';
+    name.title = name.textContent;
   }
 
   function fieldError(id, message) {

@@ -53,7 +53,7 @@
       title: 'Bantuan OSS',
       subtitleIdle: 'Siap membantu Anda',
       subtitleWaiting: 'Menunggu petugas',
-      subtitleActive: '{name} · Petugas layanan',
+      subtitleActive: '{name} · Petugas',
       subtitleClosed: 'Percakapan selesai',
       close: 'Tutup obrolan',
       history: 'Riwayat percakapan',
@@ -169,7 +169,7 @@
       title: 'OSS Help',
       subtitleIdle: 'Here to help you',
       subtitleWaiting: 'Waiting for an agent',
-      subtitleActive: '{name} · Service agent',
+      subtitleActive: '{name} · Agent',
       subtitleClosed: 'Chat ended',
       close: 'Close chat',
       history: 'Past conversations',
@@ -1599,6 +1599,7 @@
     function grow() {
       textarea.style.height = 'auto';
       textarea.style.height = Math.min(textarea.scrollHeight, 120) + 'px';
+      textarea.style.overflowY = textarea.scrollHeight > 120 ? 'auto' : 'hidden';
       var left = MAX_TEXT - textarea.value.length;
       counter.textContent = left < 200 ? t('tooLong', { n: left }) : '';
     }
@@ -1813,9 +1814,9 @@
     input.addEventListener('input', function () { local.email = input.value; });
     var form = h('form', { class: 'transcript', novalidate: true },
       h('label', { for: 'osslc-transcript-email', class: 'small-label', text: t('transcriptTitle') }),
-      h('div', { class: 'inline' }, input,
-        h('button', { type: 'submit', class: 'secondary', disabled: local.busy, text: local.busy ? t('busy') : t('sendTranscript') })),
-      local.error ? h('p', { class: 'field-error', id: 'osslc-transcript-error', role: 'alert' }, icon('alert'), h('span', { text: local.error })) : null);
+      input,
+      local.error ? h('p', { class: 'field-error', id: 'osslc-transcript-error', role: 'alert' }, icon('alert'), h('span', { text: local.error })) : null,
+      h('button', { type: 'submit', class: 'secondary', disabled: local.busy, text: local.busy ? t('busy') : t('sendTranscript') }));
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       if (local.busy) return;
