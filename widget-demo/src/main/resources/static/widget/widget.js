@@ -601,7 +601,7 @@
       agent_read_seq: s.agentReadSeq,
       visitor_read_seq: s.visitorReadSeq
     });
-    cacheMessages(s.id, s.messages.filter(function (m) { return !m.local || m.state !== 'failed' || m.text; }));
+    cacheMessages(s.id, s.messages);
   }
 
   function adoptCurrent() {
@@ -652,7 +652,14 @@
     if (typeof view.last_seq === 'number') s.serverLastSeq = view.last_seq;
     saveSession();
     statusChanged(before);
-    render();
+    // a poll that changes nothing must not rebuild the conversation under the visitor's eyes
+    var shape = JSON.stringify([s.status, s.agent, s.closeReason]);
+    if (shape !== s.renderedShape) {
+      s.renderedShape = shape;
+      render();
+    } else {
+      renderStatus();
+    }
   }
 
   function dropCurrent(notice) {
@@ -1192,11 +1199,13 @@
             else general.push(field + ': ' + error.fields[field]);
           });
           state.form.general = general.length ? general.join(' ') : null;
-        } else if (error instanceof ApiError && (error.status === 401 || error.status === 403 || error.status === 404) && state.pending && error.code !== 'invalid_identity') {
+        } else if (error instanceof ApiError && (error.status === 401 || error.status === 403 || error.status === 404 || error.status === 409) && state.pending && error.code !== 'invalid_identity') {
           // the started session is no longer ours to complete: start afresh on the next try
+          forgetSession(state.pending.id);
           state.pending = null;
           store.remove('pending');
-          state.form.general = describe(error);
+          state.form.general = t('sessionGone');
+          state.form.retry = true;
         } else {
           state.form.general = error instanceof ApiError ? describe(error) : t('serverError');
           state.form.retry = true;

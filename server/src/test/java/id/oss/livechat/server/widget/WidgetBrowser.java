@@ -123,6 +123,15 @@ final class WidgetBrowser implements AutoCloseable {
         return !findAll(css).isEmpty();
     }
 
+    /** Clicks an element of the widget; a re-render in between just means finding it again. */
+    void click(String css) {
+        waitFor(
+                d -> {
+                    find(css).click();
+                    return true;
+                });
+    }
+
     /** The text of an element of the widget, waiting until it is there. */
     String text(String css) {
         return waitFor(d -> find(css).getText());
@@ -144,9 +153,13 @@ final class WidgetBrowser implements AutoCloseable {
     }
 
     void type(String field, String value) {
-        WebElement input = find("#osslc-f-" + field);
-        input.clear();
-        input.sendKeys(value);
+        waitFor(
+                d -> {
+                    WebElement input = find("#osslc-f-" + field);
+                    input.clear();
+                    input.sendKeys(value);
+                    return true;
+                });
     }
 
     void choose(String field, String visibleText) {
@@ -162,11 +175,11 @@ final class WidgetBrowser implements AutoCloseable {
         type("phone", "+62 812-3456-7890");
         type("company", "PT Contoh Sejahtera");
         type("position", "Direktur");
-        find("#osslc-f-topic option:nth-child(2)").click();
+        click("#osslc-f-topic option:nth-child(2)");
         if (message != null) {
             type("message", message);
         }
-        find("form.form button[type=submit]").click();
+        click("form.form button[type=submit]");
         waitFor(d -> present(".status-box"));
     }
 

@@ -84,7 +84,7 @@ class WidgetBrowserTest extends ServerTest {
     void thePreChatFormExplainsEachInvalidFieldBeforeAnythingIsSent() {
         WidgetBrowser b = browser();
         b.openWidget();
-        b.find("form.form button[type=submit]").click();
+        b.click("form.form button[type=submit]");
 
         assertThat(b.waitForFieldError("name")).isEqualTo("Nama wajib diisi.");
         assertThat(b.fieldError("email")).isEqualTo("E-mail wajib diisi.");
@@ -93,22 +93,21 @@ class WidgetBrowserTest extends ServerTest {
         assertThat(b.find("#osslc-f-name").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(b.find("#osslc-f-name").getAttribute("aria-describedby"))
                 .contains("osslc-err-name");
-        assertThat(b.find(".alert[role=alert]").getText())
-                .isEqualTo("Periksa kembali isian yang ditandai.");
+        assertThat(b.text(".alert[role=alert]")).isEqualTo("Periksa kembali isian yang ditandai.");
         // the first invalid field gets the focus
         assertThat(b.focusedId()).isEqualTo("osslc-f-name");
 
         b.type("name", "Budi");
         b.type("email", "budi@contoh");
         b.type("phone", "12-34");
-        b.find("form.form button[type=submit]").click();
+        b.click("form.form button[type=submit]");
         b.waitFor(d -> b.fieldError("name") == null);
         assertThat(b.fieldError("email")).startsWith("Format e-mail tidak valid");
         assertThat(b.fieldError("phone")).startsWith("Nomor telepon harus 7–15 angka");
 
         b.type("phone", "+62 (21) 555.0123");
         b.type("email", "budi@contoh.co.id");
-        b.find("form.form button[type=submit]").click();
+        b.click("form.form button[type=submit]");
         b.waitFor(d -> b.fieldError("email") == null);
         assertThat(b.fieldError("phone")).isNull();
         assertThat(b.fieldError("topic")).isNotNull();
@@ -128,19 +127,19 @@ class WidgetBrowserTest extends ServerTest {
         b.openWidget();
         b.type("name", "Siti Aminah");
         b.type("email", "siti@contoh.co.id");
-        b.find("#osslc-f-topic option:nth-child(3)").click();
+        b.click("#osslc-f-topic option:nth-child(3)");
         // past the input's maxlength, as a script or an old browser could: the server refuses it
         b.js(
                 "const i = document.querySelector('oss-livechat').shadowRoot"
                         + ".getElementById('osslc-f-company'); i.value = 'P'.repeat(300);");
-        b.find("form.form button[type=submit]").click();
+        b.click("form.form button[type=submit]");
 
         assertThat(b.waitForFieldError("company")).isEqualTo("Maksimal 255 karakter.");
         assertThat(b.find("#osslc-f-company").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(b.fieldError("name")).isNull();
 
         b.type("company", "PT Maju Bersama");
-        b.find("form.form button[type=submit]").click();
+        b.click("form.form button[type=submit]");
         b.waitFor(d -> b.present(".status-box"));
 
         String browserId = b.browserId();
@@ -189,9 +188,8 @@ class WidgetBrowserTest extends ServerTest {
 
         String position = b.waitFor(d -> b.find(".status-box").getAttribute("data-queue-position"));
         assertThat(Integer.parseInt(position)).isPositive();
-        assertThat(b.find(".status-box .queue-position").getText())
-                .isEqualTo("Posisi antrean: " + position);
-        assertThat(b.find(".log").getText()).contains("Bagaimana cara mengurus NIB?");
+        assertThat(b.text(".status-box .queue-position")).isEqualTo("Posisi antrean: " + position);
+        assertThat(b.text(".log")).contains("Bagaimana cara mengurus NIB?");
         assertThat(b.focusedId()).isEqualTo("osslc-composer");
 
         b.reload();
@@ -199,7 +197,7 @@ class WidgetBrowserTest extends ServerTest {
         b.waitFor(d -> b.present(".status-box[data-queue-position]"));
         assertThat(b.present("form.form")).isFalse();
         assertThat(b.findAll(".log .msg-visitor")).hasSize(1);
-        assertThat(b.find(".log").getText()).contains("Bagaimana cara mengurus NIB?");
+        assertThat(b.text(".log")).contains("Bagaimana cara mengurus NIB?");
         assertThat(b.browserId()).isEqualTo(browserId);
 
         // a new tab of the same browser continues the same conversation
@@ -207,7 +205,7 @@ class WidgetBrowserTest extends ServerTest {
         b.openPortal();
         b.openWidget();
         b.waitFor(d -> b.present(".status-box[data-queue-position]"));
-        assertThat(b.find(".log").getText()).contains("Bagaimana cara mengurus NIB?");
+        assertThat(b.text(".log")).contains("Bagaimana cara mengurus NIB?");
         assertThat(sessionsOf(browserId)).hasSize(1);
     }
 
@@ -217,7 +215,7 @@ class WidgetBrowserTest extends ServerTest {
         b.startChat("Rina Wati", "rina@contoh.co.id", null);
         String browserId = b.browserId();
         String sessionId = sessionsOf(browserId).get(0).get("id").toString();
-        b.find("[data-action=close]").click();
+        b.click("[data-action=close]");
 
         String ossUserId = "OSS-" + UUID.randomUUID();
         b.driver.findElement(By.id("login-open")).click();
@@ -242,16 +240,16 @@ class WidgetBrowserTest extends ServerTest {
                 .isEqualTo(ossUserId);
 
         b.openWidget();
-        b.find("[data-action=history]").click();
+        b.click("[data-action=history]");
         b.waitFor(d -> b.present(".history-item[data-session='" + sessionId + "']"));
-        String item = b.find(".history-item[data-session='" + sessionId + "']").getText();
+        String item = b.text(".history-item[data-session='" + sessionId + "']");
         assertThat(item)
                 .contains("Pendaftaran NIB")
                 .contains("Menunggu")
                 .contains("Percakapan saat ini");
 
         // the current conversation opens from the history
-        b.find(".history-item[data-session='" + sessionId + "']").click();
+        b.click(".history-item[data-session='" + sessionId + "']");
         b.waitFor(d -> b.present(".status-box"));
     }
 
@@ -280,27 +278,26 @@ class WidgetBrowserTest extends ServerTest {
         b.openWidget();
         // the widget learns that the chat ended (REST fallback while there is no socket)
         b.waitFor(d -> b.present(".ended"));
-        assertThat(b.find(".status-box").getText()).isEqualTo("Percakapan telah selesai.");
+        assertThat(b.text(".status-box")).isEqualTo("Percakapan telah selesai.");
         assertThat(b.present(".rating")).isTrue();
         assertThat(b.present(".transcript")).isTrue();
         assertThat(b.present("#osslc-composer")).isFalse();
 
-        b.find("[data-action=new-chat]").click();
+        b.click("[data-action=new-chat]");
         b.waitFor(d -> b.present("form.form"));
-        b.find("[data-action=history]").click();
+        b.click("[data-action=history]");
         b.waitFor(d -> b.present(".history-item[data-session='" + first + "']"));
-        String preview =
-                b.find(".history-item[data-session='" + first + "'] .history-last").getText();
+        String preview = b.text(".history-item[data-session='" + first + "'] .history-last");
         assertThat(preview)
                 .isEqualTo(
                         "Petugas <b>Ani</b>: <img src=x onerror=alert(1)><script>window.__pwned=1</script>");
         assertThat(b.findAll(".history img, .history script, .history b")).isEmpty();
 
-        b.find(".history-item[data-session='" + first + "']").click();
+        b.click(".history-item[data-session='" + first + "']");
         b.waitFor(d -> b.present(".transcript-view"));
-        assertThat(b.find(".transcript-view .view-title").getText()).isEqualTo("Pendaftaran NIB");
+        assertThat(b.text(".transcript-view .view-title")).isEqualTo("Pendaftaran NIB");
         // no message page endpoint yet or the page itself: either way the text stays text
-        assertThat(b.find(".transcript-view").getText()).contains("<img src=x onerror=alert(1)>");
+        assertThat(b.text(".transcript-view")).contains("<img src=x onerror=alert(1)>");
         assertThat(b.findAll(".transcript-view img, .transcript-view script")).isEmpty();
         assertThat(b.js("return window.__pwned === undefined")).isEqualTo(true);
     }
@@ -320,7 +317,7 @@ class WidgetBrowserTest extends ServerTest {
         var composer = b.find("#osslc-composer").getRect();
         assertThat(composer.getY() + composer.getHeight()).isLessThanOrEqualTo(640);
         assertThat(composer.getX() + composer.getWidth()).isLessThanOrEqualTo(360);
-        b.find("[data-action=close]").click();
+        b.click("[data-action=close]");
         b.waitFor(d -> b.launcher().isDisplayed());
     }
 
@@ -329,21 +326,21 @@ class WidgetBrowserTest extends ServerTest {
         WidgetBrowser b = browser();
         b.openWidget();
         assertThat(b.text("#osslc-title")).isEqualTo("Bantuan OSS");
-        assertThat(b.find("label[for=osslc-f-name]").getText()).startsWith("Nama lengkap");
+        assertThat(b.text("label[for=osslc-f-name]")).startsWith("Nama lengkap");
 
-        b.find("[data-action=language]").click();
-        b.waitFor(d -> "OSS Help".equals(b.find("#osslc-title").getText()));
-        assertThat(b.find("label[for=osslc-f-name]").getText()).startsWith("Full name");
-        assertThat(b.find("form.form button[type=submit]").getText()).isEqualTo("Start chat");
+        b.click("[data-action=language]");
+        b.waitFor(d -> "OSS Help".equals(b.text("#osslc-title")));
+        assertThat(b.text("label[for=osslc-f-name]")).startsWith("Full name");
+        assertThat(b.text("form.form button[type=submit]")).isEqualTo("Start chat");
         assertThat(b.find(".root").getAttribute("lang")).isEqualTo("en");
         // the keyboard user stays on the language button
         assertThat(b.focusedId()).contains("lang-button");
 
         // the portal's own switch drives the widget too, and the choice survives a reload
         b.driver.findElement(By.cssSelector(".lang-switch [data-lang=id]")).click();
-        b.waitFor(d -> "Bantuan OSS".equals(b.find("#osslc-title").getText()));
+        b.waitFor(d -> "Bantuan OSS".equals(b.text("#osslc-title")));
         b.driver.findElement(By.cssSelector(".lang-switch [data-lang=en]")).click();
-        b.waitFor(d -> "OSS Help".equals(b.find("#osslc-title").getText()));
+        b.waitFor(d -> "OSS Help".equals(b.text("#osslc-title")));
         assertThat(b.driver.findElement(By.tagName("h1")).getText())
                 .isEqualTo("Get your business licensed through one door");
 
@@ -352,7 +349,7 @@ class WidgetBrowserTest extends ServerTest {
         b.waitFor(d -> b.panel().isDisplayed());
         assertThat(b.text("#osslc-title")).isEqualTo("OSS Help");
         assertThat(b.launcher().getAttribute("aria-label")).isEqualTo("Close the OSS help chat");
-        b.find("form.form button[type=submit]").click();
+        b.click("form.form button[type=submit]");
         assertThat(b.waitForFieldError("name")).isEqualTo("Enter your name.");
     }
 

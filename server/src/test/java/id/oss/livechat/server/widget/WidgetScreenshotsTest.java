@@ -34,7 +34,7 @@ class WidgetScreenshotsTest extends ServerTest {
             b.type("name", "Budi Santoso");
             b.type("email", "budi.santoso@");
             b.type("phone", "0812-34");
-            b.find("form.form button[type=submit]").click();
+            b.click("form.form button[type=submit]");
             b.waitForFieldError("email");
             b.js(
                     "document.querySelector('oss-livechat').shadowRoot.querySelector('.body')"
@@ -44,12 +44,12 @@ class WidgetScreenshotsTest extends ServerTest {
             // nobody of the default department is online: the widget asks for a message
             b.type("email", "budi.santoso@contoh.co.id");
             b.type("phone", "+62 812-3456-7890");
-            b.find("#osslc-f-topic option:nth-child(2)").click();
+            b.click("#osslc-f-topic option:nth-child(2)");
             b.type("message", "Selamat siang, bagaimana cara memperbarui data KBLI pada NIB saya?");
-            b.find("form.form button[type=submit]").click();
+            b.click("form.form button[type=submit]");
             b.waitFor(d -> b.present(".status-box.is-offline"));
             b.waitFor(d -> b.present(".msg-visitor"));
-            assertThat(b.find(".status-box").getText()).contains("Tidak ada petugas online");
+            assertThat(b.text(".status-box")).contains("Tidak ada petugas online");
             b.screenshot("widget-offline");
 
             // the same chat in a department whose one agent is busy: a place and a wait
@@ -62,8 +62,7 @@ class WidgetScreenshotsTest extends ServerTest {
             queueBehindABusyAgent(UUID.fromString(sessionId));
             b.reload();
             b.waitFor(d -> b.present(".status-box.is-waiting .queue-wait"));
-            assertThat(b.find(".status-box .queue-position").getText())
-                    .isEqualTo("Posisi antrean: 2");
+            assertThat(b.text(".status-box .queue-position")).isEqualTo("Posisi antrean: 2");
             b.screenshot("widget-waiting");
         }
     }
@@ -79,7 +78,7 @@ class WidgetScreenshotsTest extends ServerTest {
 
             b.js("window.__visitorSocketStub.close()");
             b.waitFor(d -> b.present(".ended .rating"));
-            b.find("label[for=osslc-star-4]").click();
+            b.click("label[for=osslc-star-4]");
             b.find("#osslc-rating-comment").sendKeys("Jawabannya jelas dan cepat. Terima kasih!");
             b.js(
                     "const s = document.querySelector('oss-livechat').shadowRoot;"
@@ -101,7 +100,7 @@ class WidgetScreenshotsTest extends ServerTest {
         try (WidgetBrowser b = new WidgetBrowser(port)) {
             b.openPortal();
             b.startChat("Siti Rahma", "siti.rahma@contoh.co.id", null);
-            b.find("[data-action=close]").click();
+            b.click("[data-action=close]");
             b.driver.findElement(By.id("login-open")).click();
             b.driver.findElement(By.id("login-user")).clear();
             b.driver.findElement(By.id("login-user")).sendKeys(ossUserId);
@@ -129,7 +128,7 @@ class WidgetScreenshotsTest extends ServerTest {
                     .then()
                     .block();
             b.openWidget();
-            b.find("[data-action=history]").click();
+            b.click("[data-action=history]");
             b.waitFor(d -> b.findAll(".history-item").size() == 2);
             b.screenshot("widget-history");
         }
@@ -149,15 +148,14 @@ class WidgetScreenshotsTest extends ServerTest {
                         + " KBLI pada data usaha Anda.')");
         b.waitFor(d -> b.present(".msg-agent"));
         b.find("#osslc-composer").sendKeys("Apakah NIB saya perlu diterbitkan ulang?");
-        b.find(".composer .send").click();
+        b.click(".composer .send");
         b.waitFor(d -> b.findAll(".msg-visitor .mark-sent").size() == 2);
         b.js("window.__visitorSocketStub.read()");
         b.waitFor(d -> b.findAll(".msg-visitor .mark-read").size() == 2);
         b.js("window.__visitorSocketStub.typing(true)");
         b.waitFor(d -> b.find(".typing").isDisplayed());
-        assertThat(b.find(".typing").getText()).isEqualTo("Ani Rahmawati sedang mengetik…");
-        assertThat(b.find(".status-box").getText())
-                .isEqualTo("Anda terhubung dengan Ani Rahmawati.");
+        assertThat(b.text(".typing")).isEqualTo("Ani Rahmawati sedang mengetik…");
+        assertThat(b.text(".status-box")).isEqualTo("Anda terhubung dengan Ani Rahmawati.");
     }
 
     /** A department with one online agent who is busy, and one visitor waiting ahead. */
