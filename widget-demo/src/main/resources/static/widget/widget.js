@@ -621,9 +621,12 @@
   function refreshSession() {
     var s = state.session;
     if (!s) return Promise.resolve();
+    var askedAt = Date.now();
     return api('GET', '/session/' + encodeURIComponent(s.id), { token: s.token }).then(
       function (view) {
         if (state.session !== s) return;
+        // a socket frame that came after we asked is newer than this answer
+        if (s.frameAt && s.frameAt >= askedAt) return;
         applySessionView(view);
       },
       function (error) {
@@ -982,6 +985,7 @@
           }
           break;
         case 'session.updated':
+          s.frameAt = Date.now();
           var before = s.status;
           s.status = frame.status || s.status;
           s.agent = frame.agent || (frame.status === 'waiting' ? null : s.agent);
@@ -992,6 +996,7 @@
           render();
           break;
         case 'queue.position':
+          s.frameAt = Date.now();
           s.queue = { position: frame.position, wait: frame.expected_wait_seconds, online: frame.agents_online };
           saveSession();
           renderStatus();
