@@ -46,6 +46,19 @@ public final class IdentityProof {
         return MessageDigest.isEqual(mac(key, ossUserId), presented);
     }
 
+    /**
+     * The proof for {@code ossUserId} under this server's own secret: what the demo portal's
+     * backend hands its logged-in visitor.
+     *
+     * @throws IllegalStateException when no secret is configured
+     */
+    public String sign(String ossUserId) {
+        if (key == null) {
+            throw new IllegalStateException("No OSS identity secret is configured");
+        }
+        return HexFormat.of().formatHex(mac(key, ossUserId));
+    }
+
     /** What the portal's backend computes; the demo portal and the tests use it too. */
     public static String hashFor(String secret, String ossUserId) {
         SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);

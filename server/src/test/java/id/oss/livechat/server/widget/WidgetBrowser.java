@@ -1,0 +1,248 @@
+package id.oss.livechat.server.widget;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromedriver) on the demo portal, with helpers
+ * that reach into the widget's Shadow DOM. Each instance has a fresh profile, so a fresh
+ * localStorage: a new visitor.
+ */
+final class WidgetBrowser implements AutoCloseable {
+    static final String CHROMIUM = System.getProperty("widget.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER =
+            System.getProperty("widget.chromedriver", "/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS =
+            Paths.get(System.getProperty("widget.screenshots.dir", "target/screenshots"));
+
+    final ChromeDriver driver;
+    final String base;
+    private final Path profile;
+
+    WidgetBrowser(int port) {
+        this(port, 1280, 800, 1);
+    }
+
+    WidgetBrowser(int port, int width, int height, double scale) {
+        this.base = "http://localhost:" + port;
+        try {
+            this.profile = Files.createTempDirectory("widget-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--lang=id-ID",
+                "--window-size=" + width + "," + height,
+                "--user-data-dir=" + profile);
+        // Selenium Manager's downloads fail here: name the driver ourselves
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(Paths.get(CHROMEDRIVER).toFile())
+                        .usingAnyFreePort()
+                        .build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        resize(width, height, scale, width < 500);
+    }
+
+    /** The viewport exactly (a phone is {@code mobile}: touch, and its own meta viewport). */
+    void resize(int width, int height, double scale, boolean mobile) {
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of(
+                        "width", width,
+                        "height", height,
+                        "deviceScaleFactor", scale,
+                        "mobile", mobile));
+    }
+
+    /** The demo portal page, once the widget has mounted and styled itself. */
+    WidgetBrowser openPortal() {
+        driver.get(base + "/");
+        waitFor(d -> js("return !!(window.OSSLiveChat && window.OSSLiveChat.version)"));
+        waitFor(d -> launcher().isDisplayed());
+        return this;
+    }
+
+    void reload() {
+        driver.navigate().refresh();
+        waitFor(d -> js("return !!(window.OSSLiveChat && window.OSSLiveChat.version)"));
+        waitFor(d -> launcher().isDisplayed());
+    }
+
+    SearchContext shadow() {
+        return driver.findElement(By.cssSelector("oss-livechat")).getShadowRoot();
+    }
+
+    WebElement launcher() {
+        return shadow().findElement(By.cssSelector(".launcher"));
+    }
+
+    WebElement panel() {
+        return shadow().findElement(By.cssSelector(".panel"));
+    }
+
+    WebElement find(String css) {
+        return shadow().findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> findAll(String css) {
+        return shadow().findElements(By.cssSelector(css));
+    }
+
+    boolean present(String css) {
+        return !findAll(css).isEmpty();
+    }
+
+    /** Clicks an element of the widget; a re-render in between just means finding it again. */
+    void click(String css) {
+        waitFor(
+                d -> {
+                    find(css).click();
+                    return true;
+                });
+    }
+
+    /** The text of an element of the widget, waiting until it is there. */
+    String text(String css) {
+        return waitFor(d -> find(css).getText());
+    }
+
+    void openWidget() {
+        if (!panel().isDisplayed()) {
+            launcher().click();
+        }
+        waitFor(d -> panel().isDisplayed());
+    }
+
+    /** The id of the element focused inside the widget, or null. */
+    String focusedId() {
+        return (String)
+                js(
+                        "const a = document.querySelector('oss-livechat').shadowRoot.activeElement;"
+                                + " return a ? (a.id || a.className) : null;");
+    }
+
+    void type(String field, String value) {
+        waitFor(
+                d -> {
+                    WebElement input = find("#osslc-f-" + field);
+                    input.clear();
+                    input.sendKeys(value);
+                    return true;
+                });
+    }
+
+    void choose(String field, String visibleText) {
+        new org.openqa.selenium.support.ui.Select(find("#osslc-f-" + field))
+                .selectByVisibleText(visibleText);
+    }
+
+    /** Fills the pre-chat form with a valid visitor and the first topic, and submits it. */
+    void startChat(String name, String email, String message) {
+        openWidget();
+        type("name", name);
+        type("email", email);
+        type("phone", "+62 812-3456-7890");
+        type("company", "PT Contoh Sejahtera");
+        type("position", "Direktur");
+        click("#osslc-f-topic option:nth-child(2)");
+        if (message != null) {
+            type("message", message);
+        }
+        click("form.form button[type=submit]");
+        waitFor(d -> present(".status-box"));
+    }
+
+    /** The error shown next to a field of the pre-chat form, or null. */
+    String fieldError(String field) {
+        List<WebElement> errors = findAll("[data-field=" + field + "] .field-error");
+        return errors.isEmpty() ? null : errors.get(0).getText();
+    }
+
+    /** Waits until the field shows an error, and gives its text. */
+    String waitForFieldError(String field) {
+        String error = waitFor(d -> fieldError(field));
+        return error;
+    }
+
+    String browserId() {
+        return (String) js("return window.OSSLiveChat.getBrowserId()");
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    <T> T waitFor(Function<org.openqa.selenium.WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(condition);
+    }
+
+    /** Saves the viewport as {@code <dir>/<name>.png}; CI writes them under target/. */
+    Path screenshot(String name) {
+        try {
+            // let animations (the panel's slide-in) settle: wait for no running animations
+            waitFor(
+                    d ->
+                            (Boolean)
+                                    js(
+                                            "const r = document.querySelector('oss-livechat');"
+                                                    + " const s = r && r.shadowRoot;"
+                                                    + " return !s || s.getAnimations().every(a =>"
+                                                    + " a.playState !== 'running'"
+                                                    + " || a.effect.getTiming().iterations === Infinity);"));
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp dir; the OS cleans it
+            }
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package id.oss.livechat.server.widget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.oss.livechat.server.support.ServerTest;
+import id.oss.livechat.server.support.Visitor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * Walks the widget through its states and photographs each, checking the state before each picture.
+ * The pictures go to {@code target/screenshots}; {@code
+ * -Dwidget.screenshots.dir=../docs/screenshots} refreshes the documented ones.
+ *
+ * <p>The conversation pictures need a visitor WebSocket; until the realtime server exists they use
+ * {@code visitor-socket-stub.js}, a stand-in that speaks the documented frames inside the page.
+ * Everything else here is the real server.
+ */
+class WidgetScreenshotsTest extends ServerTest {
+
+    @Test
+    void thePortalTheFormTheQueueAndLeavingAMessage() {
+        try (WidgetBrowser b = new WidgetBrowser(port)) {
+            b.openPortal();
+            b.screenshot("widget-closed");
+
+            b.openWidget();
+            b.type("name", "Budi Santoso");
+            b.type("email", "budi.santoso@");
+            b.type("phone", "0812-34");
+            b.click("form.form button[type=submit]");
+            b.waitForFieldError("email");
+            b.js(
+                    "document.querySelector('oss-livechat').shadowRoot.querySelector('.body')"
+                            + ".scrollTop = 0");
+            b.screenshot("widget-prechat-errors");
+
+            // nobody of the default department is online: the widget asks for a message
+            b.type("email", "budi.santoso@contoh.co.id");
+            b.type("phone", "+62 812-3456-7890");
+            b.click("#osslc-f-topic option:nth-child(2)");
+            b.type("message", "Selamat siang, bagaimana cara memperbarui data KBLI pada NIB saya?");
+            b.click("form.form button[type=submit]");
+            b.waitFor(d -> b.present(".status-box.is-offline"));
+            b.waitFor(d -> b.present(".msg-visitor"));
+            assertThat(b.text(".status-box")).contains("Tidak ada petugas online");
+            b.screenshot("widget-offline");
+
+            // the same chat in a department whose one agent is busy: a place and a wait
+            String sessionId =
+                    b.waitFor(
+                            d ->
+                                    (String)
+                                            b.js(
+                                                    "return JSON.parse(localStorage.getItem('osslc.current'))"));
+            queueBehindABusyAgent(UUID.fromString(sessionId));
+            b.reload();
+            b.waitFor(d -> b.present(".status-box.is-waiting .queue-wait"));
+            assertThat(b.text(".status-box .queue-position")).isEqualTo("Posisi antrean: 2");
+            b.screenshot("widget-waiting");
+        }
+    }
+
+    @Test
+    void aConversationItsEndAndThePhone() {
+        try (WidgetBrowser b = new WidgetBrowser(port)) {
+            b.driver.executeCdpCommand(
+                    "Page.addScriptToEvaluateOnNewDocument", Map.of("source", socketStub()));
+            b.openPortal();
+            converse(b);
+            b.screenshot("widget-conversation");
+
+            b.js("window.__visitorSocketStub.close()");
+            b.waitFor(d -> b.present(".ended .rating"));
+            b.click("label[for=osslc-star-4]");
+            b.find("#osslc-rating-comment").sendKeys("Jawabannya jelas dan cepat. Terima kasih!");
+            b.js(
+                    "const s = document.querySelector('oss-livechat').shadowRoot;"
+                            + " s.querySelector('.ended').scrollIntoView({block: 'end'})");
+            b.screenshot("widget-ended");
+        }
+        try (WidgetBrowser b = new WidgetBrowser(port, 360, 640, 2)) {
+            b.driver.executeCdpCommand(
+                    "Page.addScriptToEvaluateOnNewDocument", Map.of("source", socketStub()));
+            b.openPortal();
+            converse(b);
+            b.screenshot("widget-phone");
+        }
+    }
+
+    @Test
+    void theLoggedInPortalAndTheHistory() {
+        String ossUserId = "OSS-" + UUID.randomUUID().toString().substring(0, 8);
+        try (WidgetBrowser b = new WidgetBrowser(port)) {
+            b.openPortal();
+            b.startChat("Siti Rahma", "siti.rahma@contoh.co.id", null);
+            b.click("[data-action=close]");
+            b.driver.findElement(By.id("login-open")).click();
+            b.driver.findElement(By.id("login-user")).clear();
+            b.driver.findElement(By.id("login-user")).sendKeys(ossUserId);
+            b.driver.findElement(By.id("login-email")).clear();
+            b.driver.findElement(By.id("login-email")).sendKeys("siti.rahma@contoh.co.id");
+            b.driver.findElement(By.id("login-submit")).click();
+            b.waitFor(d -> d.findElement(By.id("dashboard")).isDisplayed());
+            b.screenshot("demo-portal");
+
+            // an earlier, finished chat of the same account, from another device
+            Visitor other = new Visitor(http);
+            Visitor.Session earlier =
+                    other.start(
+                            Map.of(
+                                    "oss_user_id",
+                                    ossUserId,
+                                    "identity_hash",
+                                    identityHash(ossUserId),
+                                    "topic",
+                                    "Perubahan data usaha"));
+            db.sql(
+                            "UPDATE chat_sessions SET status = 'closed', ended_at = now(),"
+                                    + " started_at = now() - interval '3 days' WHERE id = :id")
+                    .bind("id", UUID.fromString(earlier.id()))
+                    .then()
+                    .block();
+            b.openWidget();
+            b.click("[data-action=history]");
+            b.waitFor(d -> b.findAll(".history-item").size() == 2);
+            b.screenshot("widget-history");
+        }
+    }
+
+    private static void converse(WidgetBrowser b) {
+        b.startChat(
+                "Budi Santoso",
+                "budi.santoso@contoh.co.id",
+                "Selamat siang, bagaimana cara memperbarui data KBLI pada NIB saya?");
+        b.waitFor(d -> b.present(".msg-visitor .mark-sent"));
+        b.js("window.__visitorSocketStub.assign('Ani Rahmawati')");
+        b.waitFor(d -> b.present(".status-box.is-active"));
+        b.js(
+                "window.__visitorSocketStub.agentSays('Selamat siang, Bapak Budi. Silakan masuk ke"
+                        + " oss.go.id, pilih menu Perizinan Berusaha → Perubahan, lalu perbarui"
+                        + " KBLI pada data usaha Anda.')");
+        b.waitFor(d -> b.present(".msg-agent"));
+        b.find("#osslc-composer").sendKeys("Apakah NIB saya perlu diterbitkan ulang?");
+        b.click(".composer .send");
+        b.waitFor(d -> b.findAll(".msg-visitor .mark-sent").size() == 2);
+        b.js("window.__visitorSocketStub.read()");
+        b.waitFor(d -> b.findAll(".msg-visitor .mark-read").size() == 2);
+        b.js("window.__visitorSocketStub.typing(true)");
+        b.waitFor(d -> b.find(".typing").isDisplayed());
+        assertThat(b.text(".typing")).isEqualTo("Ani Rahmawati sedang mengetik…");
+        assertThat(b.text(".status-box")).isEqualTo("Anda terhubung dengan Ani Rahmawati.");
+    }
+
+    /** A department with one online agent who is busy, and one visitor waiting ahead. */
+    private void queueBehindABusyAgent(UUID sessionId) {
+        String code = "shot-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID department =
+                db.sql("INSERT INTO departments (code, name) VALUES (:c, 'Perizinan') RETURNING id")
+                        .bind("c", code)
+                        .map(row -> row.get(0, UUID.class))
+                        .one()
+                        .block();
+        UUID agent =
+                db.sql(
+                                "INSERT INTO users (username, display_name, password_hash, role,"
+                                        + " status, max_chats) VALUES (:u, 'Ani', 'x', 'agent',"
+                                        + " 'online', 1) RETURNING id")
+                        .bind("u", code)
+                        .map(row -> row.get(0, UUID.class))
+                        .one()
+                        .block();
+        db.sql("INSERT INTO user_departments (user_id, department_id) VALUES (:u, :d)")
+                .bind("u", agent)
+                .bind("d", department)
+                .then()
+                .block();
+        Visitor.Session busy = new Visitor(http).start("Sedang dilayani");
+        Visitor.Session ahead = new Visitor(http).start("Menunggu lebih dulu");
+        db.sql(
+                        "UPDATE chat_sessions SET department_id = :d, status = 'active',"
+                                + " agent_id = :a, assigned_at = now() WHERE id = :id")
+                .bind("d", department)
+                .bind("a", agent)
+                .bind("id", UUID.fromString(busy.id()))
+                .then()
+                .block();
+        db.sql(
+                        "UPDATE chat_sessions SET department_id = :d, queued_at = now() - interval"
+                                + " '1 minute' WHERE id = :id")
+                .bind("d", department)
+                .bind("id", UUID.fromString(ahead.id()))
+                .then()
+                .block();
+        db.sql("UPDATE chat_sessions SET department_id = :d WHERE id = :id")
+                .bind("d", department)
+                .bind("id", sessionId)
+                .then()
+                .block();
+    }
+
+    private static String socketStub() {
+        try (InputStream in =
+                WidgetScreenshotsTest.class.getResourceAsStream("/widget/visitor-socket-stub.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
