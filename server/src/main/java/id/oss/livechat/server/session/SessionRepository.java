@@ -60,6 +60,15 @@ public interface SessionRepository {
     /** The visitors of these sessions are connected: none of them has left the queue. */
     Mono<Void> touchVisitors(List<UUID> sessionIds);
 
+    enum RatingResult {
+        OK,
+        NOT_CLOSED,
+        ALREADY_RATED
+    }
+
+    /** Stores the visitor's rating of a closed session, unless it was rated before. */
+    Mono<RatingResult> rate(UUID sessionId, int rating, String comment);
+
     /** Records how far a side has read; never moves backwards. */
     Mono<Void> markRead(UUID sessionId, id.oss.livechat.model.SenderType reader, long upToSeq);
 }

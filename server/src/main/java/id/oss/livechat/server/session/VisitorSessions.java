@@ -9,6 +9,7 @@ import id.oss.livechat.model.visitor.ContactResponse;
 import id.oss.livechat.model.visitor.DepartmentRef;
 import id.oss.livechat.model.visitor.HistoryItem;
 import id.oss.livechat.model.visitor.HistoryPage;
+import id.oss.livechat.model.visitor.RatingRequest;
 import id.oss.livechat.model.visitor.SessionView;
 import id.oss.livechat.model.visitor.StartChatRequest;
 import id.oss.livechat.model.visitor.StartChatResponse;
@@ -234,6 +235,37 @@ public class VisitorSessions {
                 s.startedAt(),
                 s.endedAt(),
                 s.closeReason());
+    }
+
+    /** {@code session/:id/rating}: the visitor rates a closed chat, 1 to 5, once. */
+    public Mono<Void> rate(UUID sessionId, String token, RatingRequest request) {
+        String comment = Texts.clean(request.comment());
+        FieldCheck.of()
+                .requiredPresent("rating", request.rating())
+                .rule(
+                        request.rating() == null
+                                || (request.rating() >= 1 && request.rating() <= 5),
+                        "rating",
+                        "must be a whole number from 1 to 5")
+                .optional("comment", comment, 1000)
+                .orThrow();
+        return access.authorize(sessionId, token)
+                .flatMap(session -> sessions.rate(session.id(), request.rating(), comment))
+                .flatMap(
+                        result ->
+                                switch (result) {
+                                    case OK -> Mono.<Void>empty();
+                                    case NOT_CLOSED ->
+                                            Mono.error(
+                                                    Problem.conflict(
+                                                            "session_not_closed",
+                                                            "A chat is rated once it has ended."));
+                                    case ALREADY_RATED ->
+                                            Mono.error(
+                                                    Problem.conflict(
+                                                            "already_rated",
+                                                            "This chat has been rated already."));
+                                });
     }
 
     /** What {@code history} was asked, before validation. */

@@ -23,6 +23,7 @@ class DemoModeOffTest {
                         .run(
                                 "--LIVECHAT_DEMO=false",
                                 "--OSS_IDENTITY_SECRET=production-secret",
+                                "--JWT_SECRET=demo-off-test-secret-that-is-long-enough",
                                 "--server.port=0")) {
             WebTestClient client =
                     WebTestClient.bindToServer()

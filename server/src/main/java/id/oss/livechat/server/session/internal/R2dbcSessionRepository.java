@@ -300,6 +300,30 @@ public class R2dbcSessionRepository implements SessionRepository {
     }
 
     @Override
+    public Mono<RatingResult> rate(UUID sessionId, int rating, String comment) {
+        var spec =
+                db.sql(
+                                """
+                WITH rated AS (
+                  UPDATE chat_sessions SET rating = :rating, rating_comment = :comment, rated_at = now()
+                   WHERE id = :id AND status = 'closed' AND rating IS NULL
+                  RETURNING id)
+                SELECT (SELECT count(*) FROM rated) AS rated, s.status, s.rating IS NOT NULL AS had_rating
+                  FROM chat_sessions s WHERE s.id = :id""")
+                        .bind("id", sessionId)
+                        .bind("rating", rating);
+        spec = bind(spec, "comment", comment, String.class);
+        return spec.map(
+                        row ->
+                                Sql.number(row, "rated") > 0
+                                        ? RatingResult.OK
+                                        : Sql.flag(row, "had_rating")
+                                                ? RatingResult.ALREADY_RATED
+                                                : RatingResult.NOT_CLOSED)
+                .one();
+    }
+
+    @Override
     public Mono<Void> markRead(UUID sessionId, SenderType reader, long upToSeq) {
         String column = reader == SenderType.VISITOR ? "visitor_read_seq" : "agent_read_seq";
         return db.sql(

@@ -4,6 +4,7 @@ import id.oss.livechat.model.SessionStatus;
 import id.oss.livechat.model.visitor.ContactRequest;
 import id.oss.livechat.model.visitor.ContactResponse;
 import id.oss.livechat.model.visitor.HistoryPage;
+import id.oss.livechat.model.visitor.RatingRequest;
 import id.oss.livechat.model.visitor.SessionView;
 import id.oss.livechat.model.visitor.StartChatRequest;
 import id.oss.livechat.model.visitor.StartChatResponse;
@@ -53,6 +54,16 @@ public class VisitorSessionController {
     @GetMapping("/session/{id}")
     public Mono<SessionView> session(@PathVariable("id") String id, ServerHttpRequest request) {
         return sessions.view(PathIds.parse(id, "The session"), RequestInfo.bearerToken(request));
+    }
+
+    @PostMapping("/session/{id}/rating")
+    public Mono<ResponseEntity<Void>> rate(
+            @PathVariable("id") String id,
+            @RequestBody RatingRequest body,
+            ServerHttpRequest request) {
+        return sessions.rate(
+                        PathIds.parse(id, "The session"), RequestInfo.bearerToken(request), body)
+                .thenReturn(ResponseEntity.noContent().<Void>build());
     }
 
     @GetMapping("/history")

@@ -171,6 +171,12 @@ public class ApiErrorHandler implements WebExceptionHandler {
                             .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT))
                             .collect(Collectors.joining(", "));
         }
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class) {
+            return "must be a whole number";
+        }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "must be a number";
         }
