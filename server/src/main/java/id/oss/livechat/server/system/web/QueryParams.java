@@ -86,6 +86,19 @@ public final class QueryParams {
         }
     }
 
+    /** A calendar day: {@code 2026-11-25}. */
+    public LocalDate date(String name, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            check.fail(name, "must be a date like 2026-11-25");
+            return null;
+        }
+    }
+
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }

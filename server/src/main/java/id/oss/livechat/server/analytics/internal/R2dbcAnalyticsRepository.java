@@ -1,0 +1,184 @@
+package id.oss.livechat.server.analytics.internal;
+
+import static id.oss.livechat.server.system.database.Sql.bind;
+
+import id.oss.livechat.model.analytics.Measures;
+import id.oss.livechat.model.analytics.ReportRow;
+import id.oss.livechat.server.analytics.AnalyticsRepository;
+import id.oss.livechat.server.analytics.GroupBy;
+import id.oss.livechat.server.analytics.ReportQuery;
+import id.oss.livechat.server.system.database.Sql;
+import io.r2dbc.spi.Readable;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import reactor.core.publisher.Mono;
+
+/**
+ * The measures as SQL aggregates over {@code chat_sessions}; docs/API.md defines each. One query
+ * per report: totals, or totals per group (every day of the range appears, with zeros).
+ */
+public class R2dbcAnalyticsRepository implements AnalyticsRepository {
+    private static final String MEASURES =
+            """
+            count(s.id) AS sessions,
+            count(s.id) FILTER (WHERE s.assigned_at IS NOT NULL) AS assigned,
+            count(s.id) FILTER (WHERE s.status = 'closed' AND s.assigned_at IS NULL) AS abandoned,
+            avg(extract(epoch FROM s.assigned_at - s.started_at)) FILTER (WHERE s.assigned_at IS NOT NULL) AS avg_wait,
+            avg(extract(epoch FROM s.first_response_at - s.assigned_at))
+                FILTER (WHERE s.first_response_at IS NOT NULL AND s.assigned_at IS NOT NULL) AS avg_first_response,
+            avg(extract(epoch FROM s.ended_at - s.started_at)) FILTER (WHERE s.ended_at IS NOT NULL) AS avg_duration,
+            count(DISTINCT s.agent_id) FILTER (WHERE s.assigned_at IS NOT NULL) AS agents,
+            count(s.rating) AS rated,
+            avg(s.rating) AS avg_rating
+            """;
+    private static final String FILTERS =
+            " AND (CAST(:dept AS uuid) IS NULL OR s.department_id = :dept)"
+                    + " AND (CAST(:agent AS uuid) IS NULL OR s.agent_id = :agent)";
+
+    private final DatabaseClient db;
+
+    public R2dbcAnalyticsRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<Measures> totals(ReportQuery query) {
+        String sql =
+                "SELECT "
+                        + MEASURES
+                        + " FROM chat_sessions s WHERE s.started_at >= :from AND s.started_at < :to"
+                        + FILTERS;
+        return filtered(db.sql(sql), query).map(R2dbcAnalyticsRepository::measures).one();
+    }
+
+    @Override
+    public Mono<List<ReportRow>> rows(ReportQuery query) {
+        String sql =
+                switch (query.groupBy()) {
+                    case DAY ->
+                            """
+                    SELECT days.day::date::text AS key, days.day::date::text AS label, %s
+                      FROM generate_series(CAST(:fromDay AS date), CAST(:toDay AS date), interval '1 day') AS days(day)
+                      LEFT JOIN chat_sessions s ON s.started_at >= :from AND s.started_at < :to
+                             AND (s.started_at AT TIME ZONE :zone)::date = days.day::date %s
+                     GROUP BY days.day ORDER BY days.day"""
+                                    .formatted(MEASURES, FILTERS);
+                    case DEPARTMENT ->
+                            """
+                    SELECT d.id::text AS key, d.name AS label, %s
+                      FROM chat_sessions s JOIN departments d ON d.id = s.department_id
+                     WHERE s.started_at >= :from AND s.started_at < :to %s
+                     GROUP BY d.id, d.name ORDER BY d.name"""
+                                    .formatted(MEASURES, FILTERS);
+                    case AGENT ->
+                            """
+                    SELECT coalesce(u.id::text, 'none') AS key, coalesce(u.display_name, '(no agent)') AS label, %s
+                      FROM chat_sessions s LEFT JOIN users u ON u.id = s.agent_id
+                     WHERE s.started_at >= :from AND s.started_at < :to %s
+                     GROUP BY u.id, u.display_name ORDER BY u.display_name NULLS LAST"""
+                                    .formatted(MEASURES, FILTERS);
+                    case OSS_USER ->
+                            """
+                    SELECT coalesce(cu.oss_user_id, 'anonymous') AS key,
+                           coalesce(cu.oss_user_id || coalesce(' <' || cu.email || '>', ''), 'anonymous') AS label, %s
+                      FROM chat_sessions s JOIN chat_users cu ON cu.id = s.chat_user_id
+                     WHERE s.started_at >= :from AND s.started_at < :to %s
+                     GROUP BY cu.oss_user_id, cu.email ORDER BY cu.oss_user_id NULLS LAST"""
+                                    .formatted(MEASURES, FILTERS);
+                };
+        GenericExecuteSpec spec = filtered(db.sql(sql), query);
+        if (query.groupBy() == GroupBy.DAY) {
+            LocalDate fromDay = query.from().atZone(query.zone()).toLocalDate();
+            LocalDate toDay = query.to().atZone(query.zone()).toLocalDate().minusDays(1);
+            spec =
+                    spec.bind("fromDay", fromDay)
+                            .bind("toDay", toDay)
+                            .bind("zone", query.zone().getId());
+        }
+        return spec.map(
+                        row ->
+                                new ReportRow(
+                                        Sql.text(row, "key"),
+                                        Sql.text(row, "label"),
+                                        measures(row)))
+                .all()
+                .collectList();
+    }
+
+    private static GenericExecuteSpec filtered(GenericExecuteSpec spec, ReportQuery query) {
+        spec = spec.bind("from", query.from()).bind("to", query.to());
+        spec = bind(spec, "dept", query.departmentId(), UUID.class);
+        return bind(spec, "agent", query.agentId(), UUID.class);
+    }
+
+    @Override
+    public Mono<Live> live(UUID departmentId) {
+        var spec =
+                db.sql(
+                        """
+                SELECT (SELECT count(*) FROM chat_sessions s WHERE s.status = 'waiting'
+                          AND (CAST(:dept AS uuid) IS NULL OR s.department_id = :dept)) AS waiting,
+                       (SELECT count(*) FROM chat_sessions s WHERE s.status = 'active'
+                          AND (CAST(:dept AS uuid) IS NULL OR s.department_id = :dept)) AS active,
+                       (SELECT count(*) FROM users u WHERE u.active AND u.status = 'online' AND u.role <> 'admin'
+                          AND (CAST(:dept AS uuid) IS NULL OR EXISTS (SELECT 1 FROM user_departments ud
+                               WHERE ud.user_id = u.id AND ud.department_id = :dept))) AS online""");
+        return bind(spec, "dept", departmentId, UUID.class)
+                .map(
+                        row ->
+                                new Live(
+                                        Sql.number(row, "waiting"),
+                                        Sql.number(row, "active"),
+                                        Sql.number(row, "online")))
+                .one();
+    }
+
+    @Override
+    public Mono<Boolean> departmentExists(UUID departmentId) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM departments WHERE id = :id) AS found")
+                .bind("id", departmentId)
+                .map(row -> Sql.flag(row, "found"))
+                .one();
+    }
+
+    @Override
+    public Mono<Boolean> agentExists(UUID agentId) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM users WHERE id = :id) AS found")
+                .bind("id", agentId)
+                .map(row -> Sql.flag(row, "found"))
+                .one();
+    }
+
+    private static Measures measures(Readable row) {
+        long assigned = Sql.number(row, "assigned");
+        long abandoned = Sql.number(row, "abandoned");
+        long agents = Sql.number(row, "agents");
+        return new Measures(
+                Sql.number(row, "sessions"),
+                assigned,
+                abandoned,
+                assigned + abandoned == 0
+                        ? null
+                        : round((double) abandoned / (assigned + abandoned), 4),
+                decimal(row, "avg_wait"),
+                decimal(row, "avg_first_response"),
+                decimal(row, "avg_duration"),
+                agents,
+                agents == 0 ? null : round((double) assigned / agents, 2),
+                Sql.number(row, "rated"),
+                decimal(row, "avg_rating"));
+    }
+
+    private static Double decimal(Readable row, String column) {
+        Number value = row.get(column, Number.class);
+        return value == null ? null : round(value.doubleValue(), 3);
+    }
+
+    private static double round(double value, int places) {
+        double scale = Math.pow(10, places);
+        return Math.round(value * scale) / scale;
+    }
+}
