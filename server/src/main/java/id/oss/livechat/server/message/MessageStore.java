@@ -20,8 +20,14 @@ public interface MessageStore {
             String senderName,
             String text) {}
 
-    /** The stored message, and whether it had been stored before (a resend). */
-    record Stored(ChatMessage message, boolean duplicate) {}
+    /**
+     * The stored message, and whether it had been stored before (a resend). {@code session} is the
+     * session as the message was stored; null for a resend.
+     */
+    record Stored(
+            ChatMessage message,
+            boolean duplicate,
+            id.oss.livechat.server.common.events.ChatEvent.SessionSnapshot session) {}
 
     /**
      * Stores the message with the session's next sequence number. Fails with a {@code Problem}: not

@@ -88,7 +88,9 @@ public class ChatMessaging {
         return store.append(message)
                 .flatMap(
                         stored ->
-                                bus.publish(new ChatEvent.MessageStored(stored.message()))
+                                bus.publish(
+                                                new ChatEvent.MessageStored(
+                                                        stored.message(), stored.session()))
                                         .thenReturn(
                                                 new MessageAck(
                                                         message.sessionId(),

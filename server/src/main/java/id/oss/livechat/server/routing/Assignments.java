@@ -55,7 +55,8 @@ public class Assignments {
                         router.assignAutomatically(
                                 session.sessionId(),
                                 session.departmentId(),
-                                session.previousAgentId()))
+                                session.previousAgentId(),
+                                session.queuedAt()))
                 .switchIfEmpty(
                         Mono.error(
                                 Problem.conflict(
@@ -95,7 +96,10 @@ public class Assignments {
                                                 target.displayName() + " is offline."));
                             }
                             return router.claim(
-                                    session.sessionId(), agentId, session.departmentId());
+                                    session.sessionId(),
+                                    agentId,
+                                    session.departmentId(),
+                                    session.queuedAt());
                         })
                 .flatMap(
                         result ->

@@ -30,17 +30,24 @@ public class Router {
     // per department: 0 idle, 1 routing, 2 routing and asked again meanwhile
     private final Map<UUID, AtomicInteger> runs = new ConcurrentHashMap<>();
 
-    /** Told of every automatic assignment, with how long the session had waited (metrics). */
-    public interface AssignmentListener {
-        AssignmentListener NONE = (session, agent) -> {};
+    private final java.time.Clock clock;
 
-        void assigned(UUID sessionId, UUID agentId);
+    /** Told of every assignment, with how long the session had waited in the queue (metrics). */
+    public interface AssignmentListener {
+        AssignmentListener NONE = (session, agent, waited) -> {};
+
+        void assigned(UUID sessionId, UUID agentId, java.time.Duration waited);
     }
 
-    public Router(RoutingRepository repository, ChatEventBus bus, AssignmentListener listener) {
+    public Router(
+            RoutingRepository repository,
+            ChatEventBus bus,
+            AssignmentListener listener,
+            java.time.Clock clock) {
         this.repository = repository;
         this.bus = bus;
         this.listener = listener;
+        this.clock = clock;
     }
 
     /**
@@ -79,15 +86,24 @@ public class Router {
                         repository.waiting(departmentId, BATCH).collectList(),
                         repository.candidates(departmentId).collectList())
                 .flatMapMany(
-                        both -> Flux.fromIterable(RoutingPolicy.plan(both.getT1(), both.getT2())))
-                .concatMap(
-                        assignment ->
-                                claim(assignment.sessionId(), assignment.agentId(), departmentId))
+                        both -> {
+                            Map<UUID, java.time.Instant> queuedAt = new java.util.HashMap<>();
+                            both.getT1().forEach(w -> queuedAt.put(w.sessionId(), w.queuedAt()));
+                            return Flux.fromIterable(RoutingPolicy.plan(both.getT1(), both.getT2()))
+                                    .concatMap(
+                                            assignment ->
+                                                    claim(
+                                                            assignment.sessionId(),
+                                                            assignment.agentId(),
+                                                            departmentId,
+                                                            queuedAt.get(assignment.sessionId())));
+                        })
                 .then();
     }
 
     /** Claims one session for one agent and tells everyone; the result says why it failed. */
-    public Mono<ClaimResult> claim(UUID sessionId, UUID agentId, UUID departmentId) {
+    public Mono<ClaimResult> claim(
+            UUID sessionId, UUID agentId, UUID departmentId, java.time.Instant queuedAt) {
         return repository
                 .claim(sessionId, agentId)
                 .flatMap(
@@ -95,7 +111,13 @@ public class Router {
                             if (result != ClaimResult.OK) {
                                 return Mono.just(result);
                             }
-                            listener.assigned(sessionId, agentId);
+                            listener.assigned(
+                                    sessionId,
+                                    agentId,
+                                    queuedAt == null
+                                            ? java.time.Duration.ZERO
+                                            : java.time.Duration.between(
+                                                    queuedAt, clock.instant()));
                             return bus.publish(
                                             new ChatEvent.SessionChanged(
                                                     sessionId,
@@ -114,10 +136,10 @@ public class Router {
      *
      * @return the agent, or empty when no agent of the department has a free slot
      */
-    public Mono<UUID> assignAutomatically(UUID sessionId, UUID departmentId, UUID previousAgentId) {
+    public Mono<UUID> assignAutomatically(
+            UUID sessionId, UUID departmentId, UUID previousAgentId, java.time.Instant queuedAt) {
         RoutingPolicy.Waiting session =
-                new RoutingPolicy.Waiting(
-                        sessionId, departmentId, 0, java.time.Instant.EPOCH, previousAgentId);
+                new RoutingPolicy.Waiting(sessionId, departmentId, 0, queuedAt, previousAgentId);
         return repository
                 .candidates(departmentId)
                 .collectList()
@@ -131,7 +153,7 @@ public class Router {
             return Mono.empty();
         }
         UUID agentId = chosen.get().agentId();
-        return claim(session.sessionId(), agentId, session.departmentId())
+        return claim(session.sessionId(), agentId, session.departmentId(), session.queuedAt())
                 .flatMap(
                         result ->
                                 switch (result) {

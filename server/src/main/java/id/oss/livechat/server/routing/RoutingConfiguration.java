@@ -35,9 +35,10 @@ public class RoutingConfiguration {
     Router router(
             RoutingRepository routing,
             ChatEventBus bus,
-            ObjectProvider<Router.AssignmentListener> listener) {
+            ObjectProvider<Router.AssignmentListener> listener,
+            java.time.Clock clock) {
         return new Router(
-                routing, bus, listener.getIfAvailable(() -> Router.AssignmentListener.NONE));
+                routing, bus, listener.getIfAvailable(() -> Router.AssignmentListener.NONE), clock);
     }
 
     @Bean

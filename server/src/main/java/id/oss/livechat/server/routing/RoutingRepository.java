@@ -27,7 +27,8 @@ public interface RoutingRepository {
             SessionStatus status,
             UUID departmentId,
             UUID agentId,
-            UUID previousAgentId) {}
+            UUID previousAgentId,
+            java.time.Instant queuedAt) {}
 
     Mono<SessionState> sessionState(UUID sessionId);
 

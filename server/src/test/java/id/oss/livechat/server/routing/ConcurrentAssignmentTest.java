@@ -107,9 +107,21 @@ class ConcurrentAssignmentTest extends ServerTest {
             // them
             List<Router> nodes =
                     List.of(
-                            new Router(routing, bus, Router.AssignmentListener.NONE),
-                            new Router(routing, bus, Router.AssignmentListener.NONE),
-                            new Router(routing, bus, Router.AssignmentListener.NONE));
+                            new Router(
+                                    routing,
+                                    bus,
+                                    Router.AssignmentListener.NONE,
+                                    java.time.Clock.systemUTC()),
+                            new Router(
+                                    routing,
+                                    bus,
+                                    Router.AssignmentListener.NONE,
+                                    java.time.Clock.systemUTC()),
+                            new Router(
+                                    routing,
+                                    bus,
+                                    Router.AssignmentListener.NONE,
+                                    java.time.Clock.systemUTC()));
             String supervisor = demoToken("supervisor");
             WebClient client = WebClient.create("http://localhost:" + port);
             Flux<Object> routers =

@@ -18,6 +18,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "OSS_IDENTITY_SECRET=" + ServerTest.IDENTITY_SECRET,
             "LIVECHAT_DEMO=true",
             "DEMO_PASSWORD=" + ServerTest.DEMO_PASSWORD,
+            // mail and metrics on a test's time scale
+            "MAIL_POLL_INTERVAL=200ms",
+            "MAIL_RETRY_BACKOFF=1s",
+            "METRICS_REFRESH=300ms",
+            "FROM_EMAIL=layanan@oss.example.id",
         })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 public abstract class ServerTest {
@@ -26,6 +31,7 @@ public abstract class ServerTest {
 
     static {
         TestDatabase.useForApplications();
+        TestMail.useForApplications();
     }
 
     @Autowired protected WebTestClient http;

@@ -8,12 +8,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.yaml.snakeyaml.Yaml;
 
 /** The served OpenAPI document describes exactly the routes the server has: no more, no less. */
 class OpenApiDocumentTest extends ServerTest {
-    @Autowired RequestMappingHandlerMapping mappings;
+    // the controllers' mapping, not the actuator's
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     @Test
     void everyRouteIsDocumentedAndEveryDocumentedRouteExists() {

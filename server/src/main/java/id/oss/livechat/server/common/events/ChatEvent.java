@@ -16,13 +16,24 @@ public sealed interface ChatEvent {
     /** The session the event concerns, or null for events of the whole help desk. */
     UUID sessionId();
 
-    /** A message was stored with its sequence number. */
-    record MessageStored(ChatMessage message) implements ChatEvent {
+    /**
+     * A message was stored with its sequence number. {@code session} is how the session stood when
+     * it was stored (null on a resend), for whoever reacts to new messages (mail).
+     */
+    record MessageStored(ChatMessage message, SessionSnapshot session) implements ChatEvent {
+        public MessageStored(ChatMessage message) {
+            this(message, null);
+        }
+
         @Override
         public UUID sessionId() {
             return message.sessionId();
         }
     }
+
+    /** A session's state as a message was stored: visitor last seen before this message. */
+    record SessionSnapshot(
+            SessionStatus status, UUID departmentId, java.time.Instant visitorLastSeenAt) {}
 
     record Typing(UUID sessionId, Sender sender, boolean typing) implements ChatEvent {}
 

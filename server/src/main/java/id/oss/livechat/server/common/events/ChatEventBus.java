@@ -16,6 +16,14 @@ public interface ChatEventBus {
     /** Every event published on any node, this one's included, as this node receives them. */
     Flux<ChatEvent> events();
 
+    /**
+     * Only the events published on this node: for work that must happen once per event, not once
+     * per node (queueing mail, counting messages).
+     */
+    default Flux<ChatEvent> localEvents() {
+        return events();
+    }
+
     /** What carries the events, for the health check: {@code in-process} or {@code kafka}. */
     default String kind() {
         return "in-process";

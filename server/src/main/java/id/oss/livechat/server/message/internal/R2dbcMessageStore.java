@@ -3,9 +3,11 @@ package id.oss.livechat.server.message.internal;
 import static id.oss.livechat.server.system.database.Sql.bind;
 
 import id.oss.livechat.model.SenderType;
+import id.oss.livechat.model.SessionStatus;
 import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.Sender;
 import id.oss.livechat.server.common.Problem;
+import id.oss.livechat.server.common.events.ChatEvent;
 import id.oss.livechat.server.message.MessageStore;
 import id.oss.livechat.server.system.database.Sql;
 import io.r2dbc.spi.Readable;
@@ -35,7 +37,7 @@ public class R2dbcMessageStore implements MessageStore {
                      agent_answered = agent_answered OR (:sender = 'agent' AND agent_id IS NOT DISTINCT FROM :senderId),
                      visitor_last_seen_at = CASE WHEN :sender = 'visitor' THEN now() ELSE visitor_last_seen_at END
                WHERE id = :session AND status <> 'closed' AND NOT EXISTS (SELECT 1 FROM existing)
-              RETURNING last_seq
+              RETURNING last_seq, status, department_id, visitor_last_seen_at
             ), inserted AS (
               INSERT INTO chat_messages (session_id, seq, client_msg_id, sender_type, sender_id, sender_name, body)
               SELECT :session, last_seq, :client, :sender, :senderId,
@@ -45,9 +47,10 @@ public class R2dbcMessageStore implements MessageStore {
                 FROM numbered
               RETURNING seq, client_msg_id, sender_type, sender_id, sender_name, body, sent_at
             )
-            SELECT *, false AS duplicate FROM inserted
+            SELECT i.*, false AS duplicate, n.status, n.department_id, n.visitor_last_seen_at
+              FROM inserted i, numbered n
             UNION ALL
-            SELECT *, true AS duplicate FROM existing""";
+            SELECT e.*, true AS duplicate, NULL, NULL, NULL FROM existing e""";
 
     private final DatabaseClient db;
 
@@ -77,7 +80,8 @@ public class R2dbcMessageStore implements MessageStore {
                         row ->
                                 new Stored(
                                         toMessage(message.sessionId(), row),
-                                        Sql.flag(row, "duplicate")))
+                                        Sql.flag(row, "duplicate"),
+                                        snapshot(row)))
                 .one();
     }
 
@@ -104,6 +108,18 @@ public class R2dbcMessageStore implements MessageStore {
                 .bind("limit", limit)
                 .map(row -> toMessage(sessionId, row))
                 .all();
+    }
+
+    private static ChatEvent.SessionSnapshot snapshot(Readable row) {
+        String status = Sql.text(row, "status");
+        // the visitor's last sign of life is what it was before this message: a visitor's own
+        // message refreshes it, so it only tells something for other senders
+        return status == null
+                ? null
+                : new ChatEvent.SessionSnapshot(
+                        SessionStatus.fromWire(status),
+                        Sql.uuid(row, "department_id"),
+                        Sql.instant(row, "visitor_last_seen_at"));
     }
 
     static ChatMessage toMessage(UUID sessionId, Readable row) {

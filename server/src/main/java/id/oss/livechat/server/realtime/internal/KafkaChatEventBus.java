@@ -45,6 +45,7 @@ public class KafkaChatEventBus implements ChatEventBus, SmartLifecycle {
     static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
     private final InProcessChatEventBus local = new InProcessChatEventBus();
+    private final InProcessChatEventBus published = new InProcessChatEventBus();
     private final KafkaTemplate<String, String> template;
     private final MessageListenerContainer container;
     private final BusOutbox outbox;
@@ -99,7 +100,14 @@ public class KafkaChatEventBus implements ChatEventBus, SmartLifecycle {
 
     @Override
     public Mono<Void> publish(ChatEvent event) {
-        return local.publish(event).then(Mono.fromRunnable(() -> sendToKafka(event)));
+        return local.publish(event)
+                .then(published.publish(event))
+                .then(Mono.fromRunnable(() -> sendToKafka(event)));
+    }
+
+    @Override
+    public Flux<ChatEvent> localEvents() {
+        return published.events();
     }
 
     @Override

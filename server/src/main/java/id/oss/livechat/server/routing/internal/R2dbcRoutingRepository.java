@@ -85,7 +85,7 @@ public class R2dbcRoutingRepository implements RoutingRepository {
     @Override
     public Mono<SessionState> sessionState(UUID sessionId) {
         return db.sql(
-                        "SELECT id, status, department_id, agent_id, previous_agent_id FROM chat_sessions WHERE id = :id")
+                        "SELECT id, status, department_id, agent_id, previous_agent_id, queued_at FROM chat_sessions WHERE id = :id")
                 .bind("id", sessionId)
                 .map(
                         row ->
@@ -94,7 +94,8 @@ public class R2dbcRoutingRepository implements RoutingRepository {
                                         SessionStatus.fromWire(Sql.text(row, "status")),
                                         Sql.uuid(row, "department_id"),
                                         Sql.uuid(row, "agent_id"),
-                                        Sql.uuid(row, "previous_agent_id")))
+                                        Sql.uuid(row, "previous_agent_id"),
+                                        Sql.instant(row, "queued_at")))
                 .one();
     }
 

@@ -1,0 +1,195 @@
+package id.oss.livechat.server.notification;
+
+import id.oss.livechat.model.SenderType;
+import id.oss.livechat.model.SessionStatus;
+import id.oss.livechat.model.realtime.ChatMessage;
+import id.oss.livechat.model.visitor.TranscriptRequest;
+import id.oss.livechat.server.common.FieldCheck;
+import id.oss.livechat.server.common.Problem;
+import id.oss.livechat.server.common.Texts;
+import id.oss.livechat.server.common.events.ChatEvent;
+import id.oss.livechat.server.message.MessageStore;
+import id.oss.livechat.server.session.VisitorAccess;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+
+/**
+ * Which mails the help desk sends, queued in the outbox (the worker sends them):
+ *
+ * <ul>
+ *   <li>the transcript to the visitor's contact address when the chat closes, or on request;
+ *   <li>a notice to the visitor when an agent replies after the visitor left;
+ *   <li>a visitor's message, written while nobody of the department is online, to the department's
+ *       address.
+ * </ul>
+ */
+public class Notifications {
+    public static final int TRANSCRIPT_MAX_MESSAGES = 5000;
+
+    private final MailOutbox outbox;
+    private final MailSource source;
+    private final MessageStore messages;
+    private final MailTemplates templates;
+    private final VisitorAccess access;
+    private final Clock clock;
+    private final Duration visitorAwayAfter;
+
+    public Notifications(
+            MailOutbox outbox,
+            MailSource source,
+            MessageStore messages,
+            MailTemplates templates,
+            VisitorAccess access,
+            Clock clock,
+            Duration visitorAwayAfter) {
+        this.outbox = outbox;
+        this.source = source;
+        this.messages = messages;
+        this.templates = templates;
+        this.access = access;
+        this.clock = clock;
+        this.visitorAwayAfter = visitorAwayAfter;
+    }
+
+    /** Reacts to what happened on this node. */
+    public Mono<Void> on(ChatEvent event) {
+        if (event instanceof ChatEvent.SessionChanged changed
+                && changed.status() == SessionStatus.CLOSED) {
+            return transcriptOnClose(changed.sessionId());
+        }
+        if (event instanceof ChatEvent.MessageStored stored && stored.session() != null) {
+            return onMessage(stored.message(), stored.session());
+        }
+        return Mono.empty();
+    }
+
+    Mono<Void> transcriptOnClose(UUID sessionId) {
+        return source.context(sessionId)
+                .filter(context -> context.contactEmail() != null)
+                .flatMap(
+                        context ->
+                                transcript(
+                                        context,
+                                        context.contactEmail(),
+                                        "transcript:closed:" + sessionId))
+                .then();
+    }
+
+    /**
+     * {@code POST session/:id/transcript}: the visitor asks for the transcript of a chat that
+     * ended.
+     */
+    public Mono<String> requestTranscript(UUID sessionId, String token, TranscriptRequest request) {
+        String email = Texts.clean(request.email());
+        FieldCheck.of().optional("email", email, 255).email("email", email).orThrow();
+        return access.authorize(sessionId, token)
+                .flatMap(
+                        session ->
+                                session.isClosed()
+                                        ? source.context(sessionId)
+                                        : Mono.error(
+                                                Problem.conflict(
+                                                        "session_not_closed",
+                                                        "The transcript is sent once the chat has ended.")))
+                .flatMap(
+                        context -> {
+                            String to = email != null ? email : context.contactEmail();
+                            if (to == null) {
+                                return Mono.error(
+                                        Problem.invalidField(
+                                                "email",
+                                                "no address is known for this chat; give one"));
+                            }
+                            return transcript(
+                                            context,
+                                            to,
+                                            "transcript:request:"
+                                                    + sessionId
+                                                    + ":"
+                                                    + to.toLowerCase(Locale.ROOT))
+                                    .thenReturn(to);
+                        });
+    }
+
+    private Mono<Boolean> transcript(MailContext context, String to, String key) {
+        return messages.after(context.sessionId(), 0, TRANSCRIPT_MAX_MESSAGES)
+                .collectList()
+                .filter(list -> !list.isEmpty())
+                .flatMap(
+                        list -> {
+                            MailTemplates.Rendered mail = templates.transcript(context, list);
+                            return outbox.enqueue(
+                                    new Mail(
+                                            key,
+                                            Mail.Kind.TRANSCRIPT,
+                                            to,
+                                            context.language(),
+                                            mail.subject(),
+                                            mail.text(),
+                                            mail.html(),
+                                            context.sessionId()));
+                        });
+    }
+
+    private Mono<Void> onMessage(ChatMessage message, ChatEvent.SessionSnapshot session) {
+        if (message.sender().type() == SenderType.AGENT
+                && session.visitorLastSeenAt() != null
+                && session.visitorLastSeenAt().isBefore(clock.instant().minus(visitorAwayAfter))) {
+            // one notice per absence: the key changes when the visitor comes back and leaves again
+            String key =
+                    "reply:"
+                            + message.sessionId()
+                            + ":"
+                            + session.visitorLastSeenAt().toEpochMilli();
+            return source.context(message.sessionId())
+                    .filter(context -> context.contactEmail() != null)
+                    .flatMap(
+                            context -> {
+                                MailTemplates.Rendered mail =
+                                        templates.replyNotice(context, message);
+                                return outbox.enqueue(
+                                        new Mail(
+                                                key,
+                                                Mail.Kind.REPLY_NOTICE,
+                                                context.contactEmail(),
+                                                context.language(),
+                                                mail.subject(),
+                                                mail.text(),
+                                                mail.html(),
+                                                context.sessionId()));
+                            })
+                    .then();
+        }
+        if (message.sender().type() == SenderType.VISITOR
+                && session.status() == SessionStatus.WAITING) {
+            return source.context(message.sessionId())
+                    .filter(
+                            context ->
+                                    context.departmentAgentsOnline() == 0
+                                            && context.departmentEmail() != null)
+                    .flatMap(
+                            context -> {
+                                MailTemplates.Rendered mail =
+                                        templates.offlineMessage(context, message);
+                                return outbox.enqueue(
+                                        new Mail(
+                                                "offline:"
+                                                        + message.sessionId()
+                                                        + ":"
+                                                        + message.seq(),
+                                                Mail.Kind.OFFLINE_MESSAGE,
+                                                context.departmentEmail(),
+                                                id.oss.livechat.model.Language.ID,
+                                                mail.subject(),
+                                                mail.text(),
+                                                mail.html(),
+                                                context.sessionId()));
+                            })
+                    .then();
+        }
+        return Mono.empty();
+    }
+}
