@@ -1,6 +1,5 @@
 package id.oss.livechat.server.system.security;
 
-import id.oss.livechat.model.ApiError;
 import id.oss.livechat.server.agent.StaffRepository;
 import id.oss.livechat.server.system.config.LiveChatProperties;
 import java.util.Arrays;
@@ -10,9 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -30,7 +26,6 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -103,29 +98,9 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(
                         resource ->
                                 resource.authenticationEntryPoint(
-                                                (exchange, failure) ->
-                                                        write(
-                                                                json,
-                                                                exchange,
-                                                                HttpStatus.UNAUTHORIZED,
-                                                                failure
-                                                                                instanceof
-                                                                                InvalidBearerTokenException
-                                                                        ? new ApiError(
-                                                                                "invalid_token",
-                                                                                "The access token is not valid; sign in again.")
-                                                                        : new ApiError(
-                                                                                "unauthorized",
-                                                                                "Sign in first: send Authorization: Bearer <access_token>.")))
+                                                new JsonSecurityErrors(json).unauthorized())
                                         .accessDeniedHandler(
-                                                (exchange, denied) ->
-                                                        write(
-                                                                json,
-                                                                exchange,
-                                                                HttpStatus.FORBIDDEN,
-                                                                new ApiError(
-                                                                        "forbidden",
-                                                                        "Your role may not do this.")))
+                                                new JsonSecurityErrors(json).forbidden())
                                         .jwt(
                                                 jwt ->
                                                         jwt.jwtDecoder(decoder)
@@ -150,23 +125,9 @@ public class SecurityConfiguration {
                 .exceptionHandling(
                         e ->
                                 e.authenticationEntryPoint(
-                                                (exchange, failure) ->
-                                                        write(
-                                                                json,
-                                                                exchange,
-                                                                HttpStatus.UNAUTHORIZED,
-                                                                new ApiError(
-                                                                        "unauthorized",
-                                                                        "Sign in first: send Authorization: Bearer <access_token>.")))
+                                                new JsonSecurityErrors(json).unauthorized())
                                         .accessDeniedHandler(
-                                                (exchange, denied) ->
-                                                        write(
-                                                                json,
-                                                                exchange,
-                                                                HttpStatus.FORBIDDEN,
-                                                                new ApiError(
-                                                                        "forbidden",
-                                                                        "Your role may not do this."))));
+                                                new JsonSecurityErrors(json).forbidden()));
     }
 
     private static Mono<AbstractAuthenticationToken> toAuthentication(StaffTokens tokens, Jwt jwt) {
@@ -174,18 +135,6 @@ public class SecurityConfiguration {
                 .<AbstractAuthenticationToken>map(
                         staff -> new StaffAuthentication(staff, jwt.getTokenValue()))
                 .onErrorMap(e -> new InvalidBearerTokenException("The access token is not valid"));
-    }
-
-    private static Mono<Void> write(
-            JsonMapper json, ServerWebExchange exchange, HttpStatus status, ApiError error) {
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.getHeaders().set("WWW-Authenticate", "Bearer");
-        }
-        return response.writeWith(
-                Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(error))));
     }
 
     @Bean
