@@ -1,6 +1,8 @@
 package id.oss.livechat.desktop.analytics;
 
 import id.oss.livechat.desktop.i18n.Localization;
+import id.oss.livechat.model.analytics.Measures;
+import id.oss.livechat.model.analytics.ReportRow;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import javafx.animation.Animation;
@@ -94,7 +96,8 @@ public final class AnalyticsView extends StackPane {
         follow(
                 viewModel.perDay(),
                 perDay,
-                List.of(series(i18n.text("analytics.sessions"), AnalyticsReport.Row::sessions)));
+                List.of(series(i18n.text("analytics.sessions"), Measures::sessions)),
+                i18n.locale());
         LineChart<String, Number> times = new LineChart<>(new CategoryAxis(), minutesAxis(i18n));
         times.setTitle(i18n.text("analytics.chart.times"));
         times.setId("chart-times");
@@ -103,10 +106,11 @@ public final class AnalyticsView extends StackPane {
                 viewModel.perDay(),
                 times,
                 List.of(
-                        series(i18n.text("analytics.avgWait"), r -> minutes(r.avgWaitSeconds())),
+                        series(i18n.text("analytics.avgWait"), m -> minutes(m.avgWaitSeconds())),
                         series(
                                 i18n.text("analytics.firstResponse"),
-                                r -> minutes(r.avgFirstResponseSeconds()))));
+                                m -> minutes(m.avgFirstResponseSeconds()))),
+                i18n.locale());
         BarChart<String, Number> perDepartment =
                 barChart(
                         i18n.text("analytics.chart.perDepartment"),
@@ -115,8 +119,9 @@ public final class AnalyticsView extends StackPane {
                 viewModel.perDepartment(),
                 perDepartment,
                 List.of(
-                        series(i18n.text("analytics.sessions"), AnalyticsReport.Row::sessions),
-                        series(i18n.text("analytics.abandoned"), AnalyticsReport.Row::abandoned)));
+                        series(i18n.text("analytics.sessions"), Measures::sessions),
+                        series(i18n.text("analytics.abandoned"), Measures::abandoned)),
+                i18n.locale());
         BarChart<String, Number> perAgent =
                 barChart(i18n.text("analytics.chart.perAgent"), i18n.text("analytics.sessions"));
         perDepartment.setCategoryGap(40);
@@ -124,7 +129,8 @@ public final class AnalyticsView extends StackPane {
         follow(
                 viewModel.perAgent(),
                 perAgent,
-                List.of(series(i18n.text("analytics.sessions"), AnalyticsReport.Row::sessions)));
+                List.of(series(i18n.text("analytics.sessions"), Measures::sessions)),
+                i18n.locale());
 
         GridPane charts = new GridPane();
         charts.setHgap(12);
@@ -174,40 +180,53 @@ public final class AnalyticsView extends StackPane {
         live.stop();
     }
 
-    private record SeriesSpec(String name, ToDoubleFunction<AnalyticsReport.Row> value) {}
+    private record SeriesSpec(String name, ToDoubleFunction<Measures> value) {}
 
-    private static SeriesSpec series(String name, ToDoubleFunction<AnalyticsReport.Row> value) {
+    private static SeriesSpec series(String name, ToDoubleFunction<Measures> value) {
         return new SeriesSpec(name, value);
     }
 
     /** Rebuilds the chart's series whenever the view-model's rows change. */
     private static void follow(
-            ObservableList<AnalyticsReport.Row> rows,
+            ObservableList<ReportRow> rows,
             XYChart<String, Number> chart,
-            List<SeriesSpec> specs) {
+            List<SeriesSpec> specs,
+            java.util.Locale locale) {
         Runnable fill =
                 () -> {
                     chart.getData().clear();
                     for (SeriesSpec spec : specs) {
                         XYChart.Series<String, Number> series = new XYChart.Series<>();
                         series.setName(spec.name());
-                        for (AnalyticsReport.Row row : rows) {
+                        for (ReportRow row : rows) {
                             series.getData()
                                     .add(
                                             new XYChart.Data<>(
-                                                    label(row), spec.value().applyAsDouble(row)));
+                                                    label(row, locale),
+                                                    row.measures() == null
+                                                            ? 0
+                                                            : spec.value()
+                                                                    .applyAsDouble(
+                                                                            row.measures())));
                         }
                         chart.getData().add(series);
                     }
                 };
-        ListChangeListener<AnalyticsReport.Row> listener = change -> fill.run();
+        ListChangeListener<ReportRow> listener = change -> fill.run();
         chart.getProperties().put("rows-listener", listener); // the chart holds it strongly
         rows.addListener(new javafx.collections.WeakListChangeListener<>(listener));
         fill.run();
     }
 
-    private static String label(AnalyticsReport.Row row) {
-        return row.label() != null && !row.label().isBlank() ? row.label() : row.key();
+    /** A day's row is keyed 2026-11-25: shown as "25 Nov" in the chosen language. */
+    static String label(ReportRow row, java.util.Locale locale) {
+        String label = row.label() != null && !row.label().isBlank() ? row.label() : row.key();
+        try {
+            return java.time.LocalDate.parse(label)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("d MMM", locale));
+        } catch (java.time.format.DateTimeParseException notADay) {
+            return label;
+        }
     }
 
     private static double minutes(Double seconds) {

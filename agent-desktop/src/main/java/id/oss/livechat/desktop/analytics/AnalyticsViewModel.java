@@ -4,9 +4,13 @@ import id.oss.livechat.desktop.connection.ApiException;
 import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.desktop.util.Background;
 import id.oss.livechat.desktop.util.Durations;
+import id.oss.livechat.model.analytics.AnalyticsReport;
+import id.oss.livechat.model.analytics.Dashboard;
+import id.oss.livechat.model.analytics.ReportRow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -40,11 +44,9 @@ public final class AnalyticsViewModel {
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final StringBinding rangeProblem;
-    private final ObservableList<AnalyticsReport.Row> perDay = FXCollections.observableArrayList();
-    private final ObservableList<AnalyticsReport.Row> perDepartment =
-            FXCollections.observableArrayList();
-    private final ObservableList<AnalyticsReport.Row> perAgent =
-            FXCollections.observableArrayList();
+    private final ObservableList<ReportRow> perDay = FXCollections.observableArrayList();
+    private final ObservableList<ReportRow> perDepartment = FXCollections.observableArrayList();
+    private final ObservableList<ReportRow> perAgent = FXCollections.observableArrayList();
 
     private final AnalyticsApi api;
     private final Background background;
@@ -55,7 +57,8 @@ public final class AnalyticsViewModel {
         this.api = api;
         this.background = background;
         this.i18n = i18n;
-        LocalDate today = LocalDate.now(clock);
+        // the help desk's days, as the server counts them: the desk's own time zone, not UTC
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
         to.set(today);
         from.set(today.minusDays(13));
         rangeProblem =
@@ -104,15 +107,15 @@ public final class AnalyticsViewModel {
         return rangeProblem;
     }
 
-    public ObservableList<AnalyticsReport.Row> perDay() {
+    public ObservableList<ReportRow> perDay() {
         return perDay;
     }
 
-    public ObservableList<AnalyticsReport.Row> perDepartment() {
+    public ObservableList<ReportRow> perDepartment() {
         return perDepartment;
     }
 
-    public ObservableList<AnalyticsReport.Row> perAgent() {
+    public ObservableList<ReportRow> perAgent() {
         return perAgent;
     }
 
@@ -137,24 +140,29 @@ public final class AnalyticsViewModel {
                                 api.report(start, end, AnalyticsApi.GroupBy.DEPARTMENT),
                                 api.report(start, end, AnalyticsApi.GroupBy.AGENT)),
                 reports -> {
-                    perDay.setAll(reports.get(0).rows());
-                    perDepartment.setAll(reports.get(1).rows());
-                    perAgent.setAll(reports.get(2).rows());
+                    perDay.setAll(rows(reports.get(0)));
+                    perDepartment.setAll(rows(reports.get(1)));
+                    perAgent.setAll(rows(reports.get(2)));
                 },
                 this::failed);
     }
 
-    private void showLive(DashboardFigures figures) {
+    private static List<ReportRow> rows(AnalyticsReport report) {
+        return report.rows() == null ? List.of() : report.rows();
+    }
+
+    private void showLive(Dashboard figures) {
         availability.set(Availability.READY);
         waiting.set(Long.toString(figures.waiting()));
         active.set(Long.toString(figures.active()));
         agentsOnline.set(Long.toString(figures.agentsOnline()));
-        sessionsToday.set(Long.toString(figures.sessionsToday()));
-        averageWait.set(seconds(figures.avgWaitSeconds()));
+        var today = figures.today();
+        sessionsToday.set(today == null ? "–" : Long.toString(today.sessions()));
+        averageWait.set(today == null ? "–" : seconds(today.avgWaitSeconds()));
         abandonment.set(
-                figures.abandonmentRate() == null
+                today == null || today.abandonmentRate() == null
                         ? "–"
-                        : String.format(Locale.ROOT, "%.0f %%", figures.abandonmentRate() * 100));
+                        : String.format(Locale.ROOT, "%.0f %%", today.abandonmentRate() * 100));
     }
 
     private void failed(Throwable error) {

@@ -1,6 +1,8 @@
 package id.oss.livechat.desktop.analytics;
 
 import id.oss.livechat.desktop.connection.JsonHttp;
+import id.oss.livechat.model.analytics.AnalyticsReport;
+import id.oss.livechat.model.analytics.Dashboard;
 import java.time.LocalDate;
 
 /** {@link AnalyticsApi} over the signed-in staff HTTP client. */
@@ -12,8 +14,8 @@ public final class HttpAnalyticsApi implements AnalyticsApi {
     }
 
     @Override
-    public DashboardFigures dashboard() {
-        return http.get("/api/analytics/dashboard", DashboardFigures.class);
+    public Dashboard dashboard() {
+        return http.get("/api/analytics/dashboard", Dashboard.class);
     }
 
     @Override

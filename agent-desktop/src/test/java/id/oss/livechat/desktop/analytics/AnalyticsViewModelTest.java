@@ -8,6 +8,7 @@ import id.oss.livechat.desktop.testing.DemoData;
 import id.oss.livechat.desktop.testing.FakeAnalyticsApi;
 import id.oss.livechat.desktop.testing.MutableClock;
 import id.oss.livechat.desktop.util.Background;
+import id.oss.livechat.model.analytics.ReportRow;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,7 @@ class AnalyticsViewModelTest {
         assertThat(analytics.activeProperty().get()).isEqualTo("7");
         assertThat(analytics.agentsOnlineProperty().get()).isEqualTo("5");
         assertThat(analytics.averageWaitProperty().get()).isEqualTo("2:22");
+        assertThat(analytics.sessionsTodayProperty().get()).isEqualTo("63");
         assertThat(analytics.abandonmentProperty().get()).isEqualTo("6 %");
     }
 
@@ -39,7 +41,7 @@ class AnalyticsViewModelTest {
         assertThat(analytics.fromProperty().get()).isEqualTo(LocalDate.of(2026, 11, 12));
         assertThat(analytics.perDay()).hasSize(14);
         assertThat(analytics.perDepartment())
-                .extracting(AnalyticsReport.Row::label)
+                .extracting(ReportRow::label)
                 .containsExactly("Perizinan Berusaha", "Layanan OSS", "Pengaduan");
         assertThat(analytics.perAgent()).hasSize(4);
     }

@@ -1,32 +1,83 @@
 package id.oss.livechat.desktop.testing;
 
 import id.oss.livechat.desktop.analytics.AnalyticsApi;
-import id.oss.livechat.desktop.analytics.AnalyticsReport;
-import id.oss.livechat.desktop.analytics.DashboardFigures;
 import id.oss.livechat.desktop.connection.ApiException;
+import id.oss.livechat.model.analytics.AnalyticsReport;
+import id.oss.livechat.model.analytics.Dashboard;
+import id.oss.livechat.model.analytics.DepartmentFigures;
+import id.oss.livechat.model.analytics.Measures;
+import id.oss.livechat.model.analytics.ReportRow;
+import id.oss.livechat.model.visitor.DepartmentRef;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** Analytics figures for tests and screenshots; {@code missing} plays an older server (404). */
 public final class FakeAnalyticsApi implements AnalyticsApi {
     public volatile boolean missing;
 
     @Override
-    public DashboardFigures dashboard() {
+    public Dashboard dashboard() {
         if (missing) {
             throw new ApiException(404, "not_found", null);
         }
-        return new DashboardFigures(
+        return new Dashboard(
+                DemoData.NOW,
+                "Asia/Jakarta",
                 4,
                 7,
                 5,
-                63,
-                142.0,
-                48.0,
-                611.0,
-                0.06,
-                List.of(new DashboardFigures.DepartmentFigures("Perizinan Berusaha", 2, 4, 3)));
+                measures(63, 4, 142.0, 48.0, 611.0, 0.06),
+                List.of(
+                        new DepartmentFigures(
+                                new DepartmentRef(UUID.randomUUID(), "PB", "Perizinan Berusaha"),
+                                2,
+                                4,
+                                3,
+                                measures(30, 2, 150.0, 52.0, 640.0, 0.07))));
+    }
+
+    private static Measures measures(
+            long sessions,
+            long abandoned,
+            Double wait,
+            Double firstResponse,
+            Double duration,
+            Double abandonmentRate) {
+        long assigned = sessions - abandoned;
+        return new Measures(
+                sessions,
+                assigned,
+                abandoned,
+                abandonmentRate,
+                wait,
+                firstResponse,
+                duration,
+                4,
+                assigned / 4.0,
+                0,
+                null);
+    }
+
+    private static ReportRow row(
+            String key,
+            String label,
+            long sessions,
+            double wait,
+            double firstResponse,
+            double duration,
+            long abandoned) {
+        return new ReportRow(
+                key,
+                label,
+                measures(
+                        sessions,
+                        abandoned,
+                        wait,
+                        firstResponse,
+                        duration,
+                        sessions == 0 ? null : (double) abandoned / sessions));
     }
 
     @Override
@@ -34,7 +85,7 @@ public final class FakeAnalyticsApi implements AnalyticsApi {
         if (missing) {
             throw new ApiException(404, "not_found", null);
         }
-        List<AnalyticsReport.Row> rows = new ArrayList<>();
+        List<ReportRow> rows = new ArrayList<>();
         switch (groupBy) {
             case DAY -> {
                 int i = 0;
@@ -42,9 +93,9 @@ public final class FakeAnalyticsApi implements AnalyticsApi {
                     long sessions =
                             38 + (i * 7) % 23 + (d.getDayOfWeek().getValue() >= 6 ? -25 : 0);
                     rows.add(
-                            new AnalyticsReport.Row(
+                            row(
                                     d.toString(),
-                                    d.getDayOfMonth() + "/" + d.getMonthValue(),
+                                    d.toString(),
                                     sessions,
                                     90.0 + (i * 37) % 120,
                                     35.0 + (i * 13) % 40,
@@ -53,26 +104,17 @@ public final class FakeAnalyticsApi implements AnalyticsApi {
                 }
             }
             case DEPARTMENT -> {
-                rows.add(
-                        new AnalyticsReport.Row(
-                                "PB", "Perizinan Berusaha", 412, 150.0, 52.0, 640.0, 21));
-                rows.add(new AnalyticsReport.Row("LO", "Layanan OSS", 286, 98.0, 41.0, 480.0, 12));
-                rows.add(new AnalyticsReport.Row("PG", "Pengaduan", 74, 210.0, 66.0, 820.0, 7));
+                rows.add(row("PB", "Perizinan Berusaha", 412, 150.0, 52.0, 640.0, 21));
+                rows.add(row("LO", "Layanan OSS", 286, 98.0, 41.0, 480.0, 12));
+                rows.add(row("PG", "Pengaduan", 74, 210.0, 66.0, 820.0, 7));
             }
             case AGENT -> {
-                rows.add(
-                        new AnalyticsReport.Row(
-                                "agent1", "Dewi Lestari", 231, 120.0, 38.0, 600.0, 0));
-                rows.add(
-                        new AnalyticsReport.Row(
-                                "agent2", "Rudi Hartono", 198, 131.0, 45.0, 570.0, 0));
-                rows.add(
-                        new AnalyticsReport.Row("agent3", "Maya Sari", 176, 117.0, 51.0, 655.0, 0));
-                rows.add(
-                        new AnalyticsReport.Row(
-                                "supervisor", "Rina Wijaya", 42, 101.0, 33.0, 500.0, 0));
+                rows.add(row("agent1", "Dewi Lestari", 231, 120.0, 38.0, 600.0, 0));
+                rows.add(row("agent2", "Rudi Hartono", 198, 131.0, 45.0, 570.0, 0));
+                rows.add(row("agent3", "Maya Sari", 176, 117.0, 51.0, 655.0, 0));
+                rows.add(row("supervisor", "Rina Wijaya", 42, 101.0, 33.0, 500.0, 0));
             }
         }
-        return new AnalyticsReport(from, to, groupBy.wire(), rows);
+        return new AnalyticsReport(from, to, groupBy.wire(), "Asia/Jakarta", null, rows);
     }
 }

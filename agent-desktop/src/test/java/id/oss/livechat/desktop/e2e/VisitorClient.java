@@ -1,0 +1,172 @@
+package id.oss.livechat.desktop.e2e;
+
+import id.oss.livechat.desktop.connection.FrameCodec;
+import id.oss.livechat.desktop.util.Json;
+import id.oss.livechat.model.Priority;
+import id.oss.livechat.model.realtime.ClientFrame;
+import id.oss.livechat.model.realtime.ServerFrame;
+import id.oss.livechat.model.visitor.ContactRequest;
+import id.oss.livechat.model.visitor.StartChatRequest;
+import id.oss.livechat.model.visitor.StartChatResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A portal visitor as the widget is one: starts a chat over the visitor REST API, gives contact
+ * details, and talks on {@code /ws/visitor} (java.net.http's WebSocket), recording every frame.
+ */
+public final class VisitorClient implements AutoCloseable {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<ServerFrame> received = new CopyOnWriteArrayList<>();
+    private StartChatResponse session;
+    private WebSocket socket;
+
+    public VisitorClient(String base) {
+        this.base = base;
+    }
+
+    /** {@code POST /api/oss-chat/start} as an anonymous visitor, then the contact form. */
+    public VisitorClient start(String topic, ContactRequest contact) {
+        session =
+                post(
+                        "/api/oss-chat/start",
+                        null,
+                        new StartChatRequest(
+                                UUID.randomUUID(),
+                                null,
+                                null,
+                                null,
+                                topic,
+                                Priority.NORMAL,
+                                null,
+                                null),
+                        201,
+                        StartChatResponse.class);
+        post(
+                "/api/oss-chat/contact",
+                session.visitorToken(),
+                new ContactRequest(
+                        session.sessionId(),
+                        contact.contactName(),
+                        contact.contactEmail(),
+                        contact.contactPhone(),
+                        contact.position(),
+                        contact.companyName()),
+                200,
+                Object.class);
+        return this;
+    }
+
+    public UUID sessionId() {
+        return session.sessionId();
+    }
+
+    /** Opens the visitor socket and signs in with the session's token. */
+    public VisitorClient connect() {
+        URI uri = URI.create(base.replaceFirst("^http", "ws") + "/ws/visitor");
+        socket = http.newWebSocketBuilder().buildAsync(uri, new Recorder()).join();
+        send(new ClientFrame.Auth(session.visitorToken()));
+        await(ServerFrame.AuthOk.class, ok -> true);
+        return this;
+    }
+
+    /** Sends a message and waits for the server's ack. */
+    public ServerFrame.MessageAck say(String text) {
+        String id = UUID.randomUUID().toString();
+        send(new ClientFrame.MessageSend(session.sessionId(), id, text));
+        return await(ServerFrame.MessageAck.class, ack -> id.equals(ack.clientMsgId()));
+    }
+
+    public void typing(boolean typing) {
+        send(new ClientFrame.Typing(session.sessionId(), typing));
+    }
+
+    public void read(long upToSeq) {
+        send(new ClientFrame.Read(session.sessionId(), upToSeq));
+    }
+
+    public void send(ClientFrame frame) {
+        socket.sendText(Json.mapper().writeValueAsString(frame), true).join();
+    }
+
+    /** The first frame of {@code type} matching, waiting for it if need be. */
+    public <T extends ServerFrame> T await(Class<T> type, Predicate<T> matching) {
+        return org.awaitility.Awaitility.await(
+                        "a " + type.getSimpleName() + " among the visitor's frames " + received)
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () ->
+                                received.stream()
+                                        .filter(type::isInstance)
+                                        .map(type::cast)
+                                        .filter(matching)
+                                        .findFirst()
+                                        .orElse(null),
+                        found -> found != null);
+    }
+
+    @Override
+    public void close() {
+        if (socket != null) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private <T> T post(String path, String token, Object body, int status, Class<T> type) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(WAIT)
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        Json.mapper().writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response =
+                    http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != status) {
+                throw new AssertionError(
+                        "POST " + path + ": " + response.statusCode() + " " + response.body());
+            }
+            return Json.mapper().readValue(response.body(), type);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Collects text frames (a frame may arrive in parts) and keeps asking for more. */
+    private final class Recorder implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+        private final FrameCodec codec = new FrameCodec();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                codec.decode(partial.toString()).ifPresent(received::add);
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+    }
+}
