@@ -2,16 +2,12 @@ package id.oss.livechat.desktop.analytics;
 
 import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.model.analytics.Measures;
-import id.oss.livechat.model.analytics.ReportRow;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
-import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -90,62 +86,62 @@ public final class AnalyticsView extends StackPane {
         range.setAlignment(Pos.CENTER_LEFT);
         range.getStyleClass().add("range-bar");
 
-        BarChart<String, Number> perDay =
-                barChart(i18n.text("analytics.chart.perDay"), i18n.text("analytics.sessions"));
+        AnalyticsCharts charts = new AnalyticsCharts(i18n);
+        String sessions = i18n.text("analytics.sessions");
+        BarChart<String, Number> perDay = charts.countChart(i18n.text("analytics.chart.perDay"));
         perDay.setId("chart-per-day");
-        follow(
+        charts.follow(
                 viewModel.perDay(),
                 perDay,
-                List.of(series(i18n.text("analytics.sessions"), Measures::sessions)),
-                i18n.locale());
+                List.of(AnalyticsCharts.count(sessions, Measures::sessions)));
         LineChart<String, Number> times = new LineChart<>(new CategoryAxis(), minutesAxis(i18n));
         times.setTitle(i18n.text("analytics.chart.times"));
         times.setId("chart-times");
         times.setAnimated(false);
-        follow(
+        charts.follow(
                 viewModel.perDay(),
                 times,
                 List.of(
-                        series(i18n.text("analytics.avgWait"), m -> minutes(m.avgWaitSeconds())),
-                        series(
+                        new AnalyticsCharts.Series(
+                                i18n.text("analytics.avgWait"),
+                                m -> AnalyticsCharts.minutes(m.avgWaitSeconds())),
+                        new AnalyticsCharts.Series(
                                 i18n.text("analytics.firstResponse"),
-                                m -> minutes(m.avgFirstResponseSeconds()))),
-                i18n.locale());
+                                m -> AnalyticsCharts.minutes(m.avgFirstResponseSeconds()))));
         BarChart<String, Number> perDepartment =
-                barChart(
-                        i18n.text("analytics.chart.perDepartment"),
-                        i18n.text("analytics.sessions"));
-        follow(
+                charts.countChart(i18n.text("analytics.chart.perDepartment"));
+        perDepartment.setId("chart-per-department");
+        charts.follow(
                 viewModel.perDepartment(),
                 perDepartment,
                 List.of(
-                        series(i18n.text("analytics.sessions"), Measures::sessions),
-                        series(i18n.text("analytics.abandoned"), Measures::abandoned)),
-                i18n.locale());
+                        AnalyticsCharts.count(sessions, Measures::sessions),
+                        AnalyticsCharts.count(
+                                i18n.text("analytics.abandoned"), Measures::abandoned)));
         BarChart<String, Number> perAgent =
-                barChart(i18n.text("analytics.chart.perAgent"), i18n.text("analytics.sessions"));
+                charts.countChart(i18n.text("analytics.chart.perAgent"));
+        perAgent.setId("chart-per-agent");
         perDepartment.setCategoryGap(40);
         perAgent.setCategoryGap(60);
-        follow(
+        charts.follow(
                 viewModel.perAgent(),
                 perAgent,
-                List.of(series(i18n.text("analytics.sessions"), Measures::sessions)),
-                i18n.locale());
+                List.of(AnalyticsCharts.count(sessions, Measures::sessions)));
 
-        GridPane charts = new GridPane();
-        charts.setHgap(12);
-        charts.setVgap(12);
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(12);
         for (int i = 0; i < 2; i++) {
             ColumnConstraints half = new ColumnConstraints();
             half.setPercentWidth(50);
-            charts.getColumnConstraints().add(half);
+            grid.getColumnConstraints().add(half);
         }
-        charts.add(card(perDay), 0, 0);
-        charts.add(card(times), 1, 0);
-        charts.add(card(perDepartment), 0, 1);
-        charts.add(card(perAgent), 1, 1);
+        grid.add(card(perDay), 0, 0);
+        grid.add(card(times), 1, 0);
+        grid.add(card(perDepartment), 0, 1);
+        grid.add(card(perAgent), 1, 1);
 
-        VBox content = new VBox(14, counters, range, charts);
+        VBox content = new VBox(14, counters, range, grid);
         content.getStyleClass().add("analytics-content");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -180,73 +176,10 @@ public final class AnalyticsView extends StackPane {
         live.stop();
     }
 
-    private record SeriesSpec(String name, ToDoubleFunction<Measures> value) {}
-
-    private static SeriesSpec series(String name, ToDoubleFunction<Measures> value) {
-        return new SeriesSpec(name, value);
-    }
-
-    /** Rebuilds the chart's series whenever the view-model's rows change. */
-    private static void follow(
-            ObservableList<ReportRow> rows,
-            XYChart<String, Number> chart,
-            List<SeriesSpec> specs,
-            java.util.Locale locale) {
-        Runnable fill =
-                () -> {
-                    chart.getData().clear();
-                    for (SeriesSpec spec : specs) {
-                        XYChart.Series<String, Number> series = new XYChart.Series<>();
-                        series.setName(spec.name());
-                        for (ReportRow row : rows) {
-                            series.getData()
-                                    .add(
-                                            new XYChart.Data<>(
-                                                    label(row, locale),
-                                                    row.measures() == null
-                                                            ? 0
-                                                            : spec.value()
-                                                                    .applyAsDouble(
-                                                                            row.measures())));
-                        }
-                        chart.getData().add(series);
-                    }
-                };
-        ListChangeListener<ReportRow> listener = change -> fill.run();
-        chart.getProperties().put("rows-listener", listener); // the chart holds it strongly
-        rows.addListener(new javafx.collections.WeakListChangeListener<>(listener));
-        fill.run();
-    }
-
-    /** A day's row is keyed 2026-11-25: shown as "25 Nov" in the chosen language. */
-    static String label(ReportRow row, java.util.Locale locale) {
-        String label = row.label() != null && !row.label().isBlank() ? row.label() : row.key();
-        try {
-            return java.time.LocalDate.parse(label)
-                    .format(java.time.format.DateTimeFormatter.ofPattern("d MMM", locale));
-        } catch (java.time.format.DateTimeParseException notADay) {
-            return label;
-        }
-    }
-
-    private static double minutes(Double seconds) {
-        return seconds == null ? 0 : Math.round(seconds / 6.0) / 10.0;
-    }
-
     private static NumberAxis minutesAxis(Localization i18n) {
         NumberAxis axis = new NumberAxis();
         axis.setLabel(i18n.text("analytics.minutes"));
         return axis;
-    }
-
-    private static BarChart<String, Number> barChart(String title, String yLabel) {
-        NumberAxis y = new NumberAxis();
-        y.setLabel(yLabel);
-        BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), y);
-        chart.setTitle(title);
-        chart.setAnimated(false);
-        chart.setCategoryGap(14);
-        return chart;
     }
 
     private static VBox card(XYChart<String, Number> chart) {

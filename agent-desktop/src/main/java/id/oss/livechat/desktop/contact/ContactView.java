@@ -72,6 +72,9 @@ public final class ContactView extends VBox {
         history.getStyleClass().add("history-list");
         history.setPrefHeight(160);
         history.setCellFactory(list -> new PastSessionCell(i18n));
+        // no earlier chats: the sentence above says so, an empty box below it would not
+        history.visibleProperty().bind(Bindings.isNotEmpty(viewModel.history()));
+        history.managedProperty().bind(history.visibleProperty());
         history.getSelectionModel()
                 .selectedItemProperty()
                 .addListener(

@@ -47,6 +47,19 @@ class AnalyticsViewModelTest {
     }
 
     @Test
+    void chartsNameDaysAndTheChatsNoAgentServedInTheChosenLanguage() {
+        AnalyticsCharts charts = new AnalyticsCharts(new Localization(AppLanguage.INDONESIAN));
+
+        assertThat(charts.label(new ReportRow("2026-08-17", "2026-08-17", null)))
+                .isEqualTo("17 Agu");
+        assertThat(charts.label(new ReportRow("none", "(no agent)", null))).isEqualTo("Tanpa agen");
+        assertThat(charts.label(new ReportRow("b1c2", "Agus Pratama", null)))
+                .isEqualTo("Agus Pratama");
+        assertThat(AnalyticsCharts.minutes(null)).as("no chat, no point").isNull();
+        assertThat(AnalyticsCharts.minutes(90.0)).isEqualTo(1.5);
+    }
+
+    @Test
     void aServerWithoutAnalyticsSaysNotAvailable() {
         api.missing = true;
 

@@ -273,6 +273,9 @@ class AgentDeskEndToEndTest {
             assertThat(perDay).hasSize(14);
             assertThat(perDay.get(13).longValue()).as("today").isEqualTo(2);
             assertThat(perDay.stream().mapToLong(Number::longValue).sum()).isEqualTo(2);
+            assertThat(fx(() -> bars(robot, "#chart-per-agent")))
+                    .containsEntry("Agus Pratama", 1L)
+                    .containsEntry(i18n.text("analytics.noAgent"), 1L);
             Screenshots.save(stage, "desktop-analytics.png");
         }
     }
@@ -388,6 +391,17 @@ class AgentDeskEndToEndTest {
             return List.of();
         }
         return chart.getData().get(0).getData().stream().map(XYChart.Data::getYValue).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Long> bars(FxRobot robot, String id) {
+        BarChart<String, Number> chart = robot.lookup(id).queryAs(BarChart.class);
+        java.util.Map<String, Long> bars = new java.util.LinkedHashMap<>();
+        chart.getData()
+                .get(0)
+                .getData()
+                .forEach(bar -> bars.put(bar.getXValue(), bar.getYValue().longValue()));
+        return bars;
     }
 
     /** Waits until {@code condition}, checked on the FX thread, holds. */
