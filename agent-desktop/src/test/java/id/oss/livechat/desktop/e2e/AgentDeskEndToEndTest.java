@@ -132,8 +132,8 @@ class AgentDeskEndToEndTest {
         robot.clickOn("#password-field").write(RealServer.PASSWORD);
         Screenshots.save(stage, "desktop-login.png");
         signIn(robot, "agent1");
-        MainViewModel agent = shell.mainViewModel();
-        assertThat(agent.user().displayName()).isEqualTo("Agus Pratama");
+        MainViewModel agent = fx(shell::mainViewModel);
+        assertThat(fx(() -> agent.user().displayName())).isEqualTo("Agus Pratama");
 
         // away: out of automatic routing, so a new chat waits in the queue for the agent to take
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A)
@@ -256,7 +256,7 @@ class AgentDeskEndToEndTest {
             robot.clickOn("#username-field").write("supervisor");
             robot.clickOn("#password-field").write(RealServer.PASSWORD);
             signIn(robot, null);
-            MainViewModel supervisor = shell.mainViewModel();
+            MainViewModel supervisor = fx(shell::mainViewModel);
             eventually(() -> supervisor.status().statusProperty().get() == AgentStatus.ONLINE);
             robot.clickOn(i18n.text("tab.analytics"));
 
