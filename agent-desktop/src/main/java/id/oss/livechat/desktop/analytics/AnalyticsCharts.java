@@ -71,6 +71,8 @@ final class AnalyticsCharts {
                         // every row on the axis, even one without a point (a day without chats)
                         axis.setAutoRanging(false);
                         axis.getCategories().setAll(rows.stream().map(this::label).toList());
+                        // a fixed axis no longer turns crowded labels by itself (a fortnight)
+                        axis.setTickLabelRotation(rows.size() > 7 ? -90 : 0);
                     }
                     double max = 0;
                     for (Series spec : specs) {
