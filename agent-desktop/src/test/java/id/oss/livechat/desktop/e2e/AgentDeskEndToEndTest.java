@@ -136,6 +136,7 @@ class AgentDeskEndToEndTest {
         assertThat(fx(() -> agent.user().displayName())).isEqualTo("Agus Pratama");
 
         // away: out of automatic routing, so a new chat waits in the queue for the agent to take
+        eventually(() -> agent.status().statusProperty().get() == AgentStatus.ONLINE);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A)
                 .release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
         eventually(() -> agent.status().statusProperty().get() == AgentStatus.AWAY);

@@ -44,6 +44,42 @@ class AgentStatusViewModelTest {
     }
 
     @Test
+    void aChoiceMadeWhileAChangeIsOnItsWayIsSentAfterIt() {
+        List<Runnable> answers = new ArrayList<>(); // the server's answers, delivered by hand
+        Background later =
+                new Background() {
+                    @Override
+                    public <T> void run(
+                            java.util.concurrent.Callable<T> work,
+                            java.util.function.Consumer<? super T> onSuccess,
+                            java.util.function.Consumer<Throwable> onFailure) {
+                        answers.add(
+                                () -> {
+                                    try {
+                                        onSuccess.accept(work.call());
+                                    } catch (Exception e) {
+                                        onFailure.accept(e);
+                                    }
+                                });
+                    }
+                };
+        AgentStatusViewModel slow =
+                new AgentStatusViewModel(
+                        api, later, new Localization(AppLanguage.ENGLISH), notices::add);
+
+        slow.change(AgentStatus.ONLINE); // sign-in
+        slow.change(AgentStatus.AWAY); // Ctrl+Shift+A before the server answered
+        assertThat(answers).hasSize(1);
+        answers.remove(0).run();
+        assertThat(slow.statusProperty().get()).isEqualTo(AgentStatus.ONLINE);
+        answers.remove(0).run();
+
+        assertThat(api.statuses).containsExactly(AgentStatus.ONLINE, AgentStatus.AWAY);
+        assertThat(slow.statusProperty().get()).isEqualTo(AgentStatus.AWAY);
+        assertThat(answers).isEmpty();
+    }
+
+    @Test
     void choosingTheCurrentStatusSendsNothing() {
         status.change(AgentStatus.OFFLINE);
 
