@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -23,6 +25,17 @@ import org.openqa.selenium.By;
  * Everything else here is the real server.
  */
 class WidgetScreenshotsTest extends ServerTest {
+    private PortalDepartment portal;
+
+    @BeforeEach
+    void nobodyOnDutyYet() {
+        portal = new PortalDepartment(db, http).nobodyOnline();
+    }
+
+    @AfterEach
+    void leaveTheDepartmentAsFound() {
+        portal.reset();
+    }
 
     @Test
     void thePortalTheFormTheQueueAndLeavingAMessage() {
@@ -97,6 +110,8 @@ class WidgetScreenshotsTest extends ServerTest {
     @Test
     void theLoggedInPortalAndTheHistory() {
         String ossUserId = "OSS-" + UUID.randomUUID().toString().substring(0, 8);
+        // an agent is on duty, serving someone else: the chat is started and waits
+        portal.oneAgentOnlineAndBusy();
         try (WidgetBrowser b = new WidgetBrowser(port)) {
             b.openPortal();
             b.startChat("Siti Rahma", "siti.rahma@contoh.co.id", null);
