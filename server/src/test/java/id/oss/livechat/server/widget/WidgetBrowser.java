@@ -129,6 +129,11 @@ final class WidgetBrowser implements AutoCloseable {
 
         /** The shared browser as a new visitor, on the demo portal. */
         WidgetBrowser newVisitorOnThePortal(int port) {
+            return newVisitor(port).openPortal();
+        }
+
+        /** The shared browser as a new visitor, on no page yet. */
+        WidgetBrowser newVisitor(int port) {
             if (browser != null) {
                 try {
                     browser.freshVisitor();
@@ -139,7 +144,7 @@ final class WidgetBrowser implements AutoCloseable {
             if (browser == null) {
                 browser = new WidgetBrowser(port);
             }
-            return browser.openPortal();
+            return browser;
         }
 
         boolean owns(WidgetBrowser b) {
