@@ -184,6 +184,14 @@ public final class ClientConnection {
         emit(ServerFrame.MessageNew.of(message));
     }
 
+    /**
+     * Sends a stored message this socket missed while it was not following the session yet, in
+     * order and at most once; only for tasks already running in this connection's queue.
+     */
+    public void catchUp(ChatMessage message) {
+        advance(message);
+    }
+
     /** Sends a frame now; only for tasks already running in this connection's queue. */
     public void emit(ServerFrame frame) {
         Sinks.EmitResult result;

@@ -78,8 +78,9 @@ public class RealtimeConfiguration {
             ConnectionRegistry registry,
             SessionRepository sessions,
             StaffRepository staff,
-            QueueBroadcaster queue) {
-        return new SocketSessions(registry, sessions, staff, queue);
+            QueueBroadcaster queue,
+            DeliveryDispatcher dispatcher) {
+        return new SocketSessions(registry, sessions, staff, queue, dispatcher::replay);
     }
 
     @Bean

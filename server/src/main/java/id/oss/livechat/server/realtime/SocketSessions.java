@@ -1,11 +1,19 @@
 package id.oss.livechat.server.realtime;
 
 import id.oss.livechat.model.SessionStatus;
+import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.ServerFrame;
+import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.server.agent.StaffDirectory;
 import id.oss.livechat.server.agent.StaffRepository;
 import id.oss.livechat.server.session.SessionRepository;
 import id.oss.livechat.server.session.StaffSessionQuery;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -13,20 +21,31 @@ import reactor.core.publisher.Mono;
  * needs (who it is, its session's state, the queue), and letting go.
  */
 public class SocketSessions {
+    private static final Logger log = LoggerFactory.getLogger(SocketSessions.class);
+
+    /** RFC 6455's "internal error": the client may reconnect. */
+    static final int CLOSE_SERVER_ERROR = 1011;
+
     private final ConnectionRegistry registry;
     private final SessionRepository sessions;
     private final StaffRepository staff;
     private final QueueBroadcaster queue;
+    private final BiFunction<UUID, Long, Flux<ChatMessage>> missed;
 
+    /**
+     * @param missed a session's stored messages after a sequence number, in order
+     */
     public SocketSessions(
             ConnectionRegistry registry,
             SessionRepository sessions,
             StaffRepository staff,
-            QueueBroadcaster queue) {
+            QueueBroadcaster queue,
+            BiFunction<UUID, Long, Flux<ChatMessage>> missed) {
         this.registry = registry;
         this.sessions = sessions;
         this.staff = staff;
         this.queue = queue;
+        this.missed = missed;
     }
 
     public boolean shuttingDown() {
@@ -57,34 +76,61 @@ public class SocketSessions {
                             .then());
             queue.sendPositionTo(connection, visitor.sessionId());
         } else if (connection.principal() instanceof Principal.StaffMember member) {
-            connection.enqueue(
-                    staff.findById(member.staff().id())
-                            .doOnNext(
-                                    account ->
-                                            connection.emit(
-                                                    new ServerFrame.AuthOk(
-                                                            null,
-                                                            StaffDirectory.profileOf(account))))
-                            .then(
-                                    sessions.staffSessions(
-                                            new StaffSessionQuery(
-                                                    SessionStatus.ACTIVE,
-                                                    null,
-                                                    member.staff().overseesAllChats()
-                                                            ? null
-                                                            : member.staff().id(),
-                                                    null,
-                                                    1000,
-                                                    0)))
-                            .doOnNext(
-                                    active ->
+            connection.enqueue(joinStaff(connection, member));
+            queue.sendQueueTo(connection);
+        }
+    }
+
+    /**
+     * A staff socket first follows the member's chats, then gets {@code auth.ok}: a client that
+     * acts on {@code auth.ok} (or a visitor who writes just then) must find every later frame of
+     * those chats delivered, not lost to a socket that was not following them yet. A message stored
+     * after the chats were read but dispatched before they were followed is caught up right after
+     * (overseers need no catching up: every chat's messages are queued for them from the start). If
+     * the chats cannot be read, the socket closes (1011) and the client reconnects.
+     */
+    private Mono<Void> joinStaff(ClientConnection connection, Principal.StaffMember member) {
+        Mono<List<StaffSession>> chats =
+                sessions.staffSessions(
+                        new StaffSessionQuery(
+                                SessionStatus.ACTIVE,
+                                null,
+                                member.staff().overseesAllChats() ? null : member.staff().id(),
+                                null,
+                                1000,
+                                0));
+        return staff.findById(member.staff().id())
+                .flatMap(
+                        account ->
+                                chats.flatMap(
+                                        active -> {
                                             active.forEach(
                                                     s ->
                                                             connection.attach(
-                                                                    s.sessionId(), s.lastSeq())))
-                            .then());
-            queue.sendQueueTo(connection);
-        }
+                                                                    s.sessionId(), s.lastSeq()));
+                                            connection.emit(
+                                                    new ServerFrame.AuthOk(
+                                                            null,
+                                                            StaffDirectory.profileOf(account)));
+                                            if (member.staff().overseesAllChats()) {
+                                                // overseers get every chat's messages anyway
+                                                return Mono.<Void>empty();
+                                            }
+                                            return Flux.fromIterable(active)
+                                                    .concatMap(
+                                                            s ->
+                                                                    missed.apply(
+                                                                            s.sessionId(),
+                                                                            s.lastSeq()))
+                                                    .doOnNext(connection::catchUp)
+                                                    .then();
+                                        }))
+                .onErrorResume(
+                        failure -> {
+                            log.warn("Could not sign in a staff socket; closing it", failure);
+                            connection.closeWith(CLOSE_SERVER_ERROR);
+                            return Mono.empty();
+                        });
     }
 
     public Mono<Void> closed(ClientConnection connection) {

@@ -15,7 +15,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -24,7 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A real headless Chromium (Debian's chromium and chromedriver) on the demo portal, with helpers
  * that reach into the widget's Shadow DOM. Each instance has a fresh profile, so a fresh
- * localStorage: a new visitor.
+ * localStorage: a new visitor; {@link #freshVisitor()} makes a new visitor in the same browser, and
+ * {@link Shared} keeps one browser for a whole test class.
  */
 final class WidgetBrowser implements AutoCloseable {
     static final String CHROMIUM = System.getProperty("widget.chromium", "/usr/bin/chromium");
@@ -36,6 +39,9 @@ final class WidgetBrowser implements AutoCloseable {
     final ChromeDriver driver;
     final String base;
     private final Path profile;
+    private final int width;
+    private final int height;
+    private final double scale;
 
     WidgetBrowser(int port) {
         this(port, 1280, 800, 1);
@@ -43,6 +49,9 @@ final class WidgetBrowser implements AutoCloseable {
 
     WidgetBrowser(int port, int width, int height, double scale) {
         this.base = "http://localhost:" + port;
+        this.width = width;
+        this.height = height;
+        this.scale = scale;
         try {
             this.profile = Files.createTempDirectory("widget-chromium");
         } catch (IOException e) {
@@ -83,6 +92,72 @@ final class WidgetBrowser implements AutoCloseable {
                         "height", height,
                         "deviceScaleFactor", scale,
                         "mobile", mobile));
+    }
+
+    /**
+     * Forgets the visitor: the widget keeps who it is and its conversation in the origin's
+     * localStorage (and whether the panel was open in the tab's sessionStorage), so a test that
+     * reused them would resume the previous test's chat. One fresh tab replaces every open one
+     * (their sockets close with them) and the origin's storage is emptied on a page that runs no
+     * widget.
+     */
+    WidgetBrowser freshVisitor() {
+        driver.switchTo().newWindow(WindowType.TAB);
+        String fresh = driver.getWindowHandle();
+        for (String handle : driver.getWindowHandles()) {
+            if (!handle.equals(fresh)) {
+                driver.switchTo().window(handle);
+                driver.close();
+            }
+        }
+        driver.switchTo().window(fresh);
+        resize(width, height, scale, width < 500);
+        driver.get(base + "/widget/widget.css");
+        js("localStorage.clear(); sessionStorage.clear();");
+        if (!Long.valueOf(0).equals(js("return localStorage.length + sessionStorage.length"))) {
+            throw new IllegalStateException("the previous visitor's storage is still there");
+        }
+        return this;
+    }
+
+    /**
+     * One Chromium for a test class, a new visitor for every test: starting Chromium costs seconds
+     * on a busy machine, forgetting a visitor almost nothing. A browser that broke is replaced.
+     */
+    static final class Shared {
+        private WidgetBrowser browser;
+
+        /** The shared browser as a new visitor, on the demo portal. */
+        WidgetBrowser newVisitorOnThePortal(int port) {
+            return newVisitor(port).openPortal();
+        }
+
+        /** The shared browser as a new visitor, on no page yet. */
+        WidgetBrowser newVisitor(int port) {
+            if (browser != null) {
+                try {
+                    browser.freshVisitor();
+                } catch (WebDriverException | IllegalStateException e) {
+                    close();
+                }
+            }
+            if (browser == null) {
+                browser = new WidgetBrowser(port);
+            }
+            return browser;
+        }
+
+        boolean owns(WidgetBrowser b) {
+            return b == browser;
+        }
+
+        void close() {
+            if (browser != null) {
+                WidgetBrowser b = browser;
+                browser = null;
+                b.close();
+            }
+        }
     }
 
     /** The demo portal page, once the widget has mounted and styled itself. */
@@ -180,7 +255,26 @@ final class WidgetBrowser implements AutoCloseable {
             type("message", message);
         }
         click("form.form button[type=submit]");
-        waitFor(d -> present(".status-box"));
+        // the chat view, or the form's refusal: say why at once rather than time out
+        String refusal =
+                waitFor(
+                        d -> {
+                            if (present(".status-box")) {
+                                return "";
+                            }
+                            if (present("form.form[aria-busy=false] .field-error")
+                                    || present("form.form[aria-busy=false] .alert")) {
+                                return String.join(
+                                        " | ",
+                                        findAll("form.form .field-error, form.form .alert").stream()
+                                                .map(WebElement::getText)
+                                                .toList());
+                            }
+                            return null;
+                        });
+        if (!refusal.isEmpty()) {
+            throw new AssertionError("The pre-chat form was refused: " + refusal);
+        }
     }
 
     /** The error shown next to a field of the pre-chat form, or null. */

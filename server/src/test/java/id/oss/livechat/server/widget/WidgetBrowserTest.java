@@ -6,7 +6,9 @@ import id.oss.livechat.server.support.ServerTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -14,17 +16,35 @@ import org.openqa.selenium.WindowType;
 
 /** The widget on the demo portal in real headless Chromium, against the real server. */
 class WidgetBrowserTest extends ServerTest {
+    private static final WidgetBrowser.Shared chromium = new WidgetBrowser.Shared();
     private WidgetBrowser browser;
+    private PortalDepartment portal;
 
+    /** A new visitor on the demo portal (in the class's one Chromium). */
     private WidgetBrowser browser() {
-        browser = new WidgetBrowser(port);
-        return browser.openPortal();
+        browser = chromium.newVisitorOnThePortal(port);
+        return browser;
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        chromium.close();
+    }
+
+    /** An agent is on duty but busy: the form offers to start a chat, which then waits. */
+    @BeforeEach
+    void staffThePortalsDepartment() {
+        portal = new PortalDepartment(db, http).oneAgentOnlineAndBusy();
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.close();
+        try {
+            if (browser != null && !chromium.owns(browser)) {
+                browser.close();
+            }
+        } finally {
+            portal.reset();
         }
     }
 

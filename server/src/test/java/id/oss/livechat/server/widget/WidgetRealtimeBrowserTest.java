@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
@@ -27,8 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
 class WidgetRealtimeBrowserTest extends ServerTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final WidgetBrowser.Shared chromium = new WidgetBrowser.Shared();
     private WidgetBrowser browser;
     private AgentSocket agent;
+
+    @AfterAll
+    static void closeChromium() {
+        chromium.close();
+    }
 
     @AfterEach
     void closeAll() {
@@ -38,9 +45,6 @@ class WidgetRealtimeBrowserTest extends ServerTest {
                                 + " WHERE status = 'active' AND agent_id = (SELECT id FROM users WHERE username = 'agent1')")
                 .then()
                 .block();
-        if (browser != null) {
-            browser.close();
-        }
         if (agent != null) {
             agent.close();
         }
@@ -144,7 +148,7 @@ class WidgetRealtimeBrowserTest extends ServerTest {
 
     /** A visitor starts a chat in the browser; a supervisor gives it to agent1, who is online. */
     private String visitorStartsAndAgentTakesIt() {
-        browser = new WidgetBrowser(port).openPortal();
+        browser = chromium.newVisitorOnThePortal(port);
         browser.startChat("Budi", "budi@contoh.co.id", "Pertanyaan pertama");
         browser.waitFor(d -> browser.present(".msg-visitor .mark-sent"));
         String sessionId =

@@ -10,6 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -18,120 +21,149 @@ import org.openqa.selenium.By;
  * The pictures go to {@code target/screenshots}; {@code
  * -Dwidget.screenshots.dir=../docs/screenshots} refreshes the documented ones.
  *
- * <p>The conversation pictures need a visitor WebSocket; until the realtime server exists they use
- * {@code visitor-socket-stub.js}, a stand-in that speaks the documented frames inside the page.
- * Everything else here is the real server.
+ * <p>The conversation pictures use {@code visitor-socket-stub.js}, a stand-in for {@code
+ * /ws/visitor} that speaks the documented frames inside the page, so the agent's name, words and
+ * typing are the same in every picture; the real round trip is WidgetRealtimeBrowserTest's.
+ * Everything else here is the real server. The desktop pictures share one Chromium.
  */
 class WidgetScreenshotsTest extends ServerTest {
+    private static final WidgetBrowser.Shared chromium = new WidgetBrowser.Shared();
+    private PortalDepartment portal;
+
+    @AfterAll
+    static void closeChromium() {
+        chromium.close();
+    }
+
+    @BeforeEach
+    void nobodyOnDutyYet() {
+        portal = new PortalDepartment(db, http).nobodyOnline();
+    }
+
+    @AfterEach
+    void leaveTheDepartmentAsFound() {
+        portal.reset();
+    }
 
     @Test
     void thePortalTheFormTheQueueAndLeavingAMessage() {
-        try (WidgetBrowser b = new WidgetBrowser(port)) {
-            b.openPortal();
-            b.screenshot("widget-closed");
+        WidgetBrowser b = chromium.newVisitorOnThePortal(port);
+        b.screenshot("widget-closed");
 
-            b.openWidget();
-            b.type("name", "Budi Santoso");
-            b.type("email", "budi.santoso@");
-            b.type("phone", "0812-34");
-            b.click("form.form button[type=submit]");
-            b.waitForFieldError("email");
-            b.js(
-                    "document.querySelector('oss-livechat').shadowRoot.querySelector('.body')"
-                            + ".scrollTop = 0");
-            b.screenshot("widget-prechat-errors");
+        b.openWidget();
+        b.type("name", "Budi Santoso");
+        b.type("email", "budi.santoso@");
+        b.type("phone", "0812-34");
+        b.click("form.form button[type=submit]");
+        b.waitForFieldError("email");
+        b.js(
+                "document.querySelector('oss-livechat').shadowRoot.querySelector('.body')"
+                        + ".scrollTop = 0");
+        b.screenshot("widget-prechat-errors");
 
-            // nobody of the default department is online: the widget asks for a message
-            b.type("email", "budi.santoso@contoh.co.id");
-            b.type("phone", "+62 812-3456-7890");
-            b.click("#osslc-f-topic option:nth-child(2)");
-            b.type("message", "Selamat siang, bagaimana cara memperbarui data KBLI pada NIB saya?");
-            b.click("form.form button[type=submit]");
-            b.waitFor(d -> b.present(".status-box.is-offline"));
-            b.waitFor(d -> b.present(".msg-visitor"));
-            assertThat(b.text(".status-box")).contains("Tidak ada petugas online");
-            b.screenshot("widget-offline");
+        // nobody of the default department is online: the widget asks for a message
+        b.type("email", "budi.santoso@contoh.co.id");
+        b.type("phone", "+62 812-3456-7890");
+        b.click("#osslc-f-topic option:nth-child(2)");
+        b.type("message", "Selamat siang, bagaimana cara memperbarui data KBLI pada NIB saya?");
+        b.click("form.form button[type=submit]");
+        b.waitFor(d -> b.present(".status-box.is-offline"));
+        b.waitFor(d -> b.present(".msg-visitor"));
+        assertThat(b.text(".status-box")).contains("Tidak ada petugas online");
+        b.screenshot("widget-offline");
 
-            // the same chat in a department whose one agent is busy: a place and a wait
-            String sessionId =
-                    b.waitFor(
-                            d ->
-                                    (String)
-                                            b.js(
-                                                    "return JSON.parse(localStorage.getItem('osslc.current'))"));
-            queueBehindABusyAgent(UUID.fromString(sessionId));
-            b.reload();
-            b.waitFor(d -> b.present(".status-box.is-waiting .queue-wait"));
-            assertThat(b.text(".status-box .queue-position")).isEqualTo("Posisi antrean: 2");
-            b.screenshot("widget-waiting");
-        }
+        // the same chat in a department whose one agent is busy: a place and a wait
+        String sessionId =
+                b.waitFor(
+                        d ->
+                                (String)
+                                        b.js(
+                                                "return JSON.parse(localStorage.getItem('osslc.current'))"));
+        queueBehindABusyAgent(UUID.fromString(sessionId));
+        b.reload();
+        b.waitFor(d -> b.present(".status-box.is-waiting .queue-wait"));
+        assertThat(b.text(".status-box .queue-position")).isEqualTo("Posisi antrean: 2");
+        b.screenshot("widget-waiting");
     }
 
     @Test
     void aConversationItsEndAndThePhone() {
-        try (WidgetBrowser b = new WidgetBrowser(port)) {
-            b.driver.executeCdpCommand(
-                    "Page.addScriptToEvaluateOnNewDocument", Map.of("source", socketStub()));
-            b.openPortal();
-            converse(b);
-            b.screenshot("widget-conversation");
+        WidgetBrowser b = chromium.newVisitor(port);
+        // in this tab only: the next visitor's fresh tab has the real socket again
+        b.driver.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument", Map.of("source", socketStub()));
+        b.openPortal();
+        converse(b);
+        b.screenshot("widget-conversation");
 
-            b.js("window.__visitorSocketStub.close()");
-            b.waitFor(d -> b.present(".ended .rating"));
-            b.click("label[for=osslc-star-4]");
-            b.find("#osslc-rating-comment").sendKeys("Jawabannya jelas dan cepat. Terima kasih!");
-            b.js(
-                    "const s = document.querySelector('oss-livechat').shadowRoot;"
-                            + " s.querySelector('.ended').scrollIntoView({block: 'end'})");
-            b.screenshot("widget-ended");
-        }
-        try (WidgetBrowser b = new WidgetBrowser(port, 360, 640, 2)) {
-            b.driver.executeCdpCommand(
+        b.js("window.__visitorSocketStub.close()");
+        b.waitFor(d -> b.present(".ended .rating"));
+        b.click("label[for=osslc-star-4]");
+        b.find("#osslc-rating-comment").sendKeys("Jawabannya jelas dan cepat. Terima kasih!");
+        b.js(
+                "const s = document.querySelector('oss-livechat').shadowRoot;"
+                        + " s.querySelector('.ended').scrollIntoView({block: 'end'})");
+        b.screenshot("widget-ended");
+        try (WidgetBrowser phone = new WidgetBrowser(port, 360, 640, 2)) {
+            phone.driver.executeCdpCommand(
                     "Page.addScriptToEvaluateOnNewDocument", Map.of("source", socketStub()));
-            b.openPortal();
-            converse(b);
-            b.screenshot("widget-phone");
+            phone.openPortal();
+            converse(phone);
+            phone.screenshot("widget-phone");
         }
     }
 
     @Test
     void theLoggedInPortalAndTheHistory() {
         String ossUserId = "OSS-" + UUID.randomUUID().toString().substring(0, 8);
-        try (WidgetBrowser b = new WidgetBrowser(port)) {
-            b.openPortal();
-            b.startChat("Siti Rahma", "siti.rahma@contoh.co.id", null);
-            b.click("[data-action=close]");
-            b.driver.findElement(By.id("login-open")).click();
-            b.driver.findElement(By.id("login-user")).clear();
-            b.driver.findElement(By.id("login-user")).sendKeys(ossUserId);
-            b.driver.findElement(By.id("login-email")).clear();
-            b.driver.findElement(By.id("login-email")).sendKeys("siti.rahma@contoh.co.id");
-            b.driver.findElement(By.id("login-submit")).click();
-            b.waitFor(d -> d.findElement(By.id("dashboard")).isDisplayed());
-            b.screenshot("demo-portal");
+        // an agent is on duty, serving someone else: the chat is started and waits
+        portal.oneAgentOnlineAndBusy();
+        WidgetBrowser b = chromium.newVisitorOnThePortal(port);
+        b.startChat(
+                "Siti Rahma",
+                "siti.rahma@contoh.co.id",
+                "Apakah NIB perlu diperbarui setelah pindah alamat?");
+        b.waitFor(d -> b.present(".msg-visitor .mark-sent"));
+        b.click("[data-action=close]");
+        b.driver.findElement(By.id("login-open")).click();
+        b.driver.findElement(By.id("login-user")).clear();
+        b.driver.findElement(By.id("login-user")).sendKeys(ossUserId);
+        b.driver.findElement(By.id("login-email")).clear();
+        b.driver.findElement(By.id("login-email")).sendKeys("siti.rahma@contoh.co.id");
+        b.driver.findElement(By.id("login-submit")).click();
+        b.waitFor(d -> d.findElement(By.id("dashboard")).isDisplayed());
+        b.screenshot("demo-portal");
 
-            // an earlier, finished chat of the same account, from another device
-            Visitor other = new Visitor(http);
-            Visitor.Session earlier =
-                    other.start(
-                            Map.of(
-                                    "oss_user_id",
-                                    ossUserId,
-                                    "identity_hash",
-                                    identityHash(ossUserId),
-                                    "topic",
-                                    "Perubahan data usaha"));
-            db.sql(
-                            "UPDATE chat_sessions SET status = 'closed', ended_at = now(),"
-                                    + " started_at = now() - interval '3 days' WHERE id = :id")
-                    .bind("id", UUID.fromString(earlier.id()))
-                    .then()
-                    .block();
-            b.openWidget();
-            b.click("[data-action=history]");
-            b.waitFor(d -> b.findAll(".history-item").size() == 2);
-            b.screenshot("widget-history");
-        }
+        // an earlier, finished chat of the same account, from another device
+        Visitor other = new Visitor(http);
+        Visitor.Session earlier =
+                other.start(
+                        Map.of(
+                                "oss_user_id",
+                                ossUserId,
+                                "identity_hash",
+                                identityHash(ossUserId),
+                                "topic",
+                                "Perubahan data usaha"));
+        db.sql(
+                        "INSERT INTO chat_messages (session_id, seq, client_msg_id, sender_type,"
+                                + " sender_name, body) VALUES (:s, 1, 'a-1', 'agent',"
+                                + " 'Ani Rahmawati', 'Data usaha Anda sudah kami perbarui."
+                                + " Terima kasih.')")
+                .bind("s", UUID.fromString(earlier.id()))
+                .then()
+                .block();
+        db.sql(
+                        "UPDATE chat_sessions SET status = 'closed', ended_at = now(),"
+                                + " last_seq = 1, started_at = now() - interval '3 days'"
+                                + " WHERE id = :id")
+                .bind("id", UUID.fromString(earlier.id()))
+                .then()
+                .block();
+        b.openWidget();
+        b.click("[data-action=history]");
+        b.waitFor(d -> b.findAll(".history-item .history-last").size() == 2);
+        b.screenshot("widget-history");
     }
 
     private static void converse(WidgetBrowser b) {

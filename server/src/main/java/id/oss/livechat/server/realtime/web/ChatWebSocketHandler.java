@@ -148,7 +148,14 @@ public class ChatWebSocketHandler implements WebSocketHandler {
         connection.onOverflow(
                 () -> ws.close(CloseStatus.POLICY_VIOLATION.withReason("too slow")).subscribe());
         connection.onCloseRequest(
-                code -> ws.close(new CloseStatus(code, "server shutting down")).subscribe());
+                code ->
+                        ws.close(
+                                        new CloseStatus(
+                                                code,
+                                                code == CloseStatus.GOING_AWAY.getCode()
+                                                        ? "server shutting down"
+                                                        : "server error"))
+                                .subscribe());
         outbound.tryEmitValue(connection.outbound());
         sockets.opened(connection);
         return frames.concatMap(text -> receive(connection, text))
