@@ -6,6 +6,7 @@ import id.oss.livechat.model.realtime.ClientFrame;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.server.LiveChatServer;
 import id.oss.livechat.server.support.ChatSocket;
+import id.oss.livechat.server.support.ServerTest;
 import id.oss.livechat.server.support.TestDatabase;
 import id.oss.livechat.server.support.Visitor;
 import java.time.Duration;
@@ -27,7 +28,10 @@ class GracefulShutdownTest {
         TestDatabase.useForApplications();
         ConfigurableApplicationContext app =
                 new SpringApplicationBuilder(LiveChatServer.class)
-                        .run("--LIVECHAT_DEMO=true", "--server.port=0");
+                        .run(
+                                "--LIVECHAT_DEMO=true",
+                                "--DEMO_PASSWORD=" + ServerTest.DEMO_PASSWORD,
+                                "--server.port=0");
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         WebTestClient http =
                 WebTestClient.bindToServer()
