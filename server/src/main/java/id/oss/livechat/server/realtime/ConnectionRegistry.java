@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import reactor.core.publisher.Mono;
 
 /** The sockets this node holds, found by session (visitors) and by staff member. */
 public class ConnectionRegistry {
@@ -15,6 +17,8 @@ public class ConnectionRegistry {
     private final Set<ClientConnection> overseers = ConcurrentHashMap.newKeySet();
     private final Set<ClientConnection> all = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
+    // frames being handled right now (a message being stored, a read mark being written)
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     /** From now on the node takes no new sockets: it is going away. */
     public void shutDown() {
@@ -23,6 +27,20 @@ public class ConnectionRegistry {
 
     public boolean isShuttingDown() {
         return shuttingDown;
+    }
+
+    /** Counts the work while it runs, so a stopping node can let it finish ({@link #inFlight}). */
+    public <T> Mono<T> tracked(Mono<T> work) {
+        return Mono.defer(
+                () -> {
+                    inFlight.incrementAndGet();
+                    return work.doFinally(signal -> inFlight.decrementAndGet());
+                });
+    }
+
+    /** How many frames are being handled at this moment. */
+    public int inFlight() {
+        return inFlight.get();
     }
 
     public void add(ClientConnection connection) {

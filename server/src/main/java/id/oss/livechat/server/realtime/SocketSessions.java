@@ -52,6 +52,11 @@ public class SocketSessions {
         return registry.isShuttingDown();
     }
 
+    /** Handles a frame as work a stopping node waits for (see RealtimeLifecycle). */
+    public Mono<Void> tracked(Mono<Void> handling) {
+        return registry.tracked(handling);
+    }
+
     public void opened(ClientConnection connection) {
         registry.add(connection);
         if (connection.principal() instanceof Principal.Visitor visitor) {

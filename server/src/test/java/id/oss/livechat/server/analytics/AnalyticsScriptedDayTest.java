@@ -51,7 +51,7 @@ class AnalyticsScriptedDayTest {
                                 "--server.port=0",
                                 "--LIVECHAT_DEMO=false",
                                 "--JWT_SECRET=analytics-test-secret-long-enough-to-sign",
-                                "--OSS_IDENTITY_SECRET=analytics-test-identity",
+                                "--OSS_IDENTITY_SECRET=analytics-test-identity-secret-0123456789",
                                 // nothing may move the scripted sessions while the test looks at
                                 // them
                                 "--ROUTING_SWEEP_INTERVAL=1h",

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Starts JVMs of our own classpath as separate processes: a Kafka broker, server nodes. */
-final class ChildProcesses {
+public final class ChildProcesses {
     private ChildProcesses() {}
 
     static Process java(
@@ -48,14 +48,14 @@ final class ChildProcesses {
     }
 
     /** Surefire puts the whole test classpath in this property; plain runs have java.class.path. */
-    static String classpath() {
+    public static String classpath() {
         String surefire = System.getProperty("surefire.test.class.path");
         return surefire != null && !surefire.isBlank()
                 ? surefire
                 : System.getProperty("java.class.path");
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -26,7 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 public abstract class ServerTest {
-    public static final String IDENTITY_SECRET = "test-portal-secret";
+    public static final String IDENTITY_SECRET = "test-portal-secret-0123456789-abcdefghijkl";
     public static final String DEMO_PASSWORD = "test-demo-password";
 
     static {

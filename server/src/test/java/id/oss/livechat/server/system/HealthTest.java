@@ -50,6 +50,7 @@ class HealthTest extends ServerTest {
                                 // nothing to migrate against: the point is a database that is gone
                                 "--spring.flyway.enabled=false",
                                 "--JWT_SECRET=health-test-secret-that-is-long-enough-to-sign",
+                                "--OSS_IDENTITY_SECRET=health-test-identity-secret-0123456789",
                                 "--server.port=0")) {
             WebTestClient client =
                     WebTestClient.bindToServer()

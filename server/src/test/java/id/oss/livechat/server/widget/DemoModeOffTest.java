@@ -22,7 +22,7 @@ class DemoModeOffTest {
                 new SpringApplicationBuilder(LiveChatServer.class)
                         .run(
                                 "--LIVECHAT_DEMO=false",
-                                "--OSS_IDENTITY_SECRET=production-secret",
+                                "--OSS_IDENTITY_SECRET=production-test-identity-secret-0123456789",
                                 "--JWT_SECRET=demo-off-test-secret-that-is-long-enough",
                                 "--server.port=0")) {
             WebTestClient client =

@@ -14,9 +14,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Starts delivery with the application and, on shutdown, closes every socket with 1001 (going away)
- * before the web server drains, so clients reconnect to another node at once instead of holding
- * this one open. Its phase sits above the web server's graceful shutdown, so it stops first.
+ * Starts delivery with the application and, on shutdown, lets the frames being handled finish
+ * (messages being stored), then closes every socket with 1001 (going away) before the web server
+ * drains, so clients reconnect to another node at once instead of holding this one open. Its phase
+ * sits above the web server's graceful shutdown, so it stops first.
  */
 public class RealtimeLifecycle implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RealtimeLifecycle.class);
@@ -60,9 +61,29 @@ public class RealtimeLifecycle implements SmartLifecycle {
         running = true;
     }
 
+    /** How long a stopping node waits for frames being handled (messages being stored). */
+    static final Duration DRAIN = Duration.ofSeconds(5);
+
     @Override
     public void stop() {
         registry.shutDown();
+        // in-flight writes first: a message being stored is stored and acknowledged before its
+        // socket closes, so its sender need not resend it to another node
+        long deadline = System.nanoTime() + DRAIN.toNanos();
+        while (registry.inFlight() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (registry.inFlight() > 0) {
+            log.warn(
+                    "Closing sockets with {} frames still being handled after {} s",
+                    registry.inFlight(),
+                    DRAIN.toSeconds());
+        }
         int open = registry.size();
         registry.all()
                 .forEach(connection -> connection.closeWith(CloseStatus.GOING_AWAY.getCode()));

@@ -158,7 +158,7 @@ public class ChatWebSocketHandler implements WebSocketHandler {
                                 .subscribe());
         outbound.tryEmitValue(connection.outbound());
         sockets.opened(connection);
-        return frames.concatMap(text -> receive(connection, text))
+        return frames.concatMap(text -> sockets.tracked(receive(connection, text)))
                 .onErrorResume(e -> Mono.empty())
                 .thenMany(Mono.defer(() -> sockets.closed(connection)))
                 .doOnCancel(() -> sockets.closed(connection).subscribe());

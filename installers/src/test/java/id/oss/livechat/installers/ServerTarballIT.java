@@ -1,0 +1,117 @@
+package id.oss.livechat.installers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server tarball as an operator uses it: unpacked, {@code bin/oss-livechat start} brings the
+ * server up (embedded PostgreSQL, demo mode), {@code /health} answers, {@code stop} ends it
+ * cleanly, database included; in production mode without secrets, start fails with the reason.
+ */
+class ServerTarballIT {
+    @TempDir Path scratch;
+    private Path home;
+    private final Map<String, String> environment = new HashMap<>();
+
+    @BeforeEach
+    void unpack() throws IOException {
+        String version = System.getProperty("project.version");
+        Path tarball =
+                Path.of(System.getProperty("installers.dir"))
+                        .resolve("oss-livechat-server-" + version + ".tar.gz");
+        assertThat(tarball).exists();
+        Commands.Result untar =
+                Commands.run("tar", "-xzf", tarball.toString(), "-C", scratch.toString());
+        assertThat(untar.exitCode()).as(untar.output()).isZero();
+        home = scratch.resolve("oss-livechat-server-" + version);
+        assertThat(home.resolve("bin/oss-livechat")).isExecutable();
+        assertThat(home.resolve("lib/oss-livechat-server.jar")).isRegularFile();
+        assertThat(home.resolve("systemd/oss-livechat.service")).isRegularFile();
+        assertThat(home.resolve("conf/oss-livechat.env")).isRegularFile();
+
+        environment.put("PORT", String.valueOf(freePort()));
+        environment.put("LIVECHAT_DATA_DIR", scratch.resolve("data").toString());
+        environment.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        environment.put("JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        environment.put("START_TIMEOUT", "180");
+    }
+
+    @AfterEach
+    void stopWhateverRuns() {
+        if (home != null) {
+            script("stop");
+        }
+    }
+
+    @Test
+    void startServesHealthAndStopIsClean() throws Exception {
+        Commands.Result start = script("start");
+        assertThat(start.exitCode()).as(start.output()).isZero();
+        assertThat(start.output()).contains("oss-livechat is up");
+        assertThat(home.resolve("run/oss-livechat.pid")).isRegularFile();
+        assertThat(script("status").exitCode()).isZero();
+
+        HttpResponse<String> health =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://localhost:"
+                                                                + environment.get("PORT")
+                                                                + "/health"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"ok\"");
+
+        Commands.Result stop = script("stop");
+        assertThat(stop.exitCode()).as(stop.output()).isZero();
+        assertThat(stop.output()).contains("oss-livechat stopped").doesNotContain("killing");
+        assertThat(home.resolve("run/oss-livechat.pid")).doesNotExist();
+        assertThat(script("status").exitCode()).isEqualTo(3);
+
+        String log = Files.readString(home.resolve("logs/oss-livechat.log"));
+        assertThat(log).contains("Embedded PostgreSQL stopped").doesNotContain("ERROR");
+        try (Stream<Path> files = Files.walk(scratch.resolve("data"))) {
+            assertThat(files.filter(f -> f.endsWith("postmaster.pid"))).isEmpty();
+        }
+    }
+
+    @Test
+    void productionModeWithoutSecretsDoesNotStart() {
+        environment.put("DB_HOST", "127.0.0.1");
+        environment.put("DB_PORT", "1");
+        Commands.Result start = script("start");
+        assertThat(start.exitCode()).isEqualTo(1);
+        assertThat(start.output())
+                .contains("failed to start")
+                .contains("Refusing to start in production mode: JWT_SECRET is missing");
+        assertThat(home.resolve("run/oss-livechat.pid")).doesNotExist();
+    }
+
+    private Commands.Result script(String command) {
+        return Commands.run(
+                home, environment, 240, home.resolve("bin/oss-livechat").toString(), command);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
