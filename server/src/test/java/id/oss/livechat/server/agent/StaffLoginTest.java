@@ -66,16 +66,15 @@ class StaffLoginTest extends ServerTest {
     void repeatedFailuresAreSlowedDownThenRefused() {
         StaffFixture staff = new StaffFixture(db, http);
         StaffFixture.Member target = staff.agent("offline", 3, staff.department());
-        long firstStart = System.nanoTime();
         login(target.username(), "guess-1").expectStatus().isUnauthorized();
-        long first = System.nanoTime() - firstStart;
         login(target.username(), "guess-2").expectStatus().isUnauthorized();
         long slowStart = System.nanoTime();
         login(target.username(), "guess-3").expectStatus().isUnauthorized();
         long slowed = System.nanoTime() - slowStart;
-        // the third attempt waits the throttle's first delay before it is even checked
+        // the third attempt waits the throttle's first delay before it is even checked: a lower
+        // bound, which load cannot break (that the first two attempts wait nothing is
+        // LoginThrottleTest's, on a clock of its own; comparing wall times here failed under load)
         assertThat(Duration.ofNanos(slowed)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
-        assertThat(slowed).isGreaterThan(first);
         WebTestClient patient = http.mutate().responseTimeout(Duration.ofSeconds(60)).build();
         for (int i = 4; i <= LoginThrottle.USER_LOCK_AFTER; i++) {
             patient.post()
