@@ -51,7 +51,9 @@ public final class ChatLoad implements AutoCloseable {
             agentSockets.get(i).send(ChatNode.authFrame(tokens.get(i)));
         }
         await(agentsIn, "agents signed in");
+        BenchmarkSuite.log("  " + agentCount + " agents signed in");
         List<ChatNode.Session> sessions = visitorNode.startSessions(department, visitorCount, 8);
+        BenchmarkSuite.log("  " + visitorCount + " chats started");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (db.queryLong(
                         "SELECT count(*) FROM chat_sessions WHERE department_id = ? AND status ="
@@ -63,6 +65,7 @@ public final class ChatLoad implements AutoCloseable {
             }
             ChatNode.sleep(100);
         }
+        BenchmarkSuite.log("  all assigned");
         CountDownLatch visitorsIn = new CountDownLatch(visitorCount);
         List<WsClient> visitorSockets =
                 WsClient.connectAll(

@@ -69,14 +69,29 @@ public final class ChatNode implements AutoCloseable {
         Map<String, String> env = environment(db, port);
         env.putAll(extra);
         long started = System.nanoTime();
+        List<String> flags = new java.util.ArrayList<>(Children.SERVER_JVM_FLAGS);
+        String jfr = System.getenv("BENCH_JFR");
+        if (jfr != null && !jfr.isBlank()) {
+            // a profile of the node, for finding where its time goes (BENCH_JFR=folder)
+            flags.add(
+                    "-XX:StartFlightRecording=filename="
+                            + Path.of(jfr).resolve(name + ".jfr")
+                            + ",settings=profile,dumponexit=true");
+        }
         Process process =
                 Children.java(
                         logDir.resolve(name + ".log"),
                         env,
-                        Children.SERVER_JVM_FLAGS,
+                        flags,
                         "id.oss.livechat.server.LiveChatServer");
         ChatNode node = new ChatNode(port, process, started);
         node.awaitReady();
+        BenchmarkSuite.log(
+                "  node "
+                        + name
+                        + " ready in "
+                        + (System.nanoTime() - started) / 1_000_000
+                        + " ms");
         return node;
     }
 

@@ -101,6 +101,52 @@ public final class Children {
         throw new IllegalStateException("no total in jcmd's class histogram: " + out);
     }
 
+    /**
+     * Live bytes by class after a full GC ({@code jcmd GC.class_histogram}); the key {@code
+     * "(total)"} holds the sum.
+     */
+    public static java.util.Map<String, Long> liveHeapByClass(long pid) {
+        java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+        String out = run("jcmd", String.valueOf(pid), "GC.class_histogram");
+        for (String line : out.split("\n")) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length >= 4 && parts[0].endsWith(":")) {
+                bytes.merge(parts[3], Long.parseLong(parts[2]), Long::sum);
+            } else if (parts.length >= 3 && parts[0].equals("Total")) {
+                bytes.put("(total)", Long.parseLong(parts[2]));
+            }
+        }
+        if (!bytes.containsKey("(total)")) {
+            throw new IllegalStateException("no total in jcmd's class histogram: " + out);
+        }
+        return bytes;
+    }
+
+    /** The classes whose live bytes grew most between two histograms, per {@code count}. */
+    public static String topGrowth(
+            java.util.Map<String, Long> before,
+            java.util.Map<String, Long> after,
+            int count,
+            int top) {
+        return after.entrySet().stream()
+                .filter(e -> !e.getKey().equals("(total)"))
+                .map(
+                        e ->
+                                java.util.Map.entry(
+                                        e.getKey(),
+                                        e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(top)
+                .map(
+                        e ->
+                                String.format(
+                                        java.util.Locale.ROOT,
+                                        "`%s` %,d B",
+                                        e.getKey(),
+                                        e.getValue() / count))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     public static String run(String... command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
