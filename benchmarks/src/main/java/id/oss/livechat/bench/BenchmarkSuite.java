@@ -43,6 +43,7 @@ public final class BenchmarkSuite {
     private final Path work;
     private final Report report = new Report();
     private final Map<String, Double> figures = new LinkedHashMap<>();
+    private ChatNode node;
 
     BenchmarkSuite(Mode mode, Database db, Path work) {
         this.mode = mode;
@@ -82,7 +83,28 @@ public final class BenchmarkSuite {
         System.exit(0);
     }
 
+    /**
+     * The one-node scenarios share a node (each uses a department and agents of its own), so the
+     * quick mode is not mostly JVM start-ups.
+     */
+    private ChatNode node() {
+        if (node == null) {
+            node = ChatNode.start(db, work, "node", Map.of());
+        }
+        return node;
+    }
+
     void run(List<String> chosen) {
+        try {
+            runEach(chosen);
+        } finally {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    private void runEach(List<String> chosen) {
         for (String scenario : chosen) {
             log("== " + scenario);
             try {
@@ -117,8 +139,8 @@ public final class BenchmarkSuite {
         List<Map<String, Double>> ramps = new ArrayList<>();
         List<Map<String, Double>> tps = new ArrayList<>();
         String insertTool = "";
-        try (ChatNode node = ChatNode.start(db, work, "node-latency", Map.of());
-                ChatLoad load = ChatLoad.open(db, node, node, mode.visitors(), mode.agents())) {
+        ChatNode node = node();
+        try (ChatLoad load = ChatLoad.open(db, node, node, mode.visitors(), mode.agents())) {
             log("chat load ready: " + mode.visitors() + " visitors, " + mode.agents() + " agents");
             long warm = load.send(mode.latencyRate(), Duration.ofSeconds(mode.warmupSeconds()));
             load.awaitDelivered(warm, Duration.ofSeconds(30));
@@ -401,9 +423,9 @@ public final class BenchmarkSuite {
         long doubles = 0;
         long overLimit = 0;
         long unassigned = 0;
-        try (ChatNode node = ChatNode.start(db, work, "node-assignment", Map.of())) {
+        {
             for (int round = 0; round < mode.rounds(); round++) {
-                Map<String, Double> r = assignmentRound(node);
+                Map<String, Double> r = assignmentRound(node());
                 doubles += r.get("doubles").longValue();
                 overLimit += r.get("overLimit").longValue();
                 unassigned += r.get("unassigned").longValue();
@@ -623,7 +645,8 @@ public final class BenchmarkSuite {
         double rawPer;
         String serverTop;
         String rawTop;
-        try (ChatNode node = ChatNode.start(db, work, "node-idle", Map.of())) {
+        {
+            ChatNode node = node();
             UUID department = db.department();
             List<ChatNode.Session> sessions = node.startSessions(department, n, 8);
             log("idle: " + n + " sessions started");

@@ -137,14 +137,14 @@ public final class KafkaBroker implements AutoCloseable {
         c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
         Latencies latencies = new Latencies();
         AtomicBoolean measuring = new AtomicBoolean();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p);
-                KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
-            producer.send(new ProducerRecord<>(topic, "k", "0")).get(30, TimeUnit.SECONDS);
-            consumer.subscribe(List.of(topic));
-            AtomicBoolean stop = new AtomicBoolean();
-            Thread polling =
-                    new Thread(
-                            () -> {
+        AtomicBoolean ready = new AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
+        // a KafkaConsumer belongs to one thread: this one creates, polls and closes it
+        Thread polling =
+                new Thread(
+                        () -> {
+                            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
+                                consumer.subscribe(List.of(topic));
                                 while (!stop.get()) {
                                     for (ConsumerRecord<String, String> r :
                                             consumer.poll(Duration.ofMillis(50))) {
@@ -153,13 +153,18 @@ public final class KafkaBroker implements AutoCloseable {
                                             latencies.recordSince(intended);
                                         }
                                     }
+                                    if (!consumer.assignment().isEmpty()) {
+                                        ready.set(true);
+                                    }
                                 }
-                            },
-                            "kafka-probe");
+                            }
+                        },
+                        "kafka-probe");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            producer.send(new ProducerRecord<>(topic, "k", "0")).get(30, TimeUnit.SECONDS);
             polling.start();
-            // the consumer joins its group first
             long joined = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (consumer.assignment().isEmpty() && System.nanoTime() < joined) {
+            while (!ready.get() && System.nanoTime() < joined) {
                 ChatNode.sleep(100);
             }
             ChatNode.sleep(1000);
@@ -178,10 +183,15 @@ public final class KafkaBroker implements AutoCloseable {
             while (latencies.count() < sent && System.nanoTime() < deadline) {
                 ChatNode.sleep(20);
             }
-            stop.set(true);
-            polling.join(5000);
         } catch (Exception e) {
             throw new IllegalStateException("the Kafka probe failed", e);
+        } finally {
+            stop.set(true);
+            try {
+                polling.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         return latencies;
     }
