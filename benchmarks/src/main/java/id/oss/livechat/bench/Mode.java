@@ -22,11 +22,11 @@ public record Mode(
     public static Mode of(String name) {
         return switch (name) {
             case "quick" ->
-                    new Mode("quick", 1, 200, 10, 100, 4, 2, 1000, 200, 3000, 2, 50, 10, 100, 1, 4);
+                    new Mode("quick", 1, 200, 10, 100, 4, 4, 1000, 200, 3000, 2, 50, 10, 100, 1, 4);
             case "full" ->
                     new Mode(
-                            "full", 5, 1000, 50, 200, 10, 3, 15_000, 200, 6000, 4, 200, 50, 500, 5,
-                            10);
+                            "full", 5, 1000, 50, 200, 8, 10, 15_000, 300, 6000, 3, 200, 50, 500, 5,
+                            8);
             default -> throw new IllegalArgumentException("mode is quick or full, not " + name);
         };
     }
