@@ -915,7 +915,7 @@ public final class BenchmarkSuite {
             Map<String, Double> r = median(ramps);
             report.row(
                     name,
-                    "stored and delivered msgs/s at p99 ≤ 50 ms",
+                    "stored and delivered msgs/s at p99 ≤ 50 ms (one ramp)",
                     r.get("sustained"),
                     "one node",
                     figures.getOrDefault("throughput", Double.NaN),
