@@ -19,6 +19,9 @@ public final class ChatLoad implements AutoCloseable {
     public final Latencies latencies = new Latencies();
     public final AtomicLong delivered = new AtomicLong();
     public final AtomicLong acked = new AtomicLong();
+    // the chats some agent's socket was told are assigned to it
+    private final java.util.Set<String> announced =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
     private List<WsClient> visitors = List.of();
     private List<ChatNode.Session> sessions = List.of();
     private List<WsClient> agents = List.of();
@@ -85,7 +88,10 @@ public final class ChatLoad implements AutoCloseable {
 
     private Consumer<String> agentHandler(CountDownLatch signedIn) {
         return text -> {
-            if (text.contains("\"type\":\"message.new\"")) {
+            if (text.contains("\"type\":\"session.updated\"")
+                    && text.contains("\"status\":\"active\"")) {
+                announced.add(ChatNode.field(text, "session_id"));
+            } else if (text.contains("\"type\":\"message.new\"")) {
                 long intended = intendedNanos(text);
                 if (intended != 0) {
                     latencies.recordSince(intended);
@@ -105,6 +111,15 @@ public final class ChatLoad implements AutoCloseable {
                 signedIn.countDown();
             }
         };
+    }
+
+    /**
+     * How many of the chats were never announced to an agent's socket ({@code session.updated}
+     * active): their agent does not follow them, so their messages do not reach it.
+     */
+    public long unannounced() {
+        ChatNode.sleep(2000);
+        return sessions.stream().filter(s -> !announced.contains(s.id().toString())).count();
     }
 
     /** The intended send time a message text carries ({@code "text":"b<nanos>"}), or 0. */
