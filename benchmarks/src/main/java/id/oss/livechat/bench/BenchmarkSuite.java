@@ -709,7 +709,7 @@ public final class BenchmarkSuite {
         {
             ChatNode node = node();
             UUID department = db.department();
-            List<ChatNode.Session> sessions = node.startSessions(department, n, 8);
+            List<ChatNode.Session> sessions = node.startSessions(department, n, 32);
             log("idle: " + n + " sessions started");
             Map<String, Long> before = Children.liveHeapByClass(node.pid());
             CountDownLatch in = new CountDownLatch(n);
