@@ -74,6 +74,14 @@ public final class BenchmarkSuite {
         Instant started = Instant.now();
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         log("mode " + mode.name() + ", scenarios " + chosen + ", work folder " + work);
+        // a stopped run takes its nodes, baselines and broker with it
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () ->
+                                        ProcessHandle.current()
+                                                .descendants()
+                                                .forEach(ProcessHandle::destroy)));
         try (Database db = Database.start(work)) {
             BenchmarkSuite suite = new BenchmarkSuite(mode, db, work);
             // the report is written after every scenario, so a run stopped early keeps what it

@@ -60,6 +60,10 @@ public final class ChatNode implements AutoCloseable {
         // the per-socket flood limit guards production; here it would measure itself
         env.put("MESSAGE_RATE_PER_SECOND", "100000");
         env.put("MESSAGE_RATE_BURST", "100000");
+        // benchmark agents never reply: without these, chats are taken back from them after
+        // three minutes and handed to others (who get every message again) while a run goes on
+        env.put("UNANSWERED_AFTER", "24h");
+        env.put("ABANDON_AFTER", "24h");
         return env;
     }
 
