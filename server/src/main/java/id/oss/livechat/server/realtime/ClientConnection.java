@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,11 +28,14 @@ public final class ClientConnection {
 
     private final UUID id = UUID.randomUUID();
     private final Principal principal;
+    // Both queues grow in small linked chunks as frames wait, instead of a 4,096-slot array
+    // allocated up front per socket (16 KiB each, most of an idle socket's heap); the limit is
+    // counted in pending.
     private final Sinks.Many<ServerFrame> outbound =
-            Sinks.many()
-                    .unicast()
-                    .onBackpressureBuffer(Queues.<ServerFrame>get(OUTBOUND_LIMIT).get());
-    private final Sinks.Many<Mono<Void>> tasks = Sinks.many().unicast().onBackpressureBuffer();
+            Sinks.many().unicast().onBackpressureBuffer(Queues.<ServerFrame>unbounded(16).get());
+    private final AtomicInteger pending = new AtomicInteger();
+    private final Sinks.Many<Mono<Void>> tasks =
+            Sinks.many().unicast().onBackpressureBuffer(Queues.<Mono<Void>>unbounded(16).get());
     // per session: the highest sequence number delivered on this socket
     private final Map<UUID, Long> cursors = new ConcurrentHashMap<>();
     private final RateLimiter messages;
@@ -64,7 +68,7 @@ public final class ClientConnection {
 
     /** The frames to write to the socket, in order. */
     public Flux<ServerFrame> outbound() {
-        return outbound.asFlux();
+        return outbound.asFlux().doOnNext(frame -> pending.decrementAndGet());
     }
 
     /** What to do when the client reads too slowly to keep up (the web adapter closes it). */
@@ -194,12 +198,13 @@ public final class ClientConnection {
 
     /** Sends a frame now; only for tasks already running in this connection's queue. */
     public void emit(ServerFrame frame) {
-        Sinks.EmitResult result;
-        synchronized (outbound) {
-            result = outbound.tryEmitNext(frame);
-        }
-        if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+        if (pending.incrementAndGet() > OUTBOUND_LIMIT) {
+            pending.decrementAndGet();
             onOverflow.run();
+            return;
+        }
+        synchronized (outbound) {
+            outbound.tryEmitNext(frame);
         }
     }
 

@@ -11,11 +11,19 @@ import id.oss.livechat.server.common.events.ChatEvent;
 import id.oss.livechat.server.message.MessageStore;
 import id.oss.livechat.server.system.database.Sql;
 import io.r2dbc.spi.Readable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Messages in {@code chat_messages}. Appending is one statement: it finds an earlier copy by client
@@ -52,14 +60,173 @@ public class R2dbcMessageStore implements MessageStore {
             UNION ALL
             SELECT e.*, true AS duplicate, NULL, NULL, NULL FROM existing e""";
 
+    /** The most messages one grouped statement carries. */
+    static final int MAX_GROUP = 200;
+
+    private static final String APPEND_GROUP =
+            "SELECT * FROM append_messages(CAST(:sessions AS uuid[]), CAST(:clients AS text[]),"
+                    + " CAST(:senders AS text[]), CAST(:senderIds AS uuid[]), CAST(:names AS"
+                    + " text[]), CAST(:bodies AS text[]))";
+
     private final DatabaseClient db;
+    private final int concurrency;
+    // appends waiting for a statement, and how many statements run now
+    private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong groups =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    private record Pending(NewMessage message, Sinks.One<Stored> result) {}
 
     public R2dbcMessageStore(DatabaseClient db) {
-        this.db = db;
+        this(db, 1);
     }
 
+    /**
+     * @param concurrency how many append statements may run at once; messages that arrive while
+     *     that many run wait and then go together, in one statement and one commit
+     */
+    public R2dbcMessageStore(DatabaseClient db, int concurrency) {
+        this.db = db;
+        this.concurrency = Math.max(1, concurrency);
+    }
+
+    /**
+     * Appends one message. Alone it is one statement; under load the messages that arrive while
+     * {@code concurrency} statements are in flight are grouped into the next one ({@code
+     * append_messages}), so one commit carries many: PostgreSQL's per-commit cost, not the
+     * per-message one, is what used to cap the rate.
+     */
     @Override
     public Mono<Stored> append(NewMessage message) {
+        return Mono.defer(
+                () -> {
+                    Pending pending = new Pending(message, Sinks.one());
+                    waiting.add(pending);
+                    drain();
+                    return pending.result().asMono();
+                });
+    }
+
+    private void drain() {
+        while (!waiting.isEmpty()) {
+            int running = inFlight.get();
+            if (running >= concurrency) {
+                // a running statement drains again when it ends
+                return;
+            }
+            if (!inFlight.compareAndSet(running, running + 1)) {
+                continue;
+            }
+            List<Pending> group = new ArrayList<>();
+            Pending next;
+            while (group.size() < MAX_GROUP && (next = waiting.poll()) != null) {
+                group.add(next);
+            }
+            if (group.isEmpty()) {
+                inFlight.decrementAndGet();
+                continue;
+            }
+            store(group)
+                    .doFinally(
+                            signal -> {
+                                inFlight.decrementAndGet();
+                                drain();
+                            })
+                    .subscribe();
+        }
+    }
+
+    private Mono<Void> store(List<Pending> group) {
+        if (group.size() == 1) {
+            return complete(group.get(0), appendOne(group.get(0).message()));
+        }
+        // sorted by session (stable: arrival order within a session), so concurrent groups lock
+        // sessions in one order and never deadlock
+        groups.incrementAndGet();
+        List<Pending> sorted = new ArrayList<>(group);
+        sorted.sort(Comparator.comparing(p -> p.message().sessionId()));
+        int n = sorted.size();
+        UUID[] sessions = new UUID[n];
+        String[] clients = new String[n];
+        String[] senders = new String[n];
+        UUID[] senderIds = new UUID[n];
+        String[] names = new String[n];
+        String[] bodies = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewMessage m = sorted.get(i).message();
+            sessions[i] = m.sessionId();
+            clients[i] = m.clientMsgId();
+            senders[i] = m.senderType().wire();
+            senderIds[i] = m.senderId();
+            names[i] = m.senderName();
+            bodies[i] = m.text();
+        }
+        return db.sql(APPEND_GROUP)
+                .bind("sessions", sessions)
+                .bind("clients", clients)
+                .bind("senders", senders)
+                .bind("senderIds", senderIds)
+                .bind("names", names)
+                .bind("bodies", bodies)
+                .map(
+                        row -> {
+                            int ord = (int) Sql.number(row, "ord");
+                            return Map.entry(
+                                    ord,
+                                    new Stored(
+                                            toMessage(sessions[ord - 1], row),
+                                            Sql.flag(row, "duplicate"),
+                                            snapshot(row)));
+                        })
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .flatMap(
+                        stored ->
+                                Flux.range(1, n)
+                                        .concatMap(
+                                                ord ->
+                                                        complete(
+                                                                sorted.get(ord - 1),
+                                                                stored.containsKey(ord)
+                                                                        ? Mono.just(stored.get(ord))
+                                                                        // nothing stored (a closed
+                                                                        // or unknown session): the
+                                                                        // single path says why
+                                                                        : appendOne(
+                                                                                sorted.get(ord - 1)
+                                                                                        .message())))
+                                        .then())
+                // the group rolled back as a whole (say a resend raced its original on another
+                // connection and hit the unique key): nothing of it was stored; each message
+                // goes alone
+                .onErrorResume(
+                        e ->
+                                Flux.fromIterable(sorted)
+                                        .concatMap(p -> complete(p, appendOne(p.message())))
+                                        .then());
+    }
+
+    /** How many grouped statements ran (tests). */
+    long groupedStatements() {
+        return groups.get();
+    }
+
+    private static Mono<Void> complete(Pending pending, Mono<Stored> result) {
+        return result.doOnSuccess(
+                        stored -> {
+                            if (stored == null) {
+                                pending.result().tryEmitEmpty();
+                            } else {
+                                pending.result().tryEmitValue(stored);
+                            }
+                        })
+                .doOnError(e -> pending.result().tryEmitError(e))
+                .onErrorResume(e -> Mono.empty())
+                .then();
+    }
+
+    private Mono<Stored> appendOne(NewMessage message) {
         return tryAppend(message)
                 // two sends of one client id at the same moment: the loser's insert hits the
                 // unique key and its whole statement rolls back; the retry finds the winner's copy

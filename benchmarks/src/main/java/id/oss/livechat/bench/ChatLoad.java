@@ -1,0 +1,193 @@
+package id.oss.livechat.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Visitors and agents in chats with each other, over real sockets: visitors send on an open-loop
+ * schedule, agents receive, and each message's latency is taken from its intended send time
+ * (carried in the message text) to its arrival at the agent's socket.
+ */
+public final class ChatLoad implements AutoCloseable {
+    private static final AtomicLong CLIENT_IDS = new AtomicLong();
+
+    public final Latencies latencies = new Latencies();
+    public final AtomicLong delivered = new AtomicLong();
+    public final AtomicLong acked = new AtomicLong();
+    // the chats some agent's socket was told are assigned to it
+    private final java.util.Set<String> announced =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private List<WsClient> visitors = List.of();
+    private List<ChatNode.Session> sessions = List.of();
+    private List<WsClient> agents = List.of();
+
+    private ChatLoad() {}
+
+    /**
+     * Agents (online, enough room for every visitor) sign in on {@code agentNode}; visitors start
+     * chats, are routed to them, and sign in on {@code visitorNode}.
+     */
+    public static ChatLoad open(
+            Database db,
+            ChatNode visitorNode,
+            ChatNode agentNode,
+            int visitorCount,
+            int agentCount) {
+        UUID department = db.department();
+        int maxChats = visitorCount / agentCount + 5;
+        List<Database.Agent> members = db.agents(agentCount, "online", maxChats, department);
+        List<String> tokens = members.stream().map(a -> agentNode.login(a.username())).toList();
+        ChatLoad load = new ChatLoad();
+        CountDownLatch agentsIn = new CountDownLatch(agentCount);
+        List<WsClient> agentSockets =
+                WsClient.connectAll(
+                        agentNode.ws("/ws/agent"),
+                        agentCount,
+                        16,
+                        i -> load.agentHandler(agentsIn));
+        for (int i = 0; i < agentCount; i++) {
+            agentSockets.get(i).send(ChatNode.authFrame(tokens.get(i)));
+        }
+        await(agentsIn, "agents signed in");
+        BenchmarkSuite.log("  " + agentCount + " agents signed in");
+        List<ChatNode.Session> sessions = visitorNode.startSessions(department, visitorCount, 8);
+        BenchmarkSuite.log("  " + visitorCount + " chats started");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (db.queryLong(
+                        "SELECT count(*) FROM chat_sessions WHERE department_id = ? AND status ="
+                                + " 'active'",
+                        department)
+                < visitorCount) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the chats were not all assigned");
+            }
+            ChatNode.sleep(100);
+        }
+        BenchmarkSuite.log("  all assigned");
+        CountDownLatch visitorsIn = new CountDownLatch(visitorCount);
+        List<WsClient> visitorSockets =
+                WsClient.connectAll(
+                        visitorNode.ws("/ws/visitor"),
+                        visitorCount,
+                        32,
+                        i -> load.visitorHandler(visitorsIn));
+        for (int i = 0; i < visitorCount; i++) {
+            visitorSockets.get(i).send(ChatNode.authFrame(sessions.get(i).token()));
+        }
+        await(visitorsIn, "visitors signed in");
+        load.visitors = visitorSockets;
+        load.sessions = sessions;
+        load.agents = agentSockets;
+        return load;
+    }
+
+    private Consumer<String> agentHandler(CountDownLatch signedIn) {
+        return text -> {
+            if (text.contains("\"type\":\"session.updated\"")
+                    && text.contains("\"status\":\"active\"")) {
+                announced.add(ChatNode.field(text, "session_id"));
+            } else if (text.contains("\"type\":\"message.new\"")) {
+                long intended = intendedNanos(text);
+                if (intended != 0) {
+                    latencies.recordSince(intended);
+                    delivered.incrementAndGet();
+                }
+            } else if (text.contains("\"type\":\"auth.ok\"")) {
+                signedIn.countDown();
+            }
+        };
+    }
+
+    private Consumer<String> visitorHandler(CountDownLatch signedIn) {
+        return text -> {
+            if (text.contains("\"type\":\"message.ack\"")) {
+                acked.incrementAndGet();
+            } else if (text.contains("\"type\":\"auth.ok\"")) {
+                signedIn.countDown();
+            }
+        };
+    }
+
+    /**
+     * How many of the chats were never announced to an agent's socket ({@code session.updated}
+     * active): their agent does not follow them, so their messages do not reach it.
+     */
+    public long unannounced() {
+        ChatNode.sleep(2000);
+        return sessions.stream().filter(s -> !announced.contains(s.id().toString())).count();
+    }
+
+    /** The intended send time a message text carries ({@code "text":"b<nanos>"}), or 0. */
+    public static long intendedNanos(String frame) {
+        int i = frame.indexOf("\"text\":\"b");
+        if (i < 0) {
+            return 0;
+        }
+        int start = i + 9;
+        int end = frame.indexOf('"', start);
+        return Long.parseLong(frame, start, end, 10);
+    }
+
+    public static String messageFrame(UUID sessionId, long intendedNanos) {
+        return "{\"type\":\"message.send\",\"session_id\":\""
+                + sessionId
+                + "\",\"client_msg_id\":\"m"
+                + CLIENT_IDS.incrementAndGet()
+                + "\",\"text\":\"b"
+                + intendedNanos
+                + "\"}";
+    }
+
+    /** Visitors send {@code perSecond} messages in all, round-robin, for {@code duration}. */
+    public long send(double perSecond, Duration duration) {
+        int n = visitors.size();
+        return OpenLoop.run(
+                perSecond,
+                duration,
+                (i, intended) -> {
+                    int v = (int) (i % n);
+                    visitors.get(v).send(messageFrame(sessions.get(v).id(), intended));
+                });
+    }
+
+    /** Waits until {@code expected} messages have arrived at agents, or {@code max} passed. */
+    public boolean awaitDelivered(long expected, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (delivered.get() < expected) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            ChatNode.sleep(20);
+        }
+        return true;
+    }
+
+    public void resetCounts() {
+        latencies.reset();
+        delivered.set(0);
+        acked.set(0);
+    }
+
+    static void await(CountDownLatch latch, String what) {
+        try {
+            if (!latch.await(120, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(
+                        "timed out: " + what + " (" + latch.getCount() + " left)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        WsClient.closeAll(visitors);
+        WsClient.closeAll(agents);
+    }
+}

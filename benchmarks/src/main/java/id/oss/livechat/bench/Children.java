@@ -1,0 +1,193 @@
+package id.oss.livechat.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Child JVMs of this module's classpath (server nodes, baseline servers, a Kafka broker), and what
+ * the suite reads off them: CPU time from {@code /proc/<pid>/stat}, live heap after a full GC.
+ */
+public final class Children {
+    /** The same JVM flags for the server and every baseline, so their figures compare. */
+    public static final List<String> SERVER_JVM_FLAGS =
+            List.of("-Xmx1g", "-XX:+UseSerialGC", "-Dio.netty.leakDetection.level=disabled");
+
+    private static final long CLOCK_TICKS_PER_SECOND = clockTicks();
+
+    private Children() {}
+
+    public static Process java(
+            Path logFile,
+            Map<String, String> environment,
+            List<String> jvmFlags,
+            String mainClass,
+            String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
+        command.add("-Dlogback.configurationFile=" + quietLogback(logFile.getParent()));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(environment);
+        try {
+            Files.createDirectories(logFile.getParent());
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + mainClass, e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void stop(Process process) {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** User plus system CPU time the process has used so far, in nanoseconds. */
+    public static long cpuNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // the command name (field 2) may hold spaces; count fields after its closing paren
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 1_000_000_000L / CLOCK_TICKS_PER_SECOND;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Bytes of live objects in the process's heap: {@code jcmd GC.class_histogram} runs a full GC
+     * first and sums what survives.
+     */
+    public static long liveHeapBytes(long pid) {
+        String out = run("jcmd", String.valueOf(pid), "GC.class_histogram");
+        for (String line : out.split("\n")) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("Total")) {
+                String[] parts = trimmed.split("\\s+");
+                return Long.parseLong(parts[2]);
+            }
+        }
+        throw new IllegalStateException("no total in jcmd's class histogram: " + out);
+    }
+
+    /**
+     * Live bytes by class after a full GC ({@code jcmd GC.class_histogram}); the key {@code
+     * "(total)"} holds the sum.
+     */
+    public static java.util.Map<String, Long> liveHeapByClass(long pid) {
+        java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+        String out = run("jcmd", String.valueOf(pid), "GC.class_histogram");
+        for (String line : out.split("\n")) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length >= 4 && parts[0].endsWith(":")) {
+                bytes.merge(parts[3], Long.parseLong(parts[2]), Long::sum);
+            } else if (parts.length >= 3 && parts[0].equals("Total")) {
+                bytes.put("(total)", Long.parseLong(parts[2]));
+            }
+        }
+        if (!bytes.containsKey("(total)")) {
+            throw new IllegalStateException("no total in jcmd's class histogram: " + out);
+        }
+        return bytes;
+    }
+
+    /** The classes whose live bytes grew most between two histograms, per {@code count}. */
+    public static String topGrowth(
+            java.util.Map<String, Long> before,
+            java.util.Map<String, Long> after,
+            int count,
+            int top) {
+        return after.entrySet().stream()
+                .filter(e -> !e.getKey().equals("(total)"))
+                .map(
+                        e ->
+                                java.util.Map.entry(
+                                        e.getKey(),
+                                        e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(top)
+                .map(
+                        e ->
+                                String.format(
+                                        java.util.Locale.ROOT,
+                                        "`%s` %,d B",
+                                        e.getKey(),
+                                        e.getValue() / count))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    public static String run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] out = process.getInputStream().readAllBytes();
+            process.waitFor(120, TimeUnit.SECONDS);
+            return new String(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long clockTicks() {
+        try {
+            String out = run("getconf", "CLK_TCK").trim();
+            return Long.parseLong(out);
+        } catch (RuntimeException e) {
+            return 100;
+        }
+    }
+
+    private static Path quietLogback(Path dir) {
+        Path file = dir.resolve("child-logback.xml");
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(
+                    file,
+                    """
+                    <configuration>
+                      <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                        <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{30} - %msg%n</pattern></encoder>
+                      </appender>
+                      <logger name="id.oss.livechat" level="INFO"/>
+                      <root level="WARN"><appender-ref ref="OUT"/></root>
+                    </configuration>
+                    """);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package id.oss.livechat.bench;
+
+import io.netty.channel.ChannelOption;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.WebsocketClientSpec;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * One WebSocket client connection of the load generator. Each is its own TCP connection ({@code
+ * HttpClient.newConnection()}: the pooled client stops at 500); text frames go out through a sink,
+ * so sending never blocks the open-loop schedule, and every text frame received goes to a handler
+ * on the event loop.
+ */
+public final class WsClient {
+    private static final LoopResources LOOPS = LoopResources.create("bench-client", 2, true);
+    private static final HttpClient CLIENT =
+            HttpClient.newConnection()
+                    .runOn(LOOPS)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
+
+    private final Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
+    private final Sinks.One<WsClient> opened = Sinks.one();
+    private volatile Consumer<String> onText;
+    private volatile Disposable connection;
+    private volatile boolean closed;
+
+    private WsClient(Consumer<String> onText) {
+        this.onText = onText;
+    }
+
+    /** Connects; the Mono completes once the handshake is done. */
+    public static Mono<WsClient> connect(URI uri, Consumer<String> onText) {
+        WsClient client = new WsClient(onText);
+        client.connection =
+                CLIENT.websocket(WebsocketClientSpec.builder().handlePing(true).build())
+                        .uri(uri)
+                        .handle(
+                                (in, out) -> {
+                                    client.opened.tryEmitValue(client);
+                                    Mono<Void> sending =
+                                            out.sendString(client.outbound.asFlux()).then();
+                                    Mono<Void> receiving =
+                                            in.aggregateFrames()
+                                                    .receive()
+                                                    .asString()
+                                                    .doOnNext(text -> client.onText.accept(text))
+                                                    .then();
+                                    return Mono.when(sending, receiving);
+                                })
+                        .doFinally(
+                                signal -> {
+                                    client.closed = true;
+                                    client.opened.tryEmitError(
+                                            new IllegalStateException(
+                                                    "WebSocket to " + uri + " ended: " + signal));
+                                })
+                        .subscribe(null, e -> client.opened.tryEmitError(e));
+        return client.opened.asMono();
+    }
+
+    /**
+     * Opens {@code count} clients, {@code concurrency} handshakes at a time.
+     *
+     * @param onText per client index, its handler
+     */
+    public static List<WsClient> connectAll(
+            URI uri,
+            int count,
+            int concurrency,
+            java.util.function.IntFunction<Consumer<String>> onText) {
+        List<WsClient> clients =
+                Flux.range(0, count)
+                        .flatMapSequential(
+                                i ->
+                                        connect(uri, onText.apply(i))
+                                                .retryWhen(
+                                                        reactor.util.retry.Retry.backoff(
+                                                                3, Duration.ofMillis(200))),
+                                concurrency)
+                        .collectList()
+                        .block(Duration.ofMinutes(10));
+        return new ArrayList<>(clients);
+    }
+
+    public void onText(Consumer<String> handler) {
+        this.onText = handler;
+    }
+
+    public synchronized void send(String text) {
+        outbound.tryEmitNext(text);
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public void close() {
+        outbound.tryEmitComplete();
+        Disposable c = connection;
+        if (c != null) {
+            c.dispose();
+        }
+    }
+
+    public static void closeAll(List<WsClient> clients) {
+        clients.forEach(WsClient::close);
+    }
+}

@@ -1,0 +1,68 @@
+package id.oss.livechat.server.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.oss.livechat.model.realtime.ServerFrame;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A socket's outbound queue: frames wait in order for a slow client up to {@link
+ * ClientConnection#OUTBOUND_LIMIT}; one more and the connection gives up on the client.
+ */
+class ClientConnectionTest {
+    private final UUID session = UUID.randomUUID();
+    private final ClientConnection connection =
+            new ClientConnection(
+                    new Principal.Visitor(session, "Budi"), ClientConnection.Limits.DEFAULT);
+
+    @Test
+    void aClientThatDoesNotReadIsGivenUpOnPastTheLimitOnly() {
+        AtomicInteger overflows = new AtomicInteger();
+        connection.onOverflow(overflows::incrementAndGet);
+
+        for (int i = 1; i <= ClientConnection.OUTBOUND_LIMIT; i++) {
+            connection.emit(new ServerFrame.ResumeDone(session, i));
+        }
+        assertThat(overflows).hasValue(0);
+
+        connection.emit(new ServerFrame.ResumeDone(session, ClientConnection.OUTBOUND_LIMIT + 1));
+        assertThat(overflows).hasValue(1);
+    }
+
+    @Test
+    void framesReadByTheClientMakeRoomAgainAndKeepTheirOrder() {
+        AtomicInteger overflows = new AtomicInteger();
+        connection.onOverflow(overflows::incrementAndGet);
+        for (int i = 1; i <= ClientConnection.OUTBOUND_LIMIT; i++) {
+            connection.emit(new ServerFrame.ResumeDone(session, i));
+        }
+
+        List<ServerFrame> read =
+                connection.outbound().take(ClientConnection.OUTBOUND_LIMIT).collectList().block();
+
+        assertThat(read).hasSize(ClientConnection.OUTBOUND_LIMIT);
+        assertThat(read.get(0)).isEqualTo(new ServerFrame.ResumeDone(session, 1));
+        assertThat(read.get(read.size() - 1))
+                .isEqualTo(new ServerFrame.ResumeDone(session, ClientConnection.OUTBOUND_LIMIT));
+        assertThat(overflows).hasValue(0);
+    }
+
+    @Test
+    void aReadingClientNeverOverflows() {
+        AtomicInteger overflows = new AtomicInteger();
+        connection.onOverflow(overflows::incrementAndGet);
+        AtomicInteger received = new AtomicInteger();
+        connection.outbound().subscribe(f -> received.incrementAndGet());
+
+        int frames = ClientConnection.OUTBOUND_LIMIT * 3;
+        for (int i = 1; i <= frames; i++) {
+            connection.emit(new ServerFrame.ResumeDone(session, i));
+        }
+
+        assertThat(received).hasValue(frames);
+        assertThat(overflows).hasValue(0);
+    }
+}
