@@ -18,7 +18,11 @@
   }
   FakeSocket.prototype._receive = function (frame) {
     var self = this;
-    setTimeout(function () { if (self.onmessage) self.onmessage({ data: JSON.stringify(frame) }); }, 5);
+    setTimeout(function () {
+      if (self.onmessage) self.onmessage({ data: JSON.stringify(frame) });
+      // the widget has handled resume.done: what it sends now goes through this socket
+      if (frame.type === 'resume.done') stub.resumed = true;
+    }, 5);
   };
   FakeSocket.prototype.send = function (raw) {
     var f = JSON.parse(raw);
