@@ -30,8 +30,14 @@ class ProfilingTest extends ServerTest {
     @Test
     void anAdminGetsAThreadDumpAndAHeapSummary() {
         String admin = demoToken("admin");
+        // a full dump of a busy server passes the test client's default buffer (64 KiB here); curl
+        // has
+        // no such limit
         String dump =
-                http.get()
+                http.mutate()
+                        .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                        .build()
+                        .get()
                         .uri("/debug/pprof/threads")
                         .headers(h -> h.setBearerAuth(admin))
                         .exchange()
