@@ -608,11 +608,14 @@ public final class BenchmarkSuite {
             int total = mode.waitingChats() + burst;
             boolean drained = waitActive(department, total, Duration.ofSeconds(30));
             Latencies toAssign = new Latencies();
+            // where the time goes: request → chat stored in the queue, and queue → assigned
+            Latencies toQueue = new Latencies();
             long lastAssigned = 0;
             try (var c = db.connect();
                     var q =
                             c.prepareStatement(
-                                    "SELECT id, (extract(epoch FROM assigned_at) * 1000000)::bigint"
+                                    "SELECT id, (extract(epoch FROM assigned_at) * 1000000)::bigint,"
+                                            + " (extract(epoch FROM queued_at) * 1000000)::bigint"
                                             + " FROM chat_sessions WHERE department_id = ? AND"
                                             + " assigned_at IS NOT NULL")) {
                 q.setObject(1, department);
@@ -622,6 +625,7 @@ public final class BenchmarkSuite {
                         if (intended != null) {
                             long assigned = rows.getLong(2);
                             toAssign.record((assigned - intended) * 1000);
+                            toQueue.record((rows.getLong(3) - intended) * 1000);
                             lastAssigned = Math.max(lastAssigned, assigned);
                         }
                     }
@@ -645,6 +649,8 @@ public final class BenchmarkSuite {
                             department);
             Map<String, Double> m = percentiles(toAssign);
             m.put("backlogMs", backlogMs);
+            m.put("queuedP50", toQueue.ms(50));
+            m.put("queuedP99", toQueue.ms(99));
             m.put(
                     "drainMs",
                     drained ? (lastAssigned - lastIntended[0]) / 1000.0 : Double.POSITIVE_INFINITY);

@@ -54,7 +54,7 @@ public final class ChatNode implements AutoCloseable {
         env.put("DB_PASSWORD", "");
         env.put("DB_POOL_SIZE", String.valueOf(BenchmarkSuite.DB_POOL));
         env.put("JWT_SECRET", JWT_SECRET);
-        env.put("OSS_IDENTITY_SECRET", "benchmark-identity-secret");
+        env.put("OSS_IDENTITY_SECRET", "benchmark-identity-secret-at-least-32-characters");
         env.put("LIVECHAT_DEMO", "false");
         env.put("LOG_LEVEL", "warn");
         // the per-socket flood limit guards production; here it would measure itself

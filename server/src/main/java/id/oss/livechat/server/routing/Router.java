@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -51,18 +50,22 @@ public class Router {
     }
 
     /**
-     * Routes a department's queue. A call while the department is being routed does not run twice
-     * at once; it makes the running one go round once more.
+     * Routes a department's queue until it is empty or no agent has a free slot. A call while the
+     * department is being routed does not run twice at once; it makes the running one go round once
+     * more.
      */
     public Mono<Void> routeDepartment(UUID departmentId) {
         AtomicInteger state = runs.computeIfAbsent(departmentId, id -> new AtomicInteger());
         if (state.getAndUpdate(s -> Math.min(s + 1, 2)) > 0) {
             return Mono.empty();
         }
-        return routeOnce(departmentId)
+        return routeQueue(departmentId)
                 .repeat(() -> state.decrementAndGet() > 0)
                 .then()
                 .doOnError(e -> state.set(0))
+                // a caller that stops listening (a closed request) must not leave the department
+                // marked as being routed, or nothing would route it again
+                .doOnCancel(() -> state.set(0))
                 .onErrorResume(
                         e -> {
                             log.warn(
@@ -81,24 +84,62 @@ public class Router {
         return repository.departmentsWithWaiting().concatMap(this::routeDepartment).then();
     }
 
-    private Mono<Void> routeOnce(UUID departmentId) {
+    /**
+     * Page after page of the queue: a queue longer than one page is routed to the end now, not one
+     * page per sweep.
+     */
+    private Mono<Void> routeQueue(UUID departmentId) {
+        return routePage(departmentId)
+                .expand(pass -> pass.goOn() ? routePage(departmentId) : Mono.empty())
+                .then();
+    }
+
+    /** What one page did: whether the queue may hold more that agents could take now. */
+    private record Pass(boolean fullPage, int claimed) {
+        boolean goOn() {
+            // nothing claimed means agents are full (or other nodes took the page): stop here
+            return fullPage && claimed > 0;
+        }
+    }
+
+    private Mono<Pass> routePage(UUID departmentId) {
         return Mono.zip(
                         repository.waiting(departmentId, BATCH).collectList(),
                         repository.candidates(departmentId).collectList())
-                .flatMapMany(
+                .flatMap(
                         both -> {
                             Map<UUID, java.time.Instant> queuedAt = new java.util.HashMap<>();
                             both.getT1().forEach(w -> queuedAt.put(w.sessionId(), w.queuedAt()));
-                            return Flux.fromIterable(RoutingPolicy.plan(both.getT1(), both.getT2()))
+                            boolean fullPage = both.getT1().size() == BATCH;
+                            List<RoutingPolicy.Assignment> plan =
+                                    RoutingPolicy.plan(both.getT1(), both.getT2());
+                            return repository
+                                    .claimAll(plan)
+                                    .filter(c -> c.result() == ClaimResult.OK)
                                     .concatMap(
-                                            assignment ->
-                                                    claim(
-                                                            assignment.sessionId(),
-                                                            assignment.agentId(),
-                                                            departmentId,
-                                                            queuedAt.get(assignment.sessionId())));
-                        })
-                .then();
+                                            c ->
+                                                    announce(
+                                                                    c.sessionId(),
+                                                                    c.agentId(),
+                                                                    departmentId,
+                                                                    queuedAt.get(c.sessionId()))
+                                                            .thenReturn(c))
+                                    .count()
+                                    .flatMap(
+                                            claimed ->
+                                                    (claimed == 0
+                                                                    ? Mono.<Void>empty()
+                                                                    // one queue refresh per page,
+                                                                    // not per chat
+                                                                    : bus.publish(
+                                                                            new ChatEvent
+                                                                                    .QueueChanged(
+                                                                                    departmentId)))
+                                                            .thenReturn(
+                                                                    new Pass(
+                                                                            fullPage,
+                                                                            claimed.intValue())));
+                        });
     }
 
     /** Claims one session for one agent and tells everyone; the result says why it failed. */
@@ -107,28 +148,29 @@ public class Router {
         return repository
                 .claim(sessionId, agentId)
                 .flatMap(
-                        result -> {
-                            if (result != ClaimResult.OK) {
-                                return Mono.just(result);
-                            }
-                            listener.assigned(
-                                    sessionId,
-                                    agentId,
-                                    queuedAt == null
-                                            ? java.time.Duration.ZERO
-                                            : java.time.Duration.between(
-                                                    queuedAt, clock.instant()));
-                            return bus.publish(
-                                            new ChatEvent.SessionChanged(
-                                                    sessionId,
-                                                    SessionStatus.ACTIVE,
-                                                    agentId,
-                                                    null,
-                                                    departmentId,
-                                                    null))
-                                    .then(bus.publish(new ChatEvent.QueueChanged(departmentId)))
-                                    .thenReturn(result);
-                        });
+                        result ->
+                                result != ClaimResult.OK
+                                        ? Mono.just(result)
+                                        : announce(sessionId, agentId, departmentId, queuedAt)
+                                                .then(
+                                                        bus.publish(
+                                                                new ChatEvent.QueueChanged(
+                                                                        departmentId)))
+                                                .thenReturn(result));
+    }
+
+    /** A claim went through: metrics and the chat's new state (the queue's is the caller's). */
+    private Mono<Void> announce(
+            UUID sessionId, UUID agentId, UUID departmentId, java.time.Instant queuedAt) {
+        listener.assigned(
+                sessionId,
+                agentId,
+                queuedAt == null
+                        ? java.time.Duration.ZERO
+                        : java.time.Duration.between(queuedAt, clock.instant()));
+        return bus.publish(
+                new ChatEvent.SessionChanged(
+                        sessionId, SessionStatus.ACTIVE, agentId, null, departmentId, null));
     }
 
     /**

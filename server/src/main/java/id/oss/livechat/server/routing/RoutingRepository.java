@@ -17,6 +17,15 @@ public interface RoutingRepository {
     /** Atomically: the session becomes the agent's, unless taken or the agent is full. */
     Mono<ClaimResult> claim(UUID sessionId, UUID agentId);
 
+    /** One pair of a plan and how its claim went. */
+    record Claimed(UUID sessionId, UUID agentId, ClaimResult result) {}
+
+    /**
+     * Claims a whole plan in one atomic call, each pair by the rules of {@link #claim}; a pair that
+     * fails does not undo the others.
+     */
+    Flux<Claimed> claimAll(java.util.List<RoutingPolicy.Assignment> plan);
+
     Flux<UUID> departmentsWithWaiting();
 
     Flux<UUID> departmentsOf(UUID agentId);

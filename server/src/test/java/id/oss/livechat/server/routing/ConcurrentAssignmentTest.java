@@ -86,18 +86,7 @@ class ConcurrentAssignmentTest extends ServerTest {
         List<UUID> sessions = insertWaitingSessions(department, 200);
 
         Map<UUID, AtomicInteger> assignmentsPerSession = new ConcurrentHashMap<>();
-        Disposable listening =
-                bus.events()
-                        .filter(
-                                e ->
-                                        e instanceof ChatEvent.SessionChanged c
-                                                && c.status() == SessionStatus.ACTIVE)
-                        .subscribe(
-                                e ->
-                                        assignmentsPerSession
-                                                .computeIfAbsent(
-                                                        e.sessionId(), id -> new AtomicInteger())
-                                                .incrementAndGet());
+        Disposable listening = countAssignments(assignmentsPerSession);
         try {
             db.sql("UPDATE users SET status = 'online' WHERE id = ANY(:ids)")
                     .bind("ids", agents.stream().map(StaffFixture.Member::id).toArray(UUID[]::new))
@@ -173,6 +162,64 @@ class ConcurrentAssignmentTest extends ServerTest {
         assertThat(assignmentsPerSession.values())
                 .allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
         assertThat(assignmentsPerSession.keySet()).containsExactlyInAnyOrderElementsOf(sessions);
+    }
+
+    @Test
+    void aQueueLongerThanOneRoutingPageIsRoutedToTheEndInOnePass() {
+        // a morning rush: more chats wait than routing reads at once, and agents have room for all
+        StaffFixture staff = new StaffFixture(db, http);
+        UUID department = staff.department();
+        List<StaffFixture.Member> agents = staff.agents(10, "away", 50, department);
+        int waiting = 2 * Router.BATCH + 50;
+        List<UUID> sessions = insertWaitingSessions(department, waiting);
+        db.sql("UPDATE users SET status = 'online' WHERE id = ANY(:ids)")
+                .bind("ids", agents.stream().map(StaffFixture.Member::id).toArray(UUID[]::new))
+                .then()
+                .block();
+
+        Map<UUID, AtomicInteger> assignmentsPerSession = new ConcurrentHashMap<>();
+        Disposable listening = countAssignments(assignmentsPerSession);
+        try {
+            new Router(routing, bus, Router.AssignmentListener.NONE, java.time.Clock.systemUTC())
+                    .routeDepartment(department)
+                    .block(Duration.ofSeconds(60));
+        } finally {
+            listening.dispose();
+        }
+
+        // all of them, by the one call: not one page now and the rest at later sweeps
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM chat_sessions WHERE department_id = '"
+                                        + department
+                                        + "' AND status = 'active'"))
+                .isEqualTo(waiting);
+        assertThat(assignmentsPerSession.keySet()).containsExactlyInAnyOrderElementsOf(sessions);
+        assertThat(assignmentsPerSession.values())
+                .allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+        // fewest chats first: the load is spread, not piled on one agent
+        for (StaffFixture.Member agent : agents) {
+            assertThat(
+                            count(
+                                    "SELECT count(*) FROM chat_sessions WHERE status = 'active' AND agent_id = '"
+                                            + agent.id()
+                                            + "'"))
+                    .isEqualTo(waiting / 10);
+        }
+    }
+
+    /** Counts, per session, the assignments announced on the bus until disposed. */
+    private Disposable countAssignments(Map<UUID, AtomicInteger> assignmentsPerSession) {
+        return bus.events()
+                .filter(
+                        e ->
+                                e instanceof ChatEvent.SessionChanged c
+                                        && c.status() == SessionStatus.ACTIVE)
+                .subscribe(
+                        e ->
+                                assignmentsPerSession
+                                        .computeIfAbsent(e.sessionId(), id -> new AtomicInteger())
+                                        .incrementAndGet());
     }
 
     private List<UUID> insertWaitingSessions(UUID department, int count) {

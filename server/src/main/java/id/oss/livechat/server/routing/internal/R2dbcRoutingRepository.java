@@ -6,6 +6,9 @@ import id.oss.livechat.server.routing.RoutingPolicy;
 import id.oss.livechat.server.routing.RoutingRepository;
 import id.oss.livechat.server.system.database.Sql;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -65,6 +68,31 @@ public class R2dbcRoutingRepository implements RoutingRepository {
                 .bind("agent", agentId)
                 .map(row -> ClaimResult.fromDatabase(Sql.text(row, "result")))
                 .one();
+    }
+
+    @Override
+    public Flux<Claimed> claimAll(List<RoutingPolicy.Assignment> plan) {
+        if (plan.isEmpty()) {
+            return Flux.empty();
+        }
+        Map<UUID, UUID> agentOf = new HashMap<>();
+        plan.forEach(a -> agentOf.put(a.sessionId(), a.agentId()));
+        return db.sql("SELECT session_id, result FROM claim_sessions(:sessions, :agents)")
+                .bind(
+                        "sessions",
+                        plan.stream().map(RoutingPolicy.Assignment::sessionId).toArray(UUID[]::new))
+                .bind(
+                        "agents",
+                        plan.stream().map(RoutingPolicy.Assignment::agentId).toArray(UUID[]::new))
+                .map(
+                        row -> {
+                            UUID session = Sql.uuid(row, "session_id");
+                            return new Claimed(
+                                    session,
+                                    agentOf.get(session),
+                                    ClaimResult.fromDatabase(Sql.text(row, "result")));
+                        })
+                .all();
     }
 
     @Override
