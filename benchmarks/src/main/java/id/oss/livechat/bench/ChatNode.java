@@ -38,10 +38,13 @@ public final class ChatNode implements AutoCloseable {
     private final Process process;
     public final long startedNanos;
 
-    private ChatNode(int port, Process process, long startedNanos) {
+    private final Path log;
+
+    private ChatNode(int port, Process process, long startedNanos, Path log) {
         this.port = port;
         this.process = process;
         this.startedNanos = startedNanos;
+        this.log = log;
     }
 
     public static Map<String, String> environment(Database db, int port) {
@@ -82,13 +85,9 @@ public final class ChatNode implements AutoCloseable {
                             + Path.of(jfr).resolve(name + ".jfr")
                             + ",settings=profile,dumponexit=true");
         }
-        Process process =
-                Children.java(
-                        logDir.resolve(name + ".log"),
-                        env,
-                        flags,
-                        "id.oss.livechat.server.LiveChatServer");
-        ChatNode node = new ChatNode(port, process, started);
+        Path log = logDir.resolve(name + ".log");
+        Process process = Children.java(log, env, flags, "id.oss.livechat.server.LiveChatServer");
+        ChatNode node = new ChatNode(port, process, started, log);
         node.awaitReady();
         BenchmarkSuite.log(
                 "  node "
@@ -99,11 +98,22 @@ public final class ChatNode implements AutoCloseable {
         return node;
     }
 
+    /** The last lines of the node's log: why it would not start. */
+    private String logTail() {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + log + ")";
+        }
+    }
+
     private void awaitReady() {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the node exited; see its log");
+                throw new IllegalStateException(
+                        "the node exited; its log ends with:\n" + logTail());
             }
             try {
                 HttpResponse<String> health =

@@ -22,7 +22,7 @@ public record Mode(
     public static Mode of(String name) {
         return switch (name) {
             case "quick" ->
-                    new Mode("quick", 1, 200, 10, 100, 4, 4, 1000, 200, 3000, 2, 50, 10, 100, 1, 4);
+                    new Mode("quick", 1, 200, 10, 100, 4, 4, 1000, 600, 3000, 2, 50, 10, 100, 1, 4);
             case "full" ->
                     new Mode(
                             "full", 5, 1000, 50, 200, 8, 10, 15_000, 300, 6000, 3, 200, 50, 500, 5,

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.oss.livechat.bench.baseline.RawEchoServer;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.netty.DisposableServer;
 
 /**
@@ -54,6 +56,26 @@ class HarnessSmokeTest {
             assertThat(latencies.ms(99)).isGreaterThan(0);
         } finally {
             server.disposeNow();
+        }
+    }
+
+    /**
+     * The suite's own way of starting the product (environment, flags, readiness) and of carrying a
+     * chat through it: when the server's start-up rules change, this fails here instead of in the
+     * next benchmark run.
+     */
+    @Test
+    void aChatNodeStartsAndCarriesEveryMessageToTheAgent(@TempDir Path dir) {
+        try (Database db = Database.start(dir);
+                ChatNode node = ChatNode.start(db, dir, "smoke-node", Map.of());
+                ChatLoad load = ChatLoad.open(db, node, node, 4, 1)) {
+            long sent = load.send(40, Duration.ofMillis(500));
+
+            assertThat(load.awaitDelivered(sent, Duration.ofSeconds(30))).isTrue();
+            assertThat(sent).isEqualTo(20);
+            assertThat(load.delivered.get()).isEqualTo(sent);
+            assertThat(load.latencies.count()).isEqualTo(sent);
+            assertThat(load.unannounced()).isZero();
         }
     }
 
