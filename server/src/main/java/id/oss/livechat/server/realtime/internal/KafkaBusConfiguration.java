@@ -96,6 +96,10 @@ public class KafkaBusConfiguration {
         // a node delivers live traffic; what happened before it started, clients resume from
         // PostgreSQL
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // the group is this run's alone (nodeId is new at every start), so its offsets are never
+        // read again: commit them in the background rather than with the container's synchronous
+        // commit after every poll, which holds up the next poll and so every live delivery
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
         config.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         return config;
