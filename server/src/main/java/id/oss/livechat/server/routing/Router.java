@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Automatic routing: offers a department's waiting sessions to its online agents by {@link
@@ -52,28 +53,37 @@ public class Router {
     /**
      * Routes a department's queue until it is empty or no agent has a free slot. A call while the
      * department is being routed does not run twice at once; it makes the running one go round once
-     * more.
+     * more. The returned Mono completes when that pass is over.
      */
     public Mono<Void> routeDepartment(UUID departmentId) {
-        AtomicInteger state = runs.computeIfAbsent(departmentId, id -> new AtomicInteger());
-        if (state.getAndUpdate(s -> Math.min(s + 1, 2)) > 0) {
-            return Mono.empty();
-        }
-        return routeQueue(departmentId)
-                .repeat(() -> state.decrementAndGet() > 0)
-                .then()
-                .doOnError(e -> state.set(0))
-                // a caller that stops listening (a closed request) must not leave the department
-                // marked as being routed, or nothing would route it again
-                .doOnCancel(() -> state.set(0))
-                .onErrorResume(
-                        e -> {
-                            log.warn(
-                                    "Routing department {} failed; the next sweep retries",
-                                    departmentId,
-                                    e);
-                            return Mono.empty();
-                        });
+        // deferred: callers build this into chains that may never subscribe (an earlier step
+        // fails), and a department marked busy by a pass that never ran would never route again
+        return Mono.defer(
+                () -> {
+                    AtomicInteger state =
+                            runs.computeIfAbsent(departmentId, id -> new AtomicInteger());
+                    if (state.getAndUpdate(s -> Math.min(s + 1, 2)) > 0) {
+                        return Mono.empty();
+                    }
+                    Sinks.Empty<Void> done = Sinks.empty();
+                    // the pass is not the caller's to cancel (a closed request): stopped halfway,
+                    // chats claimed in the database would never be announced to their agents
+                    routeQueue(departmentId)
+                            .repeat(() -> state.decrementAndGet() > 0)
+                            .then()
+                            .doOnError(e -> state.set(0))
+                            .subscribe(
+                                    null,
+                                    e -> {
+                                        log.warn(
+                                                "Routing department {} failed; the next sweep retries",
+                                                departmentId,
+                                                e);
+                                        done.tryEmitEmpty();
+                                    },
+                                    done::tryEmitEmpty);
+                    return done.asMono();
+                });
     }
 
     public Mono<Void> routeAgent(UUID agentId) {

@@ -208,6 +208,31 @@ class ConcurrentAssignmentTest extends ServerTest {
         }
     }
 
+    @Test
+    void aRoutingCallThatIsNeverRunDoesNotStopTheDepartmentFromBeingRouted() {
+        // a use case builds routing into a chain whose earlier step then fails: the routing Mono
+        // is made but never subscribed
+        StaffFixture staff = new StaffFixture(db, http);
+        UUID department = staff.department();
+        staff.agents(1, "online", 5, department);
+        List<UUID> sessions = insertWaitingSessions(department, 3);
+        Router router =
+                new Router(
+                        routing, bus, Router.AssignmentListener.NONE, java.time.Clock.systemUTC());
+
+        router.routeDepartment(department);
+        router.routeDepartment(department).block(Duration.ofSeconds(30));
+
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM chat_sessions WHERE status = 'active' AND id IN ('"
+                                        + String.join(
+                                                "','",
+                                                sessions.stream().map(UUID::toString).toList())
+                                        + "')"))
+                .isEqualTo(3);
+    }
+
     /** Counts, per session, the assignments announced on the bus until disposed. */
     private Disposable countAssignments(Map<UUID, AtomicInteger> assignmentsPerSession) {
         return bus.events()
