@@ -75,10 +75,8 @@ public final class ChatLoad implements AutoCloseable {
                         visitorNode.ws("/ws/visitor"),
                         visitorCount,
                         32,
-                        i -> load.visitorHandler(visitorsIn));
-        for (int i = 0; i < visitorCount; i++) {
-            visitorSockets.get(i).send(ChatNode.authFrame(sessions.get(i).token()));
-        }
+                        i -> load.visitorHandler(visitorsIn),
+                        i -> ChatNode.authFrame(sessions.get(i).token()));
         await(visitorsIn, "visitors signed in");
         load.visitors = visitorSockets;
         load.sessions = sessions;
@@ -174,8 +172,12 @@ public final class ChatLoad implements AutoCloseable {
     }
 
     static void await(CountDownLatch latch, String what) {
+        await(latch, what, Duration.ofSeconds(120));
+    }
+
+    static void await(CountDownLatch latch, String what, Duration max) {
         try {
-            if (!latch.await(120, TimeUnit.SECONDS)) {
+            if (!latch.await(max.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException(
                         "timed out: " + what + " (" + latch.getCount() + " left)");
             }

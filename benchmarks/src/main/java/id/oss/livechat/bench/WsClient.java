@@ -77,6 +77,20 @@ public final class WsClient {
             int count,
             int concurrency,
             java.util.function.IntFunction<Consumer<String>> onText) {
+        return connectAll(uri, count, concurrency, onText, i -> null);
+    }
+
+    /**
+     * Connects {@code count} clients; each sends {@code firstFrame.apply(i)} (if not null) as soon
+     * as it is connected. Sign-in frames go this way: the server closes a socket that has not
+     * signed in within ten seconds, less than it takes to open thousands.
+     */
+    public static List<WsClient> connectAll(
+            URI uri,
+            int count,
+            int concurrency,
+            java.util.function.IntFunction<Consumer<String>> onText,
+            java.util.function.IntFunction<String> firstFrame) {
         List<WsClient> clients =
                 Flux.range(0, count)
                         .flatMapSequential(
@@ -84,7 +98,14 @@ public final class WsClient {
                                         connect(uri, onText.apply(i))
                                                 .retryWhen(
                                                         reactor.util.retry.Retry.backoff(
-                                                                3, Duration.ofMillis(200))),
+                                                                3, Duration.ofMillis(200)))
+                                                .doOnNext(
+                                                        c -> {
+                                                            String first = firstFrame.apply(i);
+                                                            if (first != null) {
+                                                                c.send(first);
+                                                            }
+                                                        }),
                                 concurrency)
                         .collectList()
                         .block(Duration.ofMinutes(10));

@@ -10,9 +10,11 @@ import id.oss.livechat.server.session.StaffSessionQuery;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -43,21 +45,36 @@ public class QueueBroadcaster {
 
     public void start() {
         running =
-                changes.asFlux()
-                        .onBackpressureDrop()
-                        .sample(COALESCE)
-                        .concatMap(
-                                tick ->
-                                        refresh()
-                                                .onErrorResume(
-                                                        e -> {
-                                                            log.warn(
-                                                                    "Could not refresh the queue views",
-                                                                    e);
-                                                            return Mono.empty();
-                                                        }),
-                                1)
-                        .subscribe();
+                coalesced(changes.asFlux(), COALESCE, this::refresh)
+                        .subscribe(
+                                null,
+                                e ->
+                                        log.error(
+                                                "Queue views stopped refreshing; restart the node",
+                                                e));
+    }
+
+    /**
+     * At most one refresh per {@code every}, one at a time, and one after the last change. A
+     * refresh slower than {@code every} must not overflow the sampling: that once ended the whole
+     * pipeline, and this node's queue views froze until it restarted. Changes meanwhile wait for
+     * the next refresh.
+     */
+    static Flux<Void> coalesced(
+            Flux<Boolean> changes, Duration every, Supplier<Mono<Void>> refresh) {
+        return changes.onBackpressureDrop()
+                .sample(every)
+                .onBackpressureLatest()
+                .concatMap(
+                        tick ->
+                                refresh.get()
+                                        .onErrorResume(
+                                                e -> {
+                                                    log.warn(
+                                                            "Could not refresh the queue views", e);
+                                                    return Mono.empty();
+                                                }),
+                        1);
     }
 
     public void stop() {

@@ -2,6 +2,7 @@ package id.oss.livechat.server.routing;
 
 import id.oss.livechat.server.agent.AgentPresence;
 import id.oss.livechat.server.agent.StaffRepository;
+import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.routing.internal.R2dbcQueueRepository;
 import id.oss.livechat.server.routing.internal.R2dbcRoutingRepository;
@@ -27,8 +28,8 @@ public class RoutingConfiguration {
     }
 
     @Bean
-    RoutingRepository routingRepository(DatabaseClient db) {
-        return new R2dbcRoutingRepository(db);
+    RoutingRepository routingRepository(DatabaseClient db, Transactions transactions) {
+        return new R2dbcRoutingRepository(db, transactions);
     }
 
     @Bean

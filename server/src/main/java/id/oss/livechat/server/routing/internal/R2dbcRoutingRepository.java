@@ -1,6 +1,7 @@
 package id.oss.livechat.server.routing.internal;
 
 import id.oss.livechat.model.SessionStatus;
+import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.routing.ClaimResult;
 import id.oss.livechat.server.routing.RoutingPolicy;
 import id.oss.livechat.server.routing.RoutingRepository;
@@ -14,12 +15,21 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Routing's reads and writes; the claim itself is the {@code claim_session} SQL function. */
+/**
+ * Routing's reads and writes; the claims themselves are the {@code claim_session} and {@code
+ * claim_sessions} SQL functions.
+ *
+ * <p>Each claim runs in a transaction of its own and answers only once that has committed. On its
+ * own, a statement's rows reach the driver before the commit that follows them, so the assignment
+ * could be announced while another node still read the chat as waiting and showed it so.
+ */
 public class R2dbcRoutingRepository implements RoutingRepository {
     private final DatabaseClient db;
+    private final Transactions transactions;
 
-    public R2dbcRoutingRepository(DatabaseClient db) {
+    public R2dbcRoutingRepository(DatabaseClient db, Transactions transactions) {
         this.db = db;
+        this.transactions = transactions;
     }
 
     @Override
@@ -63,11 +73,13 @@ public class R2dbcRoutingRepository implements RoutingRepository {
 
     @Override
     public Mono<ClaimResult> claim(UUID sessionId, UUID agentId) {
-        return db.sql("SELECT claim_session(:session, :agent) AS result")
-                .bind("session", sessionId)
-                .bind("agent", agentId)
-                .map(row -> ClaimResult.fromDatabase(Sql.text(row, "result")))
-                .one();
+        return afterCommit(
+                () ->
+                        db.sql("SELECT claim_session(:session, :agent) AS result")
+                                .bind("session", sessionId)
+                                .bind("agent", agentId)
+                                .map(row -> ClaimResult.fromDatabase(Sql.text(row, "result")))
+                                .one());
     }
 
     @Override
@@ -77,22 +89,44 @@ public class R2dbcRoutingRepository implements RoutingRepository {
         }
         Map<UUID, UUID> agentOf = new HashMap<>();
         plan.forEach(a -> agentOf.put(a.sessionId(), a.agentId()));
-        return db.sql("SELECT session_id, result FROM claim_sessions(:sessions, :agents)")
-                .bind(
-                        "sessions",
-                        plan.stream().map(RoutingPolicy.Assignment::sessionId).toArray(UUID[]::new))
-                .bind(
-                        "agents",
-                        plan.stream().map(RoutingPolicy.Assignment::agentId).toArray(UUID[]::new))
-                .map(
-                        row -> {
-                            UUID session = Sql.uuid(row, "session_id");
-                            return new Claimed(
-                                    session,
-                                    agentOf.get(session),
-                                    ClaimResult.fromDatabase(Sql.text(row, "result")));
-                        })
-                .all();
+        return afterCommit(
+                        () ->
+                                db.sql(
+                                                "SELECT session_id, result FROM claim_sessions(:sessions, :agents)")
+                                        .bind(
+                                                "sessions",
+                                                plan.stream()
+                                                        .map(RoutingPolicy.Assignment::sessionId)
+                                                        .toArray(UUID[]::new))
+                                        .bind(
+                                                "agents",
+                                                plan.stream()
+                                                        .map(RoutingPolicy.Assignment::agentId)
+                                                        .toArray(UUID[]::new))
+                                        .map(
+                                                row -> {
+                                                    UUID session = Sql.uuid(row, "session_id");
+                                                    return new Claimed(
+                                                            session,
+                                                            agentOf.get(session),
+                                                            ClaimResult.fromDatabase(
+                                                                    Sql.text(row, "result")));
+                                                })
+                                        .all()
+                                        .collectList())
+                .flatMapIterable(claims -> claims);
+    }
+
+    /**
+     * The work's value once its transaction has committed: a transaction hands on its value as soon
+     * as it has it and only completes after the commit, so the value is held until then.
+     */
+    private <T> Mono<T> afterCommit(java.util.function.Supplier<Mono<T>> work) {
+        return transactions
+                .inTransaction(work)
+                .flux()
+                .collectList()
+                .flatMap(values -> values.isEmpty() ? Mono.empty() : Mono.just(values.get(0)));
     }
 
     @Override
