@@ -592,10 +592,8 @@ public final class BenchmarkSuite {
                         node.ws("/ws/agent"),
                         agents.size(),
                         16,
-                        i -> assignmentHandler(i, in, assignedTo));
-        for (int i = 0; i < sockets.size(); i++) {
-            sockets.get(i).send(ChatNode.authFrame(tokens.get(i)));
-        }
+                        i -> assignmentHandler(i, in, assignedTo),
+                        i -> ChatNode.authFrame(tokens.get(i)));
         ChatLoad.await(in, "agents signed in");
         try {
             node.startSessions(department, mode.waitingChats(), 8);

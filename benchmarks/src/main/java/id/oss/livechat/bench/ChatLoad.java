@@ -49,10 +49,8 @@ public final class ChatLoad implements AutoCloseable {
                         agentNode.ws("/ws/agent"),
                         agentCount,
                         16,
-                        i -> load.agentHandler(agentsIn));
-        for (int i = 0; i < agentCount; i++) {
-            agentSockets.get(i).send(ChatNode.authFrame(tokens.get(i)));
-        }
+                        i -> load.agentHandler(agentsIn),
+                        i -> ChatNode.authFrame(tokens.get(i)));
         await(agentsIn, "agents signed in");
         BenchmarkSuite.log("  " + agentCount + " agents signed in");
         List<ChatNode.Session> sessions = visitorNode.startSessions(department, visitorCount, 8);
