@@ -25,28 +25,41 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A chat WebSocket ({@code /ws/visitor} or {@code /ws/agent}): JSON text frames. The first frame
- * must be {@code auth} within {@link #AUTH_TIMEOUT}; otherwise, or with a bad token, the client
- * gets an {@code error} frame and the socket closes with 4401. Tokens travel in that frame, never
- * in the URL, which ends up in logs.
+ * must be {@code auth} and arrive within the sign-in timeout; otherwise, or with a bad token, the
+ * client gets an {@code error} frame and the socket closes with 4401. Tokens travel in that frame,
+ * never in the URL, which ends up in logs.
+ *
+ * <p>The timeout is the client's, not the server's: a busy server may take longer to check a token
+ * that arrived in time (thousands of sockets reconnecting after a restart), and those clients are
+ * signed in, not refused. Only if checking takes longer than {@link #SIGN_IN_LIMIT_FACTOR} times
+ * the timeout, or fails for a reason other than the token, the socket closes with 1013 (try again
+ * later): clients reconnect, where 4401 would make them drop their token.
  */
 public class ChatWebSocketHandler implements WebSocketHandler {
-    static final Duration AUTH_TIMEOUT = Duration.ofSeconds(10);
+    private static final org.slf4j.Logger log =
+            org.slf4j.LoggerFactory.getLogger(ChatWebSocketHandler.class);
+    static final int SIGN_IN_LIMIT_FACTOR = 3;
     static final CloseStatus UNAUTHORIZED =
             new CloseStatus(FrameTypes.CLOSE_UNAUTHORIZED, "unauthorized");
+    // RFC 6455 1013: the server cannot sign the socket in right now; reconnect later
+    static final CloseStatus TRY_AGAIN_LATER = new CloseStatus(1013, "try again later");
 
     private final Function<String, Mono<Principal>> authenticate;
     private final SocketSessions sockets;
     private final FrameHandler frames;
     private final JsonMapper json;
     private final ClientConnection.Limits limits;
+    private final Duration authTimeout;
 
     public ChatWebSocketHandler(
             Function<String, Mono<Principal>> authenticate,
             SocketSessions sockets,
             FrameHandler frames,
             JsonMapper json,
-            ClientConnection.Limits limits) {
+            ClientConnection.Limits limits,
+            Duration authTimeout) {
         this.limits = limits;
+        this.authTimeout = authTimeout;
         this.authenticate = authenticate;
         this.sockets = sockets;
         this.frames = frames;
@@ -65,6 +78,8 @@ public class ChatWebSocketHandler implements WebSocketHandler {
         Sinks.Empty<Void> outputDone = Sinks.empty();
         // set once the socket is signed in or refused, whichever comes first
         AtomicBoolean decided = new AtomicBoolean();
+        // set when the first frame arrives: from then on the sign-in is the server's to finish
+        AtomicBoolean firstFrameIn = new AtomicBoolean();
 
         Mono<Void> output =
                 ws.send(
@@ -85,7 +100,9 @@ public class ChatWebSocketHandler implements WebSocketHandler {
                                     if (!first.hasValue()) {
                                         return Flux.empty();
                                     }
+                                    firstFrameIn.set(true);
                                     return signIn(first.get())
+                                            .timeout(authTimeout.multipliedBy(SIGN_IN_LIMIT_FACTOR))
                                             .flatMapMany(
                                                     connection -> {
                                                         if (!decided.compareAndSet(false, true)) {
@@ -121,20 +138,22 @@ public class ChatWebSocketHandler implements WebSocketHandler {
 
         Mono<Void> deadline =
                 Mono.firstWithSignal(
-                        Mono.delay(AUTH_TIMEOUT)
+                        Mono.delay(authTimeout)
                                 .then(
                                         Mono.defer(
                                                 () ->
-                                                        refuse(
-                                                                decided,
-                                                                outbound,
-                                                                closeAfterWriting,
-                                                                Problem.unauthorized(
-                                                                        "auth_timeout",
-                                                                        "No auth frame within "
-                                                                                + AUTH_TIMEOUT
-                                                                                        .toSeconds()
-                                                                                + " s.")))),
+                                                        firstFrameIn.get()
+                                                                ? Mono.empty()
+                                                                : refuse(
+                                                                        decided,
+                                                                        outbound,
+                                                                        closeAfterWriting,
+                                                                        Problem.unauthorized(
+                                                                                "auth_timeout",
+                                                                                "No auth frame within "
+                                                                                        + authTimeout
+                                                                                                .toSeconds()
+                                                                                        + " s.")))),
                         outputDone.asMono());
 
         return Mono.when(input, output, deadline);
@@ -185,7 +204,11 @@ public class ChatWebSocketHandler implements WebSocketHandler {
                 .map(principal -> new ClientConnection(principal, limits));
     }
 
-    /** Sends one error frame, then closes with 4401; only the first refusal of a socket counts. */
+    /**
+     * Sends one error frame, then closes: 4401 for a token or frame the client got wrong, 1013 when
+     * the server could not check it (too busy, or its database failed). Only the first refusal of a
+     * socket counts.
+     */
     private static Mono<Void> refuse(
             AtomicBoolean decided,
             Sinks.One<Flux<ServerFrame>> outbound,
@@ -194,14 +217,22 @@ public class ChatWebSocketHandler implements WebSocketHandler {
         if (!decided.compareAndSet(false, true)) {
             return Mono.empty();
         }
-        ServerFrame.Error error =
-                failure instanceof Problem problem
-                        ? new ServerFrame.Error(
-                                problem.code(), problem.getMessage(), FrameTypes.AUTH)
-                        : new ServerFrame.Error(
-                                "auth_failed", "Could not sign in.", FrameTypes.AUTH);
-        close.tryEmitValue(UNAUTHORIZED);
-        outbound.tryEmitValue(Flux.just(error));
+        if (failure instanceof Problem problem) {
+            close.tryEmitValue(UNAUTHORIZED);
+            outbound.tryEmitValue(
+                    Flux.just(
+                            new ServerFrame.Error(
+                                    problem.code(), problem.getMessage(), FrameTypes.AUTH)));
+        } else {
+            log.warn("Could not sign a socket in; it may try again: {}", failure.toString());
+            close.tryEmitValue(TRY_AGAIN_LATER);
+            outbound.tryEmitValue(
+                    Flux.just(
+                            new ServerFrame.Error(
+                                    "auth_unavailable",
+                                    "Could not sign in right now; please try again.",
+                                    FrameTypes.AUTH)));
+        }
         return Mono.empty();
     }
 

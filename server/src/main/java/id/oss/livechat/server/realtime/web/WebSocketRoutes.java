@@ -34,10 +34,20 @@ public class WebSocketRoutes {
                 Map.of(
                         "/ws/visitor",
                                 new ChatWebSocketHandler(
-                                        authenticator::visitor, sockets, frames, json, limits),
+                                        authenticator::visitor,
+                                        sockets,
+                                        frames,
+                                        json,
+                                        limits,
+                                        properties.limits().authTimeout()),
                         "/ws/agent",
                                 new ChatWebSocketHandler(
-                                        authenticator::staff, sockets, frames, json, limits)),
+                                        authenticator::staff,
+                                        sockets,
+                                        frames,
+                                        json,
+                                        limits,
+                                        properties.limits().authTimeout())),
                 -1);
     }
 

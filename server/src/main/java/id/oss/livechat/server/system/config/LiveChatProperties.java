@@ -28,13 +28,15 @@ public record LiveChatProperties(
 
     /**
      * Request limits. A socket may send {@code messagesPerSecond} messages a second after a burst
-     * of {@code messageBurst}: far above anyone typing, far below a flood.
+     * of {@code messageBurst}: far above anyone typing, far below a flood. A new socket's {@code
+     * auth} frame must arrive within {@code authTimeout}.
      */
     public record Limits(
             @DefaultValue("65536") int maxBodyBytes,
             @DefaultValue("4000") int maxMessageChars,
             @DefaultValue("5") double messagesPerSecond,
-            @DefaultValue("20") int messageBurst) {}
+            @DefaultValue("20") int messageBurst,
+            @DefaultValue("10s") Duration authTimeout) {}
 
     /**
      * Routing timeouts: a waiting session whose visitor has not been seen for {@code abandonAfter}
