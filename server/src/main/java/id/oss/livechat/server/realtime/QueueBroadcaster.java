@@ -9,8 +9,11 @@ import id.oss.livechat.server.session.SessionRepository;
 import id.oss.livechat.server.session.StaffSessionQuery;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -90,22 +93,28 @@ public class QueueBroadcaster {
     }
 
     Mono<Void> refresh() {
+        // one read per distinct view (usually a handful: one per department and one for all)
+        Map<Optional<List<UUID>>, List<ClientConnection>> byView =
+                registry.allStaff()
+                        .collect(
+                                Collectors.groupingBy(
+                                        QueueBroadcaster::viewOf,
+                                        java.util.LinkedHashMap::new,
+                                        Collectors.toList()));
         Mono<Void> staff =
-                registry.allStaff().findAny().isEmpty()
-                        ? Mono.empty()
-                        : waitingQueue()
-                                .doOnNext(
-                                        waiting ->
-                                                registry.allStaff()
-                                                        .forEach(
-                                                                c ->
-                                                                        c.send(
-                                                                                new ServerFrame
-                                                                                        .QueueUpdated(
-                                                                                        visibleTo(
-                                                                                                c,
-                                                                                                waiting)))))
-                                .then();
+                Flux.fromIterable(byView.entrySet())
+                        .concatMap(
+                                view ->
+                                        waitingQueue(view.getKey())
+                                                .doOnNext(
+                                                        waiting -> {
+                                                            ServerFrame frame =
+                                                                    new ServerFrame.QueueUpdated(
+                                                                            waiting);
+                                                            view.getValue()
+                                                                    .forEach(c -> c.send(frame));
+                                                        }))
+                        .then();
         List<UUID> visitorSessions = registry.sessionsWithVisitors();
         Mono<Void> visitors =
                 visitorSessions.isEmpty()
@@ -130,12 +139,8 @@ public class QueueBroadcaster {
     /** A staff socket's first view of the queue, right after it signs in. */
     public void sendQueueTo(ClientConnection connection) {
         connection.enqueue(
-                waitingQueue()
-                        .doOnNext(
-                                waiting ->
-                                        connection.emit(
-                                                new ServerFrame.QueueUpdated(
-                                                        visibleTo(connection, waiting))))
+                waitingQueue(viewOf(connection))
+                        .doOnNext(waiting -> connection.emit(new ServerFrame.QueueUpdated(waiting)))
                         .then());
     }
 
@@ -154,10 +159,20 @@ public class QueueBroadcaster {
                         .then());
     }
 
-    private Mono<List<StaffSession>> waitingQueue() {
+    /**
+     * The first {@link #QUEUE_VIEW_LIMIT} waiting chats of the given departments (all if empty).
+     * Filtered in the query, not after it: the first hundred of a busy department must not hide
+     * another department's queue from its agents.
+     */
+    private Mono<List<StaffSession>> waitingQueue(Optional<List<UUID>> departments) {
         return sessions.staffSessions(
                         new StaffSessionQuery(
-                                SessionStatus.WAITING, null, null, null, QUEUE_VIEW_LIMIT, 0))
+                                SessionStatus.WAITING,
+                                departments.orElse(null),
+                                null,
+                                null,
+                                QUEUE_VIEW_LIMIT,
+                                0))
                 .map(
                         list ->
                                 list.size() > QUEUE_VIEW_LIMIT
@@ -165,15 +180,13 @@ public class QueueBroadcaster {
                                         : list);
     }
 
-    private static List<StaffSession> visibleTo(
-            ClientConnection connection, List<StaffSession> waiting) {
+    /** Which departments' queue a staff socket sees: its own, or (overseers) all of them. */
+    private static Optional<List<UUID>> viewOf(ClientConnection connection) {
         if (connection.principal() instanceof Principal.StaffMember member
                 && !member.staff().overseesAllChats()) {
-            return waiting.stream()
-                    .filter(s -> member.seesDepartment(s.department().id()))
-                    .toList();
+            return Optional.of(member.departmentIds().stream().sorted().toList());
         }
-        return waiting;
+        return Optional.empty();
     }
 
     private static ServerFrame positionFrame(UUID sessionId, QueuePlace place) {

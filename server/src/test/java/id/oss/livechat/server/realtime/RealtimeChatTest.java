@@ -261,6 +261,41 @@ class RealtimeChatTest extends ServerTest {
     }
 
     @Test
+    void anAgentsQueueViewShowsItsDepartmentsChatsBehindAHundredUrgentOnesElsewhere() {
+        UUID mine = staff.department();
+        UUID busy = staff.department();
+        Visitor.Session waiting = staff.waitingSession(mine, "normal");
+        // more urgent chats waiting in another department than a queue view holds
+        db.sql(
+                        """
+                        WITH visitor AS (
+                            INSERT INTO chat_users (browser_uuid) VALUES (gen_random_uuid()) RETURNING id)
+                        INSERT INTO chat_sessions
+                            (chat_user_id, department_id, topic, priority, visitor_token_hash)
+                        SELECT visitor.id, :busy, 'Antrean ramai', 'urgent', decode(md5(g::text), 'hex')
+                          FROM visitor, generate_series(1, :n) g""")
+                .bind("busy", busy)
+                .bind("n", QueueBroadcaster.QUEUE_VIEW_LIMIT + 1)
+                .then()
+                .block();
+        try {
+            StaffFixture.Member member = staff.agent("away", 3, mine);
+            ChatSocket agentSide = ChatSocket.signedIn(port, "/ws/agent", staff.login(member));
+            sockets.add(agentSide);
+            assertThat(agentSide.await(ServerFrame.QueueUpdated.class, q -> true).waiting())
+                    .extracting(s -> s.sessionId().toString())
+                    .containsExactly(waiting.id());
+        } finally {
+            // a supervisor's view shows every department: leave no crowd for other tests
+            db.sql(
+                            "UPDATE chat_sessions SET status = 'closed', ended_at = now() WHERE department_id = :busy")
+                    .bind("busy", busy)
+                    .then()
+                    .block();
+        }
+    }
+
+    @Test
     void theRestFallbackSendsAndReadsTheSameConversation() {
         ChatSocket agentSide = agentSocket();
         http.post()
