@@ -55,7 +55,12 @@ public final class ClientConnection {
                 new RateLimiter(
                         Math.max(10, limits.messagesPerSecond() * 2),
                         Math.max(30, limits.messageBurst()));
-        tasks.asFlux().concatMap(task -> task.onErrorResume(e -> Mono.empty()), 1).subscribe();
+        // concatMap keeps its last inner subscription until the next task comes, and an idle
+        // socket may wait hours for one: detached, a finished task's query (statement, parsed SQL,
+        // rows) is not kept alive with it, a few kilobytes per socket
+        tasks.asFlux()
+                .concatMap(task -> task.onErrorResume(e -> Mono.empty()).onTerminateDetach(), 1)
+                .subscribe();
     }
 
     public UUID id() {

@@ -3,10 +3,12 @@ package id.oss.livechat.server.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.oss.livechat.model.realtime.ServerFrame;
+import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /**
  * A socket's outbound queue: frames wait in order for a slow client up to {@link
@@ -64,5 +66,26 @@ class ClientConnectionTest {
 
         assertThat(received).hasValue(frames);
         assertThat(overflows).hasValue(0);
+    }
+
+    /**
+     * An idle socket may wait hours for its next task: the one it ran last, and what that task read
+     * (a query's statement and rows), must not stay reachable from it. It used to, and made each of
+     * 15,000 idle sockets weigh twice what it does now.
+     */
+    @Test
+    void aFinishedTaskIsNotKeptAliveByTheConnectionThatRanIt() throws InterruptedException {
+        byte[] rows = new byte[4 << 20];
+        WeakReference<byte[]> read = new WeakReference<>(rows);
+        AtomicInteger ran = new AtomicInteger();
+        connection.enqueue(Mono.just(rows).doOnNext(r -> ran.incrementAndGet()).then());
+        rows = null;
+        assertThat(ran).hasValue(1);
+
+        for (int i = 0; i < 50 && read.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(read.get() == null).as("the finished task's 4 MiB were collected").isTrue();
     }
 }

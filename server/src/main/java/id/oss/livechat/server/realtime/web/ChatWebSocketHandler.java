@@ -103,6 +103,10 @@ public class ChatWebSocketHandler implements WebSocketHandler {
                                     firstFrameIn.set(true);
                                     return signIn(first.get())
                                             .timeout(authTimeout.multipliedBy(SIGN_IN_LIMIT_FACTOR))
+                                            // the socket lives on downstream of the sign-in for
+                                            // hours: let go of its finished query (statement,
+                                            // parsed SQL, bindings: kilobytes per socket)
+                                            .onTerminateDetach()
                                             .flatMapMany(
                                                     connection -> {
                                                         if (!decided.compareAndSet(false, true)) {
@@ -177,7 +181,10 @@ public class ChatWebSocketHandler implements WebSocketHandler {
                                 .subscribe());
         outbound.tryEmitValue(connection.outbound());
         sockets.opened(connection);
-        return frames.concatMap(text -> sockets.tracked(receive(connection, text)))
+        // detached: the last frame's handling (a stored message's statement) is not kept until
+        // the next frame, which may be hours away
+        return frames.concatMap(
+                        text -> sockets.tracked(receive(connection, text)).onTerminateDetach())
                 .onErrorResume(e -> Mono.empty())
                 .thenMany(Mono.defer(() -> sockets.closed(connection)))
                 .doOnCancel(() -> sockets.closed(connection).subscribe());
