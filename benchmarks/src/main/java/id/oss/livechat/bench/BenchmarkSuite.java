@@ -150,6 +150,13 @@ public final class BenchmarkSuite {
             } catch (RuntimeException e) {
                 e.printStackTrace();
                 report.note("**" + scenario + " failed in this run:** " + e);
+            } finally {
+                // a node left running would compete for the cores with the next scenario's (the
+                // idle one holds 15,000 waiting chats and sweeps them)
+                if (node != null) {
+                    node.close();
+                    node = null;
+                }
             }
             done.add(scenario);
             afterEach.accept(done);
@@ -765,7 +772,18 @@ public final class BenchmarkSuite {
             serverPer = (after.get("(total)") - before.get("(total)")) / (double) n;
             serverTop = Children.topGrowth(before, after, n, 8);
             log(fmt("idle server: %.0f bytes per socket; %s", serverPer, serverTop));
+            String dump = System.getenv("BENCH_HEAP_DUMP");
+            if (dump != null && !dump.isBlank()) {
+                // for finding what holds each socket's bytes (BENCH_HEAP_DUMP=file.hprof)
+                Children.run("jcmd", String.valueOf(node.pid()), "GC.heap_dump", dump);
+            }
             WsClient.closeAll(sockets);
+            // 15,000 chats left waiting would weigh on every later scenario's queue reads
+            db.execute(
+                    "UPDATE chat_sessions SET status = 'closed', ended_at = now(), close_reason ="
+                            + " 'abandoned' WHERE department_id = '"
+                            + department
+                            + "' AND status = 'waiting'");
         }
         int port = Children.freePort();
         Process raw =

@@ -115,7 +115,17 @@ public final class ChatLoad implements AutoCloseable {
      */
     public long unannounced() {
         ChatNode.sleep(2000);
-        return sessions.stream().filter(s -> !announced.contains(s.id().toString())).count();
+        List<String> missing =
+                sessions.stream()
+                        .map(s -> s.id().toString())
+                        .filter(id -> !announced.contains(id))
+                        .toList();
+        if (!missing.isEmpty()) {
+            BenchmarkSuite.log(
+                    "  chats never announced to an agent: "
+                            + missing.subList(0, Math.min(10, missing.size())));
+        }
+        return missing.size();
     }
 
     /** The intended send time a message text carries ({@code "text":"b<nanos>"}), or 0. */

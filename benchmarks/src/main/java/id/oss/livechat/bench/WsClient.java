@@ -82,8 +82,10 @@ public final class WsClient {
 
     /**
      * Connects {@code count} clients; each sends {@code firstFrame.apply(i)} (if not null) as soon
-     * as it is connected. Sign-in frames go this way: the server closes a socket that has not
-     * signed in within ten seconds, less than it takes to open thousands.
+     * as it is connected, and holds its place among the {@code concurrency} until the server has
+     * answered that frame. Sign-in frames go this way: the server closes a socket that has not sent
+     * its sign-in within ten seconds, less than it takes to open thousands; and opening sockets
+     * faster than the server signs them in only piles up sign-ins on the server.
      */
     public static List<WsClient> connectAll(
             URI uri,
@@ -94,21 +96,33 @@ public final class WsClient {
         List<WsClient> clients =
                 Flux.range(0, count)
                         .flatMapSequential(
-                                i ->
-                                        connect(uri, onText.apply(i))
-                                                .retryWhen(
-                                                        reactor.util.retry.Retry.backoff(
-                                                                3, Duration.ofMillis(200)))
-                                                .doOnNext(
-                                                        c -> {
-                                                            String first = firstFrame.apply(i);
-                                                            if (first != null) {
-                                                                c.send(first);
-                                                            }
-                                                        }),
+                                i -> {
+                                    String first = firstFrame.apply(i);
+                                    Consumer<String> handler = onText.apply(i);
+                                    Sinks.Empty<Void> answered = Sinks.empty();
+                                    Consumer<String> watching =
+                                            text -> {
+                                                handler.accept(text);
+                                                answered.tryEmitEmpty();
+                                            };
+                                    return connect(uri, first == null ? handler : watching)
+                                            .retryWhen(
+                                                    reactor.util.retry.Retry.backoff(
+                                                            3, Duration.ofMillis(200)))
+                                            .flatMap(
+                                                    c -> {
+                                                        if (first == null) {
+                                                            return Mono.just(c);
+                                                        }
+                                                        c.send(first);
+                                                        return answered.asMono()
+                                                                .timeout(Duration.ofMinutes(2))
+                                                                .thenReturn(c);
+                                                    });
+                                },
                                 concurrency)
                         .collectList()
-                        .block(Duration.ofMinutes(10));
+                        .block(Duration.ofMinutes(20));
         return new ArrayList<>(clients);
     }
 

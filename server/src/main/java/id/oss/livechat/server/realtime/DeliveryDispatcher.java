@@ -138,6 +138,14 @@ public class DeliveryDispatcher {
                                 registry.overseers().stream())
                         .flatMap(s -> s)
                         .distinct();
+        if (log.isDebugEnabled()) {
+            log.debug(
+                    "Session {} now {} with {}: {} of the agent's sockets here",
+                    sessionId,
+                    changed.status(),
+                    changed.agentId(),
+                    changed.agentId() == null ? 0 : registry.staffMember(changed.agentId()).size());
+        }
         staff.forEach(
                 c -> {
                     boolean isNewAgent =

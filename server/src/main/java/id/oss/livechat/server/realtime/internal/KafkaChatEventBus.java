@@ -153,6 +153,16 @@ public class KafkaChatEventBus implements ChatEventBus, SmartLifecycle {
         return Mono.fromFuture(() -> template.send(topic, key, payload))
                 .subscribeOn(sender)
                 .timeout(SEND_TIMEOUT)
+                .doOnNext(
+                        sent -> {
+                            if (log.isDebugEnabled()) {
+                                log.debug(
+                                        "Sent to {}@{} key {}",
+                                        sent.getRecordMetadata().partition(),
+                                        sent.getRecordMetadata().offset(),
+                                        key);
+                            }
+                        })
                 .then();
     }
 
@@ -169,6 +179,15 @@ public class KafkaChatEventBus implements ChatEventBus, SmartLifecycle {
             return;
         }
         if (!nodeId.equals(envelope.origin())) {
+            if (log.isDebugEnabled()) {
+                log.debug(
+                        "From {} at {}@{} key {}: {}",
+                        envelope.origin(),
+                        record.partition(),
+                        record.offset(),
+                        record.key(),
+                        envelope.event());
+            }
             local.publish(envelope.event()).subscribe();
         }
     }
