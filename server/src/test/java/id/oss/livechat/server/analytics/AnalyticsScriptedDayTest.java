@@ -546,20 +546,40 @@ class AnalyticsScriptedDayTest {
                 .headers(h -> h.setBearerAuth(supervisor))
                 .exchange()
                 .expectStatus()
-                .isNotFound();
+                .isNotFound()
+                // read the body: WebTestClient reuses a connection whose body was never read,
+                // and the next request on it can hang (spring-framework#29817)
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("not_found");
         http.get()
                 .uri("/api/analytics?agent_id=" + UUID.randomUUID())
                 .headers(h -> h.setBearerAuth(supervisor))
                 .exchange()
                 .expectStatus()
-                .isNotFound();
+                .isNotFound()
+                // read the body: WebTestClient reuses a connection whose body was never read,
+                // and the next request on it can hang (spring-framework#29817)
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("not_found");
         String agent = new StaffFixture(db, http).login(agus);
         http.get()
                 .uri("/api/analytics/dashboard")
                 .headers(h -> h.setBearerAuth(agent))
                 .exchange()
                 .expectStatus()
-                .isForbidden();
-        http.get().uri("/api/analytics").exchange().expectStatus().isUnauthorized();
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("forbidden");
+        http.get()
+                .uri("/api/analytics")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("unauthorized");
     }
 }

@@ -11,6 +11,8 @@ import id.oss.livechat.server.realtime.SocketSessions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
@@ -36,8 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * later): clients reconnect, where 4401 would make them drop their token.
  */
 public class ChatWebSocketHandler implements WebSocketHandler {
-    private static final org.slf4j.Logger log =
-            org.slf4j.LoggerFactory.getLogger(ChatWebSocketHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
     static final int SIGN_IN_LIMIT_FACTOR = 3;
     static final CloseStatus UNAUTHORIZED =
             new CloseStatus(FrameTypes.CLOSE_UNAUTHORIZED, "unauthorized");
@@ -156,8 +157,8 @@ public class ChatWebSocketHandler implements WebSocketHandler {
                                                                                 "auth_timeout",
                                                                                 "No auth frame within "
                                                                                         + authTimeout
-                                                                                                .toSeconds()
-                                                                                        + " s.")))),
+                                                                                                .toMillis()
+                                                                                        + " ms.")))),
                         outputDone.asMono());
 
         return Mono.when(input, output, deadline);
