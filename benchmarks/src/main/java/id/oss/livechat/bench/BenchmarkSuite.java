@@ -970,11 +970,12 @@ public final class BenchmarkSuite {
                     ChatLoad load = ChatLoad.open(db, a, b, mode.visitors(), mode.agents())) {
                 log("two nodes: visitors on A, agents on B");
                 unannounced = load.unannounced();
-                // three times the one-node warm-up: two fresh JVMs and their Kafka clients were
-                // still getting faster in the first rounds after one (p50 16 ms, then 7, then 4.5)
+                // six times the one-node warm-up: in JFR profiles the two fresh nodes were still
+                // compiling their Kafka and event paths in the first rounds after 30 s (2.1 s and
+                // 1.6 s of JIT in 16 s, none later) and got faster round after round
                 long warm =
                         load.send(
-                                mode.latencyRate(), Duration.ofSeconds(3L * mode.warmupSeconds()));
+                                mode.latencyRate(), Duration.ofSeconds(6L * mode.warmupSeconds()));
                 load.awaitDelivered(warm, Duration.ofSeconds(30));
                 for (int round = 0; round < mode.rounds(); round++) {
                     Map<String, Double> r =
