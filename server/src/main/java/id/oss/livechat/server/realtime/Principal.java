@@ -11,9 +11,5 @@ public sealed interface Principal {
     record Visitor(UUID sessionId, String displayName) implements Principal {}
 
     /** A staff member, with the departments whose queues it sees. */
-    record StaffMember(Staff staff, List<UUID> departmentIds) implements Principal {
-        public boolean seesDepartment(UUID departmentId) {
-            return staff.overseesAllChats() || departmentIds.contains(departmentId);
-        }
-    }
+    record StaffMember(Staff staff, List<UUID> departmentIds) implements Principal {}
 }

@@ -3,6 +3,7 @@ package id.oss.livechat.server.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.oss.livechat.server.LiveChatServer;
+import id.oss.livechat.server.support.ApiErrors;
 import id.oss.livechat.server.support.StaffFixture;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -541,45 +543,29 @@ class AnalyticsScriptedDayTest {
                     .jsonPath("$.fields." + c[1])
                     .isNotEmpty();
         }
-        http.get()
-                .uri("/api/analytics?department_id=" + UUID.randomUUID())
-                .headers(h -> h.setBearerAuth(supervisor))
-                .exchange()
-                .expectStatus()
-                .isNotFound()
-                // read the body: WebTestClient reuses a connection whose body was never read,
-                // and the next request on it can hang (spring-framework#29817)
-                .expectBody()
-                .jsonPath("$.error")
-                .isEqualTo("not_found");
-        http.get()
-                .uri("/api/analytics?agent_id=" + UUID.randomUUID())
-                .headers(h -> h.setBearerAuth(supervisor))
-                .exchange()
-                .expectStatus()
-                .isNotFound()
-                // read the body: WebTestClient reuses a connection whose body was never read,
-                // and the next request on it can hang (spring-framework#29817)
-                .expectBody()
-                .jsonPath("$.error")
-                .isEqualTo("not_found");
+        WebTestClient.ResponseSpec unknownDepartment =
+                http.get()
+                        .uri("/api/analytics?department_id=" + UUID.randomUUID())
+                        .headers(h -> h.setBearerAuth(supervisor))
+                        .exchange();
+        ApiErrors.expect(unknownDepartment, HttpStatus.NOT_FOUND, "not_found");
+        WebTestClient.ResponseSpec unknownAgent =
+                http.get()
+                        .uri("/api/analytics?agent_id=" + UUID.randomUUID())
+                        .headers(h -> h.setBearerAuth(supervisor))
+                        .exchange();
+        ApiErrors.expect(unknownAgent, HttpStatus.NOT_FOUND, "not_found");
         String agent = new StaffFixture(db, http).login(agus);
-        http.get()
-                .uri("/api/analytics/dashboard")
-                .headers(h -> h.setBearerAuth(agent))
-                .exchange()
-                .expectStatus()
-                .isForbidden()
-                .expectBody()
-                .jsonPath("$.error")
-                .isEqualTo("forbidden");
-        http.get()
-                .uri("/api/analytics")
-                .exchange()
-                .expectStatus()
-                .isUnauthorized()
-                .expectBody()
-                .jsonPath("$.error")
-                .isEqualTo("unauthorized");
+        ApiErrors.expect(
+                http.get()
+                        .uri("/api/analytics/dashboard")
+                        .headers(h -> h.setBearerAuth(agent))
+                        .exchange(),
+                HttpStatus.FORBIDDEN,
+                "forbidden");
+        ApiErrors.expect(
+                http.get().uri("/api/analytics").exchange(),
+                HttpStatus.UNAUTHORIZED,
+                "unauthorized");
     }
 }

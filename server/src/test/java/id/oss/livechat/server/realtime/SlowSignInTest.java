@@ -1,6 +1,7 @@
 package id.oss.livechat.server.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import id.oss.livechat.model.realtime.ClientFrame;
 import id.oss.livechat.model.realtime.FrameTypes;
@@ -12,8 +13,10 @@ import id.oss.livechat.server.support.TestDatabase;
 import id.oss.livechat.server.support.Visitor;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,9 +53,14 @@ class SlowSignInTest extends ServerTest {
         try (Connection lock = lockSessionsTable()) {
             socket = ChatSocket.open(node.port(), "/ws/visitor");
             socket.send(new ClientFrame.Auth(session.token()));
-            // twice the client's timeout, well within what the server allows itself to check
-            Thread.sleep(2000);
-            assertThat(socket.all(ServerFrame.AuthOk.class)).isEmpty();
+            awaitSignInWaitingOnTheLock(lock);
+            // past the client's 1 s timeout the check still waits, and the socket stays open
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(
+                            () ->
+                                    socket.all(ServerFrame.AuthOk.class).isEmpty()
+                                            && !socket.isClosed());
             lock.commit();
         }
         try (socket) {
@@ -71,6 +79,7 @@ class SlowSignInTest extends ServerTest {
         try (Connection lock = lockSessionsTable()) {
             socket = ChatSocket.open(node.port(), "/ws/visitor");
             socket.send(new ClientFrame.Auth(session.token()));
+            awaitSignInWaitingOnTheLock(lock);
             // longer than the server gives a check (three times the client's timeout)
             assertThat(socket.awaitClosed().getCode()).isEqualTo(1013);
             lock.commit();
@@ -86,6 +95,24 @@ class SlowSignInTest extends ServerTest {
         try (ChatSocket again = ChatSocket.signedIn(node.port(), "/ws/visitor", session.token())) {
             assertThat(again.isClosed()).isFalse();
         }
+    }
+
+    /** Until the server's token lookup is in PostgreSQL, waiting for the table lock. */
+    private static void awaitSignInWaitingOnTheLock(Connection lock) {
+        await("the sign-in's query waits on the lock")
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> {
+                            try (Statement statement = lock.createStatement();
+                                    ResultSet rows =
+                                            statement.executeQuery(
+                                                    "SELECT count(*) FROM pg_stat_activity"
+                                                            + " WHERE wait_event_type = 'Lock'"
+                                                            + " AND query LIKE '%visitor_token_hash%'")) {
+                                rows.next();
+                                return rows.getLong(1) > 0;
+                            }
+                        });
     }
 
     /** A transaction holding the sessions table so that even reads of it wait. */
