@@ -543,18 +543,15 @@ class AnalyticsScriptedDayTest {
                     .jsonPath("$.fields." + c[1])
                     .isNotEmpty();
         }
-        WebTestClient.ResponseSpec unknownDepartment =
-                http.get()
-                        .uri("/api/analytics?department_id=" + UUID.randomUUID())
-                        .headers(h -> h.setBearerAuth(supervisor))
-                        .exchange();
-        ApiErrors.expect(unknownDepartment, HttpStatus.NOT_FOUND, "not_found");
-        WebTestClient.ResponseSpec unknownAgent =
-                http.get()
-                        .uri("/api/analytics?agent_id=" + UUID.randomUUID())
-                        .headers(h -> h.setBearerAuth(supervisor))
-                        .exchange();
-        ApiErrors.expect(unknownAgent, HttpStatus.NOT_FOUND, "not_found");
+        for (String unknown : List.of("department_id", "agent_id")) {
+            ApiErrors.expect(
+                    http.get()
+                            .uri("/api/analytics?" + unknown + "=" + UUID.randomUUID())
+                            .headers(h -> h.setBearerAuth(supervisor))
+                            .exchange(),
+                    HttpStatus.NOT_FOUND,
+                    "not_found");
+        }
         String agent = new StaffFixture(db, http).login(agus);
         ApiErrors.expect(
                 http.get()
