@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,16 @@ class DesktopDebIT {
     @TempDir Path scratch;
     private Process xvfb;
     private Process app;
+
+    @BeforeEach
+    void theProgramsItDrivesAreInstalled() {
+        SystemPrograms.require("Xvfb", "xvfb", "the unpacked .deb starts on a real X server, Xvfb");
+        SystemPrograms.require("xdotool", "xdotool", "xdotool finds the app's login window");
+        SystemPrograms.require(
+                "import", "imagemagick", "ImageMagick's import takes the window's picture");
+        SystemPrograms.requireLibrary(
+                "libgtk-3.so.0", "libgtk-3-0", "the desktop's JavaFX draws its windows with GTK 3");
+    }
 
     @AfterEach
     void stop() {

@@ -52,6 +52,8 @@ final class WidgetBrowser implements AutoCloseable {
         this.width = width;
         this.height = height;
         this.scale = scale;
+        requireInstalled(CHROMIUM, "chromium");
+        requireInstalled(CHROMEDRIVER, "chromium-driver");
         try {
             this.profile = Files.createTempDirectory("widget-chromium");
         } catch (IOException e) {
@@ -81,6 +83,22 @@ final class WidgetBrowser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
         resize(width, height, scale, width < 500);
+    }
+
+    /**
+     * Says which package is missing and how to get it, where Selenium would only say that its
+     * driver "must exist".
+     */
+    private static void requireInstalled(String program, String debianPackage) {
+        if (!Files.isExecutable(Paths.get(program))) {
+            throw new IllegalStateException(
+                    program
+                            + " is missing: the widget's browser tests drive a real Chromium"
+                            + " (Debian's package "
+                            + debianPackage
+                            + "). scripts/test.sh installs it and everything else the tests"
+                            + " need, then runs them.");
+        }
     }
 
     /** The viewport exactly (a phone is {@code mobile}: touch, and its own meta viewport). */
