@@ -7,7 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's test command, scripts/test.sh, in its dry run (it says what it would do and changes
  * nothing): it installs only the packages that are missing, then runs the whole build's verify with
- * the arguments it was given; and CI runs exactly that script.
+ * the arguments it was given; CI runs exactly that script; and the README lists what it installs.
  */
 class TestCommandTest {
     @TempDir Path scratch;
@@ -77,6 +82,31 @@ class TestCommandTest {
         assertThat(dryRun.output()).contains("would run: ./mvnw -B verify -pl installers\n");
         assertThat(ServerVariables.text(ServerVariables.REPOSITORY.resolve(".ci/run")))
                 .contains("export CI=true\nexec scripts/test.sh \"$@\"\n");
+    }
+
+    @Test
+    void theReadmeListsExactlyThePackagesTheScriptInstalls() {
+        Matcher list =
+                Pattern.compile("TEST_PACKAGES:-([^}]*)}")
+                        .matcher(
+                                ServerVariables.text(
+                                        ServerVariables.REPOSITORY.resolve("scripts/test.sh")));
+        assertThat(list.find()).isTrue();
+        Set<String> installed = new TreeSet<>(List.of(list.group(1).split(" ")));
+
+        String readme = ServerVariables.text(ServerVariables.REPOSITORY.resolve("README.md"));
+        String section =
+                readme.substring(
+                        readme.indexOf("**Run every test:**"), readme.indexOf("\n## Demo"));
+        Set<String> documented = new TreeSet<>();
+        Matcher row = Pattern.compile("(?m)^\\| (`[^|]*`) \\|").matcher(section);
+        while (row.find()) {
+            Matcher name = Pattern.compile("`([a-z0-9.+-]+)`").matcher(row.group(1));
+            while (name.find()) {
+                documented.add(name.group(1));
+            }
+        }
+        assertThat(documented).isEqualTo(installed);
     }
 
     private Commands.Result run(String... command) {
