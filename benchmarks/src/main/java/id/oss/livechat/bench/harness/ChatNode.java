@@ -1,31 +1,39 @@
-package id.oss.livechat.bench;
+package id.oss.livechat.bench.harness;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * A chat server node in its own JVM (the production main class, this module's classpath) against
  * the suite's PostgreSQL, and the REST calls the scenarios make to it.
  */
 public final class ChatNode implements AutoCloseable {
+    /** The server's connection pool, and the concurrency of the database baselines. */
+    public static final int DB_POOL = 10;
+
     public static final String JWT_SECRET = "benchmark-jwt-secret-long-enough-for-hs256-signing";
     private static final HttpClient HTTP =
             HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(10))
                     .executor(
-                            java.util.concurrent.Executors.newFixedThreadPool(
+                            Executors.newFixedThreadPool(
                                     4,
                                     r -> {
                                         Thread t = new Thread(r, "bench-http");
@@ -36,14 +44,11 @@ public final class ChatNode implements AutoCloseable {
 
     private final int port;
     private final Process process;
-    public final long startedNanos;
-
     private final Path log;
 
-    private ChatNode(int port, Process process, long startedNanos, Path log) {
+    private ChatNode(int port, Process process, Path log) {
         this.port = port;
         this.process = process;
-        this.startedNanos = startedNanos;
         this.log = log;
     }
 
@@ -55,7 +60,7 @@ public final class ChatNode implements AutoCloseable {
         env.put("DB_NAME", Database.NAME);
         env.put("DB_USER", "postgres");
         env.put("DB_PASSWORD", "");
-        env.put("DB_POOL_SIZE", String.valueOf(BenchmarkSuite.DB_POOL));
+        env.put("DB_POOL_SIZE", String.valueOf(DB_POOL));
         env.put("JWT_SECRET", JWT_SECRET);
         env.put("OSS_IDENTITY_SECRET", "benchmark-identity-secret-at-least-32-characters");
         env.put("LIVECHAT_DEMO", "false");
@@ -76,7 +81,7 @@ public final class ChatNode implements AutoCloseable {
         Map<String, String> env = environment(db, port);
         env.putAll(extra);
         long started = System.nanoTime();
-        List<String> flags = new java.util.ArrayList<>(Children.SERVER_JVM_FLAGS);
+        List<String> flags = new ArrayList<>(Children.SERVER_JVM_FLAGS);
         String jfr = System.getenv("BENCH_JFR");
         if (jfr != null && !jfr.isBlank()) {
             // a profile of the node, for finding where its time goes (BENCH_JFR=folder)
@@ -87,9 +92,9 @@ public final class ChatNode implements AutoCloseable {
         }
         Path log = logDir.resolve(name + ".log");
         Process process = Children.java(log, env, flags, "id.oss.livechat.server.LiveChatServer");
-        ChatNode node = new ChatNode(port, process, started, log);
+        ChatNode node = new ChatNode(port, process, log);
         node.awaitReady();
-        BenchmarkSuite.log(
+        Progress.log(
                 "  node "
                         + name
                         + " ready in "
@@ -101,7 +106,7 @@ public final class ChatNode implements AutoCloseable {
     /** The last lines of the node's log: why it would not start. */
     private String logTail() {
         try {
-            List<String> lines = java.nio.file.Files.readAllLines(log);
+            List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
         } catch (IOException e) {
             return "(no log at " + log + ")";
@@ -131,7 +136,7 @@ public final class ChatNode implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(100);
+            Waits.sleep(100);
         }
         throw new IllegalStateException("the node did not become ready");
     }
@@ -178,10 +183,9 @@ public final class ChatNode implements AutoCloseable {
 
     /** Starts {@code count} sessions, {@code concurrency} requests at a time. */
     public List<Session> startSessions(UUID department, int count, int concurrency) {
-        return reactor.core.publisher.Flux.range(0, count)
+        return Flux.range(0, count)
                 .flatMapSequential(
-                        i -> reactor.core.publisher.Mono.fromFuture(() -> startSession(department)),
-                        concurrency)
+                        i -> Mono.fromFuture(() -> startSession(department)), concurrency)
                 .collectList()
                 .block(Duration.ofMinutes(10));
     }
@@ -240,15 +244,6 @@ public final class ChatNode implements AutoCloseable {
 
     public static String authFrame(String token) {
         return "{\"type\":\"auth\",\"token\":\"" + token + "\"}";
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

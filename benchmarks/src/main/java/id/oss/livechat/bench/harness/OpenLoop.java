@@ -1,4 +1,4 @@
-package id.oss.livechat.bench;
+package id.oss.livechat.bench.harness;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;

@@ -1,4 +1,4 @@
-package id.oss.livechat.bench;
+package id.oss.livechat.bench.harness;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +37,11 @@ public final class Report {
 
     public void note(String text) {
         notes.add(text);
+    }
+
+    /** Formats a figure into a report's text the same way on every machine (a dot decimal). */
+    public static String fmt(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
     }
 
     public static String num(double v) {

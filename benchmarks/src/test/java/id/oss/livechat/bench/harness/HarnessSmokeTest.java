@@ -1,4 +1,4 @@
-package id.oss.livechat.bench;
+package id.oss.livechat.bench.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +46,7 @@ class HarnessSmokeTest {
                                             .send(ChatLoad.messageFrame(session, intended)));
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (received.get() < sent && System.nanoTime() < deadline) {
-                ChatNode.sleep(10);
+                Waits.sleep(10);
             }
             WsClient.closeAll(clients);
 
@@ -88,9 +88,7 @@ class HarnessSmokeTest {
         }
         assertThat(Children.cpuNanos(pid)).isPositive();
 
-        assertThat(
-                        BenchmarkSuite.median(
-                                List.of(Map.of("x", 3.0), Map.of("x", 1.0), Map.of("x", 2.0))))
+        assertThat(Stats.median(List.of(Map.of("x", 3.0), Map.of("x", 1.0), Map.of("x", 2.0))))
                 .containsEntry("x", 2.0);
         Report report = new Report();
         report.row("latency", "p50", 2.0, "echo + insert", 1.0, "ms");

@@ -1,4 +1,4 @@
-package id.oss.livechat.bench;
+package id.oss.livechat.bench.harness;
 
 import id.oss.livechat.server.system.database.EmbeddedPostgresServer;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package id.oss.livechat.bench;
+package id.oss.livechat.bench.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,7 +98,7 @@ public final class KafkaBroker implements AutoCloseable {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("Kafka did not start");
                     }
-                    ChatNode.sleep(200);
+                    Waits.sleep(200);
                 }
             }
             return new KafkaBroker(port, broker);
@@ -165,9 +165,9 @@ public final class KafkaBroker implements AutoCloseable {
             polling.start();
             long joined = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!ready.get() && System.nanoTime() < joined) {
-                ChatNode.sleep(100);
+                Waits.sleep(100);
             }
-            ChatNode.sleep(1000);
+            Waits.sleep(1000);
             measuring.set(true);
             long sent =
                     OpenLoop.run(
@@ -181,7 +181,7 @@ public final class KafkaBroker implements AutoCloseable {
                                                     String.valueOf(intended))));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (latencies.count() < sent && System.nanoTime() < deadline) {
-                ChatNode.sleep(20);
+                Waits.sleep(20);
             }
         } catch (Exception e) {
             throw new IllegalStateException("the Kafka probe failed", e);

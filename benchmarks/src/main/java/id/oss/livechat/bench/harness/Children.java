@@ -1,14 +1,19 @@
-package id.oss.livechat.bench;
+package id.oss.livechat.bench.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Child JVMs of this module's classpath (server nodes, baseline servers, a Kafka broker), and what
@@ -72,6 +77,30 @@ public final class Children {
         }
     }
 
+    /**
+     * Waits until the child process accepts a WebSocket handshake at {@code uri}, trying every 10
+     * ms (the cold-start scenario times exactly this).
+     */
+    public static void awaitWebSocket(URI uri, Process process, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the process exited before accepting " + uri);
+            }
+            try {
+                WsClient client = WsClient.connect(uri, text -> {}).block(Duration.ofSeconds(5));
+                if (client != null) {
+                    client.close();
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Waits.sleep(10);
+        }
+        throw new IllegalStateException("no WebSocket accepted at " + uri);
+    }
+
     /** User plus system CPU time the process has used so far, in nanoseconds. */
     public static long cpuNanos(long pid) {
         try {
@@ -86,27 +115,11 @@ public final class Children {
     }
 
     /**
-     * Bytes of live objects in the process's heap: {@code jcmd GC.class_histogram} runs a full GC
-     * first and sums what survives.
-     */
-    public static long liveHeapBytes(long pid) {
-        String out = run("jcmd", String.valueOf(pid), "GC.class_histogram");
-        for (String line : out.split("\n")) {
-            String trimmed = line.trim();
-            if (trimmed.startsWith("Total")) {
-                String[] parts = trimmed.split("\\s+");
-                return Long.parseLong(parts[2]);
-            }
-        }
-        throw new IllegalStateException("no total in jcmd's class histogram: " + out);
-    }
-
-    /**
      * Live bytes by class after a full GC ({@code jcmd GC.class_histogram}); the key {@code
      * "(total)"} holds the sum.
      */
-    public static java.util.Map<String, Long> liveHeapByClass(long pid) {
-        java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+    public static Map<String, Long> liveHeapByClass(long pid) {
+        Map<String, Long> bytes = new HashMap<>();
         String out = run("jcmd", String.valueOf(pid), "GC.class_histogram");
         for (String line : out.split("\n")) {
             String[] parts = line.trim().split("\\s+");
@@ -124,27 +137,20 @@ public final class Children {
 
     /** The classes whose live bytes grew most between two histograms, per {@code count}. */
     public static String topGrowth(
-            java.util.Map<String, Long> before,
-            java.util.Map<String, Long> after,
-            int count,
-            int top) {
+            Map<String, Long> before, Map<String, Long> after, int count, int top) {
         return after.entrySet().stream()
                 .filter(e -> !e.getKey().equals("(total)"))
-                .map(
-                        e ->
-                                java.util.Map.entry(
-                                        e.getKey(),
-                                        e.getValue() - before.getOrDefault(e.getKey(), 0L)))
-                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(top)
                 .map(
                         e ->
                                 String.format(
-                                        java.util.Locale.ROOT,
+                                        Locale.ROOT,
                                         "`%s` %,d B",
                                         e.getKey(),
                                         e.getValue() / count))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     public static String run(String... command) {

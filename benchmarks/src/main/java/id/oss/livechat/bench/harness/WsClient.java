@@ -1,4 +1,4 @@
-package id.oss.livechat.bench;
+package id.oss.livechat.bench.harness;
 
 import io.netty.channel.ChannelOption;
 import java.net.URI;

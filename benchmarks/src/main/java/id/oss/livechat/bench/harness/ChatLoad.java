@@ -1,8 +1,10 @@
-package id.oss.livechat.bench;
+package id.oss.livechat.bench.harness;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,10 +20,8 @@ public final class ChatLoad implements AutoCloseable {
 
     public final Latencies latencies = new Latencies();
     public final AtomicLong delivered = new AtomicLong();
-    public final AtomicLong acked = new AtomicLong();
     // the chats some agent's socket was told are assigned to it
-    private final java.util.Set<String> announced =
-            java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> announced = ConcurrentHashMap.newKeySet();
     private List<WsClient> visitors = List.of();
     private List<ChatNode.Session> sessions = List.of();
     private List<WsClient> agents = List.of();
@@ -51,10 +51,10 @@ public final class ChatLoad implements AutoCloseable {
                         16,
                         i -> load.agentHandler(agentsIn),
                         i -> ChatNode.authFrame(tokens.get(i)));
-        await(agentsIn, "agents signed in");
-        BenchmarkSuite.log("  " + agentCount + " agents signed in");
+        Waits.await(agentsIn, "agents signed in");
+        Progress.log("  " + agentCount + " agents signed in");
         List<ChatNode.Session> sessions = visitorNode.startSessions(department, visitorCount, 8);
-        BenchmarkSuite.log("  " + visitorCount + " chats started");
+        Progress.log("  " + visitorCount + " chats started");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (db.queryLong(
                         "SELECT count(*) FROM chat_sessions WHERE department_id = ? AND status ="
@@ -64,9 +64,9 @@ public final class ChatLoad implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the chats were not all assigned");
             }
-            ChatNode.sleep(100);
+            Waits.sleep(100);
         }
-        BenchmarkSuite.log("  all assigned");
+        Progress.log("  all assigned");
         CountDownLatch visitorsIn = new CountDownLatch(visitorCount);
         List<WsClient> visitorSockets =
                 WsClient.connectAll(
@@ -75,7 +75,7 @@ public final class ChatLoad implements AutoCloseable {
                         32,
                         i -> load.visitorHandler(visitorsIn),
                         i -> ChatNode.authFrame(sessions.get(i).token()));
-        await(visitorsIn, "visitors signed in");
+        Waits.await(visitorsIn, "visitors signed in");
         load.visitors = visitorSockets;
         load.sessions = sessions;
         load.agents = agentSockets;
@@ -101,9 +101,7 @@ public final class ChatLoad implements AutoCloseable {
 
     private Consumer<String> visitorHandler(CountDownLatch signedIn) {
         return text -> {
-            if (text.contains("\"type\":\"message.ack\"")) {
-                acked.incrementAndGet();
-            } else if (text.contains("\"type\":\"auth.ok\"")) {
+            if (text.contains("\"type\":\"auth.ok\"")) {
                 signedIn.countDown();
             }
         };
@@ -114,14 +112,14 @@ public final class ChatLoad implements AutoCloseable {
      * active): their agent does not follow them, so their messages do not reach it.
      */
     public long unannounced() {
-        ChatNode.sleep(2000);
+        Waits.sleep(2000);
         List<String> missing =
                 sessions.stream()
                         .map(s -> s.id().toString())
                         .filter(id -> !announced.contains(id))
                         .toList();
         if (!missing.isEmpty()) {
-            BenchmarkSuite.log(
+            Progress.log(
                     "  chats never announced to an agent: "
                             + missing.subList(0, Math.min(10, missing.size())));
         }
@@ -168,7 +166,7 @@ public final class ChatLoad implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            ChatNode.sleep(20);
+            Waits.sleep(20);
         }
         return true;
     }
@@ -176,23 +174,6 @@ public final class ChatLoad implements AutoCloseable {
     public void resetCounts() {
         latencies.reset();
         delivered.set(0);
-        acked.set(0);
-    }
-
-    static void await(CountDownLatch latch, String what) {
-        await(latch, what, Duration.ofSeconds(120));
-    }
-
-    static void await(CountDownLatch latch, String what, Duration max) {
-        try {
-            if (!latch.await(max.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException(
-                        "timed out: " + what + " (" + latch.getCount() + " left)");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

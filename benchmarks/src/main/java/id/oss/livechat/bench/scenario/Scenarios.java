@@ -1,0 +1,43 @@
+package id.oss.livechat.bench.scenario;
+
+import id.oss.livechat.bench.harness.Mode;
+import java.util.List;
+import java.util.Optional;
+
+/** The scenarios by name, in the order a run takes them. */
+public final class Scenarios {
+    public static final List<String> NAMES =
+            List.of("latency", "throughput", "assignment", "idle", "coldstart", "twonode");
+
+    private Scenarios() {}
+
+    /** What a run without {@code --only} measures: the quick mode leaves out the two-node one. */
+    public static List<String> defaults(Mode mode) {
+        // a Kafka broker and two more JVMs
+        return mode.name().equals("quick") ? NAMES.subList(0, NAMES.size() - 1) : NAMES;
+    }
+
+    /**
+     * The scenario to run for {@code name} in a run of {@code chosen}; empty when another of them
+     * measures it already (throughput, inside the latency scenario's pass).
+     */
+    public static Optional<Scenario> named(String name, List<String> chosen) {
+        return switch (name) {
+            case "latency" ->
+                    Optional.of(
+                            new LatencyScenario(
+                                    chosen.contains("throughput")
+                                            ? Optional.of(new ThroughputScenario())
+                                            : Optional.empty()));
+            case "throughput" ->
+                    chosen.contains("latency")
+                            ? Optional.empty()
+                            : Optional.of(new ThroughputScenario());
+            case "assignment" -> Optional.of(new AssignmentScenario());
+            case "idle" -> Optional.of(new IdleScenario());
+            case "coldstart" -> Optional.of(new ColdStartScenario());
+            case "twonode" -> Optional.of(new TwoNodeScenario());
+            default -> throw new IllegalArgumentException("no scenario " + name);
+        };
+    }
+}
