@@ -26,6 +26,8 @@ public final class FakeAnalyticsApi implements AnalyticsApi {
                 DemoData.NOW,
                 "Asia/Jakarta",
                 4,
+                0,
+                null,
                 7,
                 5,
                 measures(63, 4, 142.0, 48.0, 611.0, 0.06),
@@ -33,8 +35,11 @@ public final class FakeAnalyticsApi implements AnalyticsApi {
                         new DepartmentFigures(
                                 new DepartmentRef(UUID.randomUUID(), "PB", "Perizinan Berusaha"),
                                 2,
+                                0,
+                                null,
                                 4,
                                 3,
+                                false,
                                 measures(30, 2, 150.0, 52.0, 640.0, 0.07))));
     }
 
@@ -51,6 +56,7 @@ public final class FakeAnalyticsApi implements AnalyticsApi {
                 assigned,
                 abandoned,
                 abandonmentRate,
+                0,
                 wait,
                 firstResponse,
                 duration,
