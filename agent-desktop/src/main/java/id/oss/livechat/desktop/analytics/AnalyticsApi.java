@@ -14,13 +14,17 @@ public interface AnalyticsApi {
     /** {@code GET /api/analytics/dashboard}: the live figures. */
     Dashboard dashboard();
 
-    /** {@code GET /api/analytics?from&to&group_by}: measures over a date range. */
+    /**
+     * {@code GET /api/analytics?from&to&group_by}: measures over a date range, or one day by hour.
+     */
     AnalyticsReport report(LocalDate from, LocalDate to, GroupBy groupBy);
 
     enum GroupBy {
         DAY,
         DEPARTMENT,
-        AGENT;
+        AGENT,
+        /** The 24 hours of one day: only when {@code from} and {@code to} are the same day. */
+        HOUR;
 
         public String wire() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,32 +1,26 @@
 package id.oss.livechat.desktop.analytics;
 
 import id.oss.livechat.desktop.i18n.Localization;
-import id.oss.livechat.model.analytics.Measures;
-import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
-/** The supervisors' pane: live counters on top, charts over the chosen dates below. */
+/**
+ * The supervisors' pane: live counters and the departments now on top, charts over the chosen dates
+ * below.
+ */
 public final class AnalyticsView extends StackPane {
     private final Timeline live;
 
@@ -41,6 +35,10 @@ public final class AnalyticsView extends StackPane {
                                 i18n.text("analytics.waiting"),
                                 viewModel.waitingProperty(),
                                 "tile-waiting"),
+                        tile(
+                                i18n.text("analytics.longestWait"),
+                                viewModel.longestWaitProperty(),
+                                "tile-longest-wait"),
                         tile(
                                 i18n.text("analytics.active"),
                                 viewModel.activeProperty(),
@@ -60,7 +58,11 @@ public final class AnalyticsView extends StackPane {
                         tile(
                                 i18n.text("analytics.abandonment"),
                                 viewModel.abandonmentProperty(),
-                                "tile-abandon"));
+                                "tile-abandon"),
+                        tile(
+                                i18n.text("analytics.leftMessagesToday"),
+                                viewModel.leftMessagesTodayProperty(),
+                                "tile-left-messages"));
         counters.setId("analytics-counters");
 
         DatePicker from = datePicker(i18n);
@@ -86,62 +88,10 @@ public final class AnalyticsView extends StackPane {
         range.setAlignment(Pos.CENTER_LEFT);
         range.getStyleClass().add("range-bar");
 
-        AnalyticsCharts charts = new AnalyticsCharts(i18n);
-        String sessions = i18n.text("analytics.sessions");
-        BarChart<String, Number> perDay = charts.countChart(i18n.text("analytics.chart.perDay"));
-        perDay.setId("chart-per-day");
-        charts.follow(
-                viewModel.perDay(),
-                perDay,
-                List.of(AnalyticsCharts.count(sessions, Measures::sessions)));
-        LineChart<String, Number> times = new LineChart<>(new CategoryAxis(), minutesAxis(i18n));
-        times.setTitle(i18n.text("analytics.chart.times"));
-        times.setId("chart-times");
-        times.setAnimated(false);
-        charts.follow(
-                viewModel.perDay(),
-                times,
-                List.of(
-                        new AnalyticsCharts.Series(
-                                i18n.text("analytics.avgWait"),
-                                m -> AnalyticsCharts.minutes(m.avgWaitSeconds())),
-                        new AnalyticsCharts.Series(
-                                i18n.text("analytics.firstResponse"),
-                                m -> AnalyticsCharts.minutes(m.avgFirstResponseSeconds()))));
-        BarChart<String, Number> perDepartment =
-                charts.countChart(i18n.text("analytics.chart.perDepartment"));
-        perDepartment.setId("chart-per-department");
-        charts.follow(
-                viewModel.perDepartment(),
-                perDepartment,
-                List.of(
-                        AnalyticsCharts.count(sessions, Measures::sessions),
-                        AnalyticsCharts.count(
-                                i18n.text("analytics.abandoned"), Measures::abandoned)));
-        BarChart<String, Number> perAgent =
-                charts.countChart(i18n.text("analytics.chart.perAgent"));
-        perAgent.setId("chart-per-agent");
-        perDepartment.setCategoryGap(40);
-        perAgent.setCategoryGap(60);
-        charts.follow(
-                viewModel.perAgent(),
-                perAgent,
-                List.of(AnalyticsCharts.count(sessions, Measures::sessions)));
+        DepartmentBoard board = new DepartmentBoard(viewModel.departments(), i18n);
+        ReportGrid grid = new ReportGrid(viewModel, i18n);
 
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(12);
-        for (int i = 0; i < 2; i++) {
-            ColumnConstraints half = new ColumnConstraints();
-            half.setPercentWidth(50);
-            grid.getColumnConstraints().add(half);
-        }
-        grid.add(card(perDay), 0, 0);
-        grid.add(card(times), 1, 0);
-        grid.add(card(perDepartment), 0, 1);
-        grid.add(card(perAgent), 1, 1);
-
-        VBox content = new VBox(14, counters, range, grid);
+        VBox content = new VBox(14, counters, board, range, grid);
         content.getStyleClass().add("analytics-content");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -174,21 +124,6 @@ public final class AnalyticsView extends StackPane {
 
     public void dispose() {
         live.stop();
-    }
-
-    private static NumberAxis minutesAxis(Localization i18n) {
-        NumberAxis axis = new NumberAxis();
-        axis.setLabel(i18n.text("analytics.minutes"));
-        return axis;
-    }
-
-    private static VBox card(XYChart<String, Number> chart) {
-        chart.setPrefHeight(280);
-        chart.setLegendVisible(chart.getData().size() > 1 || chart instanceof LineChart);
-        VBox card = new VBox(chart);
-        card.getStyleClass().add("card");
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        return card;
     }
 
     /** Dates as the chosen language writes them ("12 Nov 2026"), not the JVM's locale. */

@@ -17,6 +17,8 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,8 +28,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The supervisors' pane: live counters, and measures over a chosen date range per day, department
- * and agent, for the charts.
+ * The supervisors' pane: live counters and each department's queue now (highlighted where visitors
+ * wait and no agent is online), and measures over a chosen date range per day (per hour when the
+ * range is one day), department and agent, for the charts.
  */
 public final class AnalyticsViewModel {
     static final long MAX_RANGE_DAYS = 366;
@@ -36,15 +39,20 @@ public final class AnalyticsViewModel {
     private final ReadOnlyObjectWrapper<Availability> availability =
             new ReadOnlyObjectWrapper<>(Availability.LOADING);
     private final ReadOnlyStringWrapper waiting = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper longestWait = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper active = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper agentsOnline = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper averageWait = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper sessionsToday = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper abandonment = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper leftMessagesToday = new ReadOnlyStringWrapper("–");
+    private final ObservableList<DepartmentLine> departments = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper byHour = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final StringBinding rangeProblem;
     private final ObservableList<ReportRow> perDay = FXCollections.observableArrayList();
+    private final ObservableList<ReportRow> perHour = FXCollections.observableArrayList();
     private final ObservableList<ReportRow> perDepartment = FXCollections.observableArrayList();
     private final ObservableList<ReportRow> perAgent = FXCollections.observableArrayList();
 
@@ -72,6 +80,25 @@ public final class AnalyticsViewModel {
 
     public ReadOnlyStringProperty waitingProperty() {
         return waiting.getReadOnlyProperty();
+    }
+
+    /** The longest any visitor still there has waited, as of the last refresh. */
+    public ReadOnlyStringProperty longestWaitProperty() {
+        return longestWait.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty leftMessagesTodayProperty() {
+        return leftMessagesToday.getReadOnlyProperty();
+    }
+
+    /** Each department now, in the server's order. */
+    public ObservableList<DepartmentLine> departments() {
+        return departments;
+    }
+
+    /** Whether the charts show the hours of one day ({@link #perHour()}) or days. */
+    public ReadOnlyBooleanProperty byHourProperty() {
+        return byHour.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty activeProperty() {
@@ -111,6 +138,11 @@ public final class AnalyticsViewModel {
         return perDay;
     }
 
+    /** The 24 hours of the chosen day, when the range is one day; empty otherwise. */
+    public ObservableList<ReportRow> perHour() {
+        return perHour;
+    }
+
     public ObservableList<ReportRow> perDepartment() {
         return perDepartment;
     }
@@ -126,21 +158,26 @@ public final class AnalyticsViewModel {
         background.run(api::dashboard, this::showLive, this::failed);
     }
 
-    /** The charts for the chosen range. */
+    /** The charts for the chosen range: a range of one day is shown hour by hour. */
     public void loadReport() {
         if (!rangeProblem.get().isEmpty()) {
             return;
         }
         LocalDate start = from.get();
         LocalDate end = to.get();
+        boolean oneDay = start.equals(end);
+        AnalyticsApi.GroupBy timeline =
+                oneDay ? AnalyticsApi.GroupBy.HOUR : AnalyticsApi.GroupBy.DAY;
         background.run(
                 () ->
                         List.of(
-                                api.report(start, end, AnalyticsApi.GroupBy.DAY),
+                                api.report(start, end, timeline),
                                 api.report(start, end, AnalyticsApi.GroupBy.DEPARTMENT),
                                 api.report(start, end, AnalyticsApi.GroupBy.AGENT)),
                 reports -> {
-                    perDay.setAll(rows(reports.get(0)));
+                    perHour.setAll(oneDay ? rows(reports.get(0)) : List.of());
+                    perDay.setAll(oneDay ? List.of() : rows(reports.get(0)));
+                    byHour.set(oneDay);
                     perDepartment.setAll(rows(reports.get(1)));
                     perAgent.setAll(rows(reports.get(2)));
                 },
@@ -154,6 +191,7 @@ public final class AnalyticsViewModel {
     private void showLive(Dashboard figures) {
         availability.set(Availability.READY);
         waiting.set(Long.toString(figures.waiting()));
+        longestWait.set(seconds(figures.longestWaitSeconds()));
         active.set(Long.toString(figures.active()));
         agentsOnline.set(Long.toString(figures.agentsOnline()));
         var today = figures.today();
@@ -163,6 +201,11 @@ public final class AnalyticsViewModel {
                 today == null || today.abandonmentRate() == null
                         ? "–"
                         : String.format(Locale.ROOT, "%.0f %%", today.abandonmentRate() * 100));
+        leftMessagesToday.set(today == null ? "–" : Long.toString(today.leftMessages()));
+        departments.setAll(
+                figures.departments() == null
+                        ? List.of()
+                        : figures.departments().stream().map(DepartmentLine::of).toList());
     }
 
     private void failed(Throwable error) {

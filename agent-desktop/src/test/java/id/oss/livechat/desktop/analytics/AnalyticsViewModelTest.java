@@ -47,6 +47,59 @@ class AnalyticsViewModelTest {
     }
 
     @Test
+    void eachDepartmentShowsItsWaitNowAndTodayAndWhetherAnyAgentCanAnswer() {
+        analytics.refreshLive();
+
+        assertThat(analytics.longestWaitProperty().get()).isEqualTo("12:34");
+        assertThat(analytics.leftMessagesTodayProperty().get()).isEqualTo("3");
+        assertThat(analytics.departments())
+                .extracting(DepartmentLine::name)
+                .containsExactly("Perizinan Berusaha", "Layanan OSS", "Pengaduan");
+        DepartmentLine perizinan = analytics.departments().get(0);
+        assertThat(perizinan.waiting()).isEqualTo("2");
+        assertThat(perizinan.longestWait()).isEqualTo("5:12");
+        assertThat(perizinan.agentsOnline()).isEqualTo("3");
+        assertThat(perizinan.averageWaitToday()).isEqualTo("2:30");
+        assertThat(perizinan.sessionsToday()).isEqualTo("30");
+        assertThat(perizinan.unstaffed()).isFalse();
+        DepartmentLine quiet = analytics.departments().get(1);
+        assertThat(quiet.longestWait()).as("nobody waits").isEqualTo("–");
+        assertThat(quiet.averageWaitToday()).isEqualTo("1:38");
+        DepartmentLine pengaduan = analytics.departments().get(2);
+        assertThat(pengaduan.waiting()).isEqualTo("2");
+        assertThat(pengaduan.leftMessagesWaiting()).isEqualTo("1");
+        assertThat(pengaduan.longestWait()).isEqualTo("12:34");
+        assertThat(pengaduan.agentsOnline()).isEqualTo("0");
+        assertThat(pengaduan.averageWaitToday()).isEqualTo("3:30");
+        assertThat(pengaduan.abandonedToday()).isEqualTo("1");
+        assertThat(pengaduan.unstaffed()).isTrue();
+    }
+
+    @Test
+    void aRangeOfOneDayIsShownHourByHourAndALongerOneDayByDay() {
+        analytics.fromProperty().set(LocalDate.of(2026, 11, 25));
+        analytics.toProperty().set(LocalDate.of(2026, 11, 25));
+
+        analytics.loadReport();
+
+        assertThat(api.asked).contains(AnalyticsApi.GroupBy.HOUR);
+        assertThat(analytics.byHourProperty().get()).isTrue();
+        assertThat(analytics.perHour()).hasSize(24);
+        assertThat(analytics.perHour().get(9).key()).isEqualTo("2026-11-25T09:00");
+        assertThat(analytics.perDay()).isEmpty();
+        assertThat(analytics.perDepartment()).hasSize(3);
+
+        analytics.fromProperty().set(LocalDate.of(2026, 11, 24));
+        analytics.loadReport();
+
+        assertThat(analytics.byHourProperty().get()).isFalse();
+        assertThat(analytics.perHour()).isEmpty();
+        assertThat(analytics.perDay())
+                .extracting(ReportRow::key)
+                .containsExactly("2026-11-24", "2026-11-25");
+    }
+
+    @Test
     void chartsNameDaysAndTheChatsNoAgentServedInTheChosenLanguage() {
         AnalyticsCharts charts = new AnalyticsCharts(new Localization(AppLanguage.INDONESIAN));
 

@@ -17,30 +17,69 @@ import java.util.UUID;
 public final class FakeAnalyticsApi implements AnalyticsApi {
     public volatile boolean missing;
 
+    /** The groupings asked for, in order. */
+    public final List<GroupBy> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Override
     public Dashboard dashboard() {
         if (missing) {
             throw new ApiException(404, "not_found", null);
         }
+        // Pengaduan: two visitors wait (one a left message) and none of its agents is online
         return new Dashboard(
                 DemoData.NOW,
                 "Asia/Jakarta",
                 4,
+                1,
+                754.0,
                 7,
                 5,
-                measures(63, 4, 142.0, 48.0, 611.0, 0.06),
+                measures(63, 4, 3, 142.0, 48.0, 611.0, 0.06),
                 List.of(
                         new DepartmentFigures(
                                 new DepartmentRef(UUID.randomUUID(), "PB", "Perizinan Berusaha"),
                                 2,
+                                0,
+                                312.0,
                                 4,
                                 3,
-                                measures(30, 2, 150.0, 52.0, 640.0, 0.07))));
+                                false,
+                                measures(30, 2, 1, 150.0, 52.0, 640.0, 0.07)),
+                        new DepartmentFigures(
+                                new DepartmentRef(UUID.randomUUID(), "LO", "Layanan OSS"),
+                                0,
+                                0,
+                                null,
+                                3,
+                                2,
+                                false,
+                                measures(24, 1, 0, 98.0, 41.0, 480.0, 0.04)),
+                        new DepartmentFigures(
+                                new DepartmentRef(UUID.randomUUID(), "PG", "Pengaduan"),
+                                2,
+                                1,
+                                754.0,
+                                0,
+                                0,
+                                true,
+                                measures(9, 1, 2, 210.0, 66.0, 820.0, 0.13))));
     }
 
     private static Measures measures(
             long sessions,
             long abandoned,
+            Double wait,
+            Double firstResponse,
+            Double duration,
+            Double abandonmentRate) {
+        return measures(
+                sessions, abandoned, sessions / 20, wait, firstResponse, duration, abandonmentRate);
+    }
+
+    private static Measures measures(
+            long sessions,
+            long abandoned,
+            long leftMessages,
             Double wait,
             Double firstResponse,
             Double duration,
@@ -51,6 +90,7 @@ public final class FakeAnalyticsApi implements AnalyticsApi {
                 assigned,
                 abandoned,
                 abandonmentRate,
+                leftMessages,
                 wait,
                 firstResponse,
                 duration,
@@ -74,9 +114,9 @@ public final class FakeAnalyticsApi implements AnalyticsApi {
                 measures(
                         sessions,
                         abandoned,
-                        wait,
-                        firstResponse,
-                        duration,
+                        sessions == 0 ? null : wait,
+                        sessions == 0 ? null : firstResponse,
+                        sessions == 0 ? null : duration,
                         sessions == 0 ? null : (double) abandoned / sessions));
     }
 
@@ -85,6 +125,7 @@ public final class FakeAnalyticsApi implements AnalyticsApi {
         if (missing) {
             throw new ApiException(404, "not_found", null);
         }
+        asked.add(groupBy);
         List<ReportRow> rows = new ArrayList<>();
         switch (groupBy) {
             case DAY -> {
@@ -101,6 +142,27 @@ public final class FakeAnalyticsApi implements AnalyticsApi {
                                     35.0 + (i * 13) % 40,
                                     540.0,
                                     sessions / 15));
+                }
+            }
+            case HOUR -> {
+                // a working day: quiet at night, busy from eight to four, a lunch dip
+                for (int hour = 0; hour < 24; hour++) {
+                    long sessions =
+                            hour < 7 || hour > 20
+                                    ? 0
+                                    : hour == 12
+                                            ? 4
+                                            : hour >= 8 && hour <= 16 ? 6 + (hour * 5) % 7 : 2;
+                    String key = String.format("%sT%02d:00", from, hour);
+                    rows.add(
+                            row(
+                                    key,
+                                    String.format("%02d:00", hour),
+                                    sessions,
+                                    60.0 + hour * 12,
+                                    30.0 + (hour * 7) % 30,
+                                    540.0,
+                                    sessions / 6));
                 }
             }
             case DEPARTMENT -> {

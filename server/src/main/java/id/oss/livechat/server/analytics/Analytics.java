@@ -9,17 +9,19 @@ import id.oss.livechat.server.agent.DepartmentRepository;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Problem;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
  * The figures supervisors steer by: the live dashboard and reports over a date range. Days are the
  * help desk's days ({@code LIVECHAT_TIMEZONE}, Asia/Jakarta by default), and a session counts for
- * the day, department and agent of its start and its (last) agent.
+ * the day (and hour) of its start, and for its last department and agent.
  */
 public class Analytics {
     public static final long MAX_DAYS = 366;
@@ -44,48 +46,71 @@ public class Analytics {
         Instant now = clock.instant();
         Instant startOfToday = LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
         Instant endOfToday = startOfToday.plus(1, ChronoUnit.DAYS);
-        Mono<java.util.List<DepartmentFigures>> perDepartment =
+        Mono<List<DepartmentFigures>> perDepartment =
                 departments
                         .findAll()
                         .filter(Department::active)
-                        .concatMap(
-                                d ->
-                                        Mono.zip(
-                                                        repository.live(d.id()),
-                                                        repository.totals(
-                                                                new ReportQuery(
-                                                                        startOfToday,
-                                                                        endOfToday,
-                                                                        zone,
-                                                                        d.id(),
-                                                                        null,
-                                                                        null)))
-                                                .map(
-                                                        both ->
-                                                                new DepartmentFigures(
-                                                                        new DepartmentRef(
-                                                                                d.id(), d.code(),
-                                                                                d.name()),
-                                                                        both.getT1().waiting(),
-                                                                        both.getT1().active(),
-                                                                        both.getT1().agentsOnline(),
-                                                                        both.getT2())))
+                        .concatMap(d -> departmentFigures(d, now, startOfToday, endOfToday))
                         .collectList();
         return Mono.zip(
                         repository.live(null),
-                        repository.totals(
-                                new ReportQuery(startOfToday, endOfToday, zone, null, null, null)),
+                        repository.totals(today(startOfToday, endOfToday, null)),
                         perDepartment)
                 .map(
-                        all ->
-                                new Dashboard(
-                                        now,
-                                        zone.getId(),
-                                        all.getT1().waiting(),
-                                        all.getT1().active(),
-                                        all.getT1().agentsOnline(),
-                                        all.getT2(),
-                                        all.getT3()));
+                        all -> {
+                            AnalyticsRepository.Live live = all.getT1();
+                            return new Dashboard(
+                                    now,
+                                    zone.getId(),
+                                    live.waiting(),
+                                    live.leftMessagesWaiting(),
+                                    longestWait(live, now),
+                                    live.active(),
+                                    live.agentsOnline(),
+                                    all.getT2(),
+                                    all.getT3());
+                        });
+    }
+
+    private Mono<DepartmentFigures> departmentFigures(
+            Department department, Instant now, Instant startOfToday, Instant endOfToday) {
+        return Mono.zip(
+                        repository.live(department.id()),
+                        repository.totals(today(startOfToday, endOfToday, department.id())))
+                .map(
+                        both -> {
+                            AnalyticsRepository.Live live = both.getT1();
+                            return new DepartmentFigures(
+                                    new DepartmentRef(
+                                            department.id(), department.code(), department.name()),
+                                    live.waiting(),
+                                    live.leftMessagesWaiting(),
+                                    longestWait(live, now),
+                                    live.active(),
+                                    live.agentsOnline(),
+                                    unstaffed(live),
+                                    both.getT2());
+                        });
+    }
+
+    private ReportQuery today(Instant startOfToday, Instant endOfToday, UUID departmentId) {
+        return new ReportQuery(startOfToday, endOfToday, zone, departmentId, null, null);
+    }
+
+    /**
+     * How long the oldest visitor still waiting has waited, as of {@code now}: in seconds, to the
+     * millisecond; never negative, though the database's clock may run ahead of this node's.
+     */
+    static Double longestWait(AnalyticsRepository.Live live, Instant now) {
+        if (live.oldestWaitingStart() == null) {
+            return null;
+        }
+        return Math.max(0, Duration.between(live.oldestWaitingStart(), now).toMillis()) / 1000.0;
+    }
+
+    /** Visitors wait (left messages aside, their visitors are gone) and no agent is online. */
+    static boolean unstaffed(AnalyticsRepository.Live live) {
+        return live.waiting() > live.leftMessagesWaiting() && live.agentsOnline() == 0;
     }
 
     /** What a report was asked for, before validation. */
@@ -94,17 +119,24 @@ public class Analytics {
 
     public Mono<AnalyticsReport> report(Request request) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        LocalDate to = request.to() == null ? today : request.to();
-        LocalDate from = request.from() == null ? to.minusDays(6) : request.from();
         GroupBy groupBy =
                 request.groupBy() == null
                         ? GroupBy.DAY
                         : GroupBy.fromWire(request.groupBy()).orElse(null);
+        LocalDate to = request.to() == null ? today : request.to();
+        LocalDate from =
+                request.from() != null
+                        ? request.from()
+                        : groupBy == GroupBy.HOUR ? to : to.minusDays(6);
         FieldCheck.of()
                 .rule(
                         groupBy != null,
                         "group_by",
-                        "must be one of day, department, agent, oss_user")
+                        "must be one of day, hour, department, agent, oss_user")
+                .rule(
+                        groupBy != GroupBy.HOUR || from.equals(to),
+                        "group_by",
+                        "hour needs a range of one day: from and to the same day")
                 .rule(!from.isAfter(to), "from", "must not be after to")
                 .rule(
                         ChronoUnit.DAYS.between(from, to) < MAX_DAYS,

@@ -2,6 +2,7 @@ package id.oss.livechat.server.analytics;
 
 import id.oss.livechat.model.analytics.Measures;
 import id.oss.livechat.model.analytics.ReportRow;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
@@ -13,10 +14,16 @@ public interface AnalyticsRepository {
     Mono<List<ReportRow>> rows(ReportQuery query);
 
     /**
-     * What is happening now: sessions waiting and active, agents online, per department (null:
-     * all).
+     * What is happening now, per department (null: all): sessions waiting (of them, left messages),
+     * when the oldest waiting session whose visitor is still there started (null: none waits),
+     * sessions active, and accounts of role agent online.
      */
-    record Live(long waiting, long active, long agentsOnline) {}
+    record Live(
+            long waiting,
+            long leftMessagesWaiting,
+            Instant oldestWaitingStart,
+            long active,
+            long agentsOnline) {}
 
     Mono<Live> live(UUID departmentId);
 

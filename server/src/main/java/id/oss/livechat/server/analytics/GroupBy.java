@@ -7,6 +7,8 @@ import java.util.Optional;
 /** How a report groups its sessions. */
 public enum GroupBy {
     DAY,
+    /** The hours of one day's clock, in the help desk's time zone: only for a range of one day. */
+    HOUR,
     DEPARTMENT,
     AGENT,
     OSS_USER;

@@ -39,6 +39,7 @@ class AnalyticsScriptedDayTest {
     static String supervisor;
     static UUID perizinan;
     static UUID teknis;
+    static UUID kosong;
     static StaffFixture.Member agus;
     static StaffFixture.Member budi;
     static StaffFixture.Member citra;
@@ -100,6 +101,52 @@ class AnalyticsScriptedDayTest {
                 null,
                 300,
                 null); // S8 day before
+
+        // 2025-03-12: how chats end when nobody answers them. Kosong has no staff at all.
+        kosong = staff.department();
+        // X1: Agus served it in Perizinan, transferred it into Kosong, a supervisor closed it
+        // there unanswered
+        ScriptedSession.at(kosong, "2025-03-12T09:00:00")
+                .previousAgent(agus.id())
+                .assignedAfter(60)
+                .answeredAfter(90)
+                .endedAfter(900, "Tidak ada petugas")
+                .insert(db);
+        // X2: Budi never answered, the chat went back to the queue, the visitor went away
+        ScriptedSession.at(kosong, "2025-03-12T10:00:00")
+                .previousAgent(budi.id())
+                .assignedAfter(30)
+                .endedAfter(700, "abandoned")
+                .insert(db);
+        // X3: the visitor ended it while waiting
+        ScriptedSession.at(kosong, "2025-03-12T11:00:00")
+                .endedAfter(120, "visitor_ended")
+                .insert(db);
+        // X4: the visitor ended it while Citra was answering: a normal end
+        ScriptedSession.at(kosong, "2025-03-12T12:00:00")
+                .agent(citra.id())
+                .assignedAfter(40)
+                .answeredAfter(50)
+                .endedAfter(300, "visitor_ended")
+                .insert(db);
+        // X5: a left message, answered by Budi six hours later
+        ScriptedSession.at(kosong, "2025-03-12T13:00:00")
+                .leftMessageAfter(240)
+                .agent(budi.id())
+                .assignedAfter(21600)
+                .answeredAfter(21660)
+                .endedAfter(22200, "resolved")
+                .insert(db);
+        // X6: a left message a supervisor closed while it waited
+        ScriptedSession.at(kosong, "2025-03-12T14:00:00")
+                .leftMessageAfter(180)
+                .endedAfter(3600, "Pesan uji")
+                .insert(db);
+        // X7: a left message whose visitor came back and ended it while it waited
+        ScriptedSession.at(kosong, "2025-03-12T15:00:00")
+                .leftMessageAfter(100)
+                .endedAfter(5000, "visitor_ended")
+                .insert(db);
     }
 
     @AfterAll
@@ -521,6 +568,143 @@ class AnalyticsScriptedDayTest {
                 null,
                 0,
                 null);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void oneDayBrokenDownByTheHoursOfTheHelpDesksClock() {
+        Map<String, Object> day = get("/api/analytics?from=2025-03-10&to=2025-03-10&group_by=hour");
+        assertThat(day).containsEntry("group_by", "hour").containsEntry("from", "2025-03-10");
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) day.get("rows");
+        assertThat(rows).hasSize(24);
+        assertThat(rows.get(0))
+                .containsEntry("key", "2025-03-10T00:00")
+                .containsEntry("label", "00:00");
+        assertThat(rows.get(23))
+                .containsEntry("key", "2025-03-10T23:00")
+                .containsEntry("label", "23:00");
+        // S1 09:00 and S2 09:10: waits 60 and 180, first responses 30 and 60, ratings 5 and 3
+        expect(rowOf(day, "2025-03-10T09:00"), 2, 2, 0, 0.0, 120.0, 45.0, 1500.0, 2, 1.0, 2, 4.0);
+        expect(rowOf(day, "2025-03-10T10:00"), 1, 0, 1, 1.0, null, null, 300.0, 0, null, 0, null);
+        expect(rowOf(day, "2025-03-10T11:00"), 1, 1, 0, 0.0, 30.0, 120.0, 1800.0, 1, 1.0, 0, null);
+        expect(rowOf(day, "2025-03-10T12:00"), 0, 0, 0, null, null, null, null, 0, null, 0, null);
+        expect(rowOf(day, "2025-03-10T13:00"), 1, 1, 0, 0.0, 120.0, null, 600.0, 1, 1.0, 1, 1.0);
+        // S6 at 23:30 Jakarta is 16:30 UTC: the hour is the help desk's
+        expect(rowOf(day, "2025-03-10T23:00"), 1, 1, 0, 0.0, 60.0, 20.0, 1200.0, 1, 1.0, 0, null);
+        expect(rowOf(day, "2025-03-10T16:00"), 0, 0, 0, null, null, null, null, 0, null, 0, null);
+        expect(
+                (Map<String, Object>) day.get("totals"),
+                6,
+                5,
+                1,
+                0.1667,
+                90.0,
+                57.5,
+                1150.0,
+                3,
+                1.67,
+                3,
+                3.0);
+
+        // one department's hours; without from, an hourly report is of the day to (today)
+        Map<String, Object> teknisDay =
+                get(
+                        "/api/analytics?from=2025-03-10&to=2025-03-10&group_by=hour&department_id="
+                                + teknis);
+        expect(
+                rowOf(teknisDay, "2025-03-10T09:00"),
+                0,
+                0,
+                0,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                0,
+                null);
+        expect(
+                rowOf(teknisDay, "2025-03-10T11:00"),
+                1,
+                1,
+                0,
+                0.0,
+                30.0,
+                120.0,
+                1800.0,
+                1,
+                1.0,
+                0,
+                null);
+        Map<String, Object> today = get("/api/analytics?group_by=hour");
+        String todayInJakarta = LocalDate.now(JAKARTA).toString();
+        assertThat(today).containsEntry("from", today.get("to"));
+        assertThat((String) today.get("to"))
+                .isIn(todayInJakarta, LocalDate.now(JAKARTA).minusDays(1).toString());
+        assertThat((List<?>) today.get("rows")).hasSize(24);
+    }
+
+    @Test
+    void anHourlyReportOfMoreThanOneDayIsRefused() {
+        http.get()
+                .uri("/api/analytics?from=2025-03-09&to=2025-03-10&group_by=hour")
+                .headers(h -> h.setBearerAuth(supervisor))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("validation_failed")
+                .jsonPath("$.fields.group_by")
+                .isEqualTo("hour needs a range of one day: from and to the same day");
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void aChatThatEndedWaitingIsAbandonedEvenAfterATransferAndALeftMessageNever() {
+        Map<String, Object> day =
+                get("/api/analytics?from=2025-03-12&to=2025-03-12&group_by=department");
+        // abandoned: X1 (transferred in, closed unanswered), X2 (requeued, visitor gone), X3
+        // (visitor ended while waiting); not X4 (ended while active) nor the left messages X5-X7.
+        // Reached an agent: X1 X2 X4 X5; so 5 sessions have a known fate, 3 of them abandoned.
+        // Waits of visitors who stayed: X1 60, X2 30, X4 40 (not the left message X5's six hours)
+        // First responses: X1 30, X4 10, X5 60. Durations 900 700 120 300 22200 3600 5000.
+        // Agents: Citra (X4) and Budi (X5); X1 and X2 ended with no agent.
+        Map<String, Object> kosongDay = rowOf(day, kosong.toString());
+        expect(kosongDay, 7, 4, 3, 0.6, 43.333, 33.333, 4688.571, 2, 2.0, 0, null);
+        assertThat(((Number) kosongDay.get("left_messages")).longValue()).isEqualTo(3);
+        Map<String, Object> totals = (Map<String, Object>) day.get("totals");
+        assertThat(((Number) totals.get("left_messages")).longValue()).isEqualTo(3);
+        assertThat(((Number) totals.get("abandoned")).longValue()).isEqualTo(3);
+
+        // a chat counts for its last agent: X1, X2 (ended waiting after an agent had them), X3,
+        // X6 and X7 ended with none; of them X1 X2 X3 have a known fate, all three abandoned
+        Map<String, Object> byAgent =
+                get("/api/analytics?from=2025-03-12&to=2025-03-12&group_by=agent");
+        expect(rowOf(byAgent, "none"), 5, 2, 3, 1.0, 45.0, 30.0, 2064.0, 0, null, 0, null);
+        expect(
+                rowOf(byAgent, budi.id().toString()),
+                1,
+                1,
+                0,
+                0.0,
+                null,
+                60.0,
+                22200.0,
+                1,
+                1.0,
+                0,
+                null);
+
+        // the day before had neither
+        Map<String, Object> march10 = get("/api/analytics?from=2025-03-10&to=2025-03-10");
+        assertThat(
+                        ((Number)
+                                        ((Map<String, Object>) march10.get("totals"))
+                                                .get("left_messages"))
+                                .longValue())
+                .isZero();
     }
 
     @Test

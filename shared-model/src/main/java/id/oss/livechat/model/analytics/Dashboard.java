@@ -4,13 +4,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code GET /api/analytics/dashboard}: what is happening now (waiting, active, agents online) and
- * today's measures ("today" in the help desk's time zone), in total and per department.
+ * {@code GET /api/analytics/dashboard}: what is happening now (waiting, the longest wait, active,
+ * agents online) as of {@code generatedAt}, and today's measures ("today" in the help desk's time
+ * zone), in total and per department.
  */
 public record Dashboard(
         Instant generatedAt,
         String timezone,
         long waiting,
+        long leftMessagesWaiting,
+        Double longestWaitSeconds,
         long active,
         long agentsOnline,
         Measures today,

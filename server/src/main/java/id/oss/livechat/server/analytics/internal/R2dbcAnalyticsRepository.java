@@ -21,19 +21,32 @@ import reactor.core.publisher.Mono;
  * per report: totals, or totals per group (every day of the range appears, with zeros).
  */
 public class R2dbcAnalyticsRepository implements AnalyticsRepository {
+    /**
+     * A session that ended while waiting in a queue: closing keeps the agent of an active session,
+     * and a waiting session never has one, so a closed session without an agent ended waiting,
+     * whether it never reached an agent or came back to a queue by a transfer or a requeue. A left
+     * message is never abandoned: it was written to be answered later.
+     */
+    private static final String ENDED_WAITING =
+            "s.status = 'closed' AND s.agent_id IS NULL AND s.left_message_at IS NULL";
+
     private static final String MEASURES =
             """
             count(s.id) AS sessions,
             count(s.id) FILTER (WHERE s.assigned_at IS NOT NULL) AS assigned,
-            count(s.id) FILTER (WHERE s.status = 'closed' AND s.assigned_at IS NULL) AS abandoned,
-            avg(extract(epoch FROM s.assigned_at - s.started_at)) FILTER (WHERE s.assigned_at IS NOT NULL) AS avg_wait,
+            count(s.id) FILTER (WHERE %1$s) AS abandoned,
+            count(s.id) FILTER (WHERE s.assigned_at IS NOT NULL OR (%1$s)) AS decided,
+            count(s.id) FILTER (WHERE s.left_message_at IS NOT NULL) AS left_messages,
+            avg(extract(epoch FROM s.assigned_at - s.started_at))
+                FILTER (WHERE s.assigned_at IS NOT NULL AND s.left_message_at IS NULL) AS avg_wait,
             avg(extract(epoch FROM s.first_response_at - s.assigned_at))
                 FILTER (WHERE s.first_response_at IS NOT NULL AND s.assigned_at IS NOT NULL) AS avg_first_response,
             avg(extract(epoch FROM s.ended_at - s.started_at)) FILTER (WHERE s.ended_at IS NOT NULL) AS avg_duration,
             count(DISTINCT s.agent_id) FILTER (WHERE s.assigned_at IS NOT NULL) AS agents,
             count(s.rating) AS rated,
             avg(s.rating) AS avg_rating
-            """;
+            """
+                    .formatted(ENDED_WAITING);
     private static final String FILTERS =
             " AND (CAST(:dept AS uuid) IS NULL OR s.department_id = :dept)"
                     + " AND (CAST(:agent AS uuid) IS NULL OR s.agent_id = :agent)";
@@ -66,6 +79,17 @@ public class R2dbcAnalyticsRepository implements AnalyticsRepository {
                              AND (s.started_at AT TIME ZONE :zone)::date = days.day::date %s
                      GROUP BY days.day ORDER BY days.day"""
                                     .formatted(MEASURES, FILTERS);
+                    // the 24 hours of the day's clock; a repeated hour (daylight saving) is one
+                    case HOUR ->
+                            """
+                    SELECT to_char(hours.hour, 'YYYY-MM-DD"T"HH24:MI') AS key, to_char(hours.hour, 'HH24:MI') AS label, %s
+                      FROM generate_series(CAST(:fromDay AS date)::timestamp,
+                                           CAST(:fromDay AS date)::timestamp + interval '23 hours',
+                                           interval '1 hour') AS hours(hour)
+                      LEFT JOIN chat_sessions s ON s.started_at >= :from AND s.started_at < :to
+                             AND date_trunc('hour', s.started_at AT TIME ZONE :zone) = hours.hour %s
+                     GROUP BY hours.hour ORDER BY hours.hour"""
+                                    .formatted(MEASURES, FILTERS);
                     case DEPARTMENT ->
                             """
                     SELECT d.id::text AS key, d.name AS label, %s
@@ -90,13 +114,15 @@ public class R2dbcAnalyticsRepository implements AnalyticsRepository {
                                     .formatted(MEASURES, FILTERS);
                 };
         GenericExecuteSpec spec = filtered(db.sql(sql), query);
+        LocalDate fromDay = query.from().atZone(query.zone()).toLocalDate();
         if (query.groupBy() == GroupBy.DAY) {
-            LocalDate fromDay = query.from().atZone(query.zone()).toLocalDate();
             LocalDate toDay = query.to().atZone(query.zone()).toLocalDate().minusDays(1);
             spec =
                     spec.bind("fromDay", fromDay)
                             .bind("toDay", toDay)
                             .bind("zone", query.zone().getId());
+        } else if (query.groupBy() == GroupBy.HOUR) {
+            spec = spec.bind("fromDay", fromDay).bind("zone", query.zone().getId());
         }
         return spec.map(
                         row ->
@@ -119,18 +145,25 @@ public class R2dbcAnalyticsRepository implements AnalyticsRepository {
         var spec =
                 db.sql(
                         """
-                SELECT (SELECT count(*) FROM chat_sessions s WHERE s.status = 'waiting'
-                          AND (CAST(:dept AS uuid) IS NULL OR s.department_id = :dept)) AS waiting,
-                       (SELECT count(*) FROM chat_sessions s WHERE s.status = 'active'
-                          AND (CAST(:dept AS uuid) IS NULL OR s.department_id = :dept)) AS active,
-                       (SELECT count(*) FROM users u WHERE u.active AND u.status = 'online' AND u.role <> 'admin'
-                          AND (CAST(:dept AS uuid) IS NULL OR EXISTS (SELECT 1 FROM user_departments ud
-                               WHERE ud.user_id = u.id AND ud.department_id = :dept))) AS online""");
+                SELECT w.waiting, w.left_waiting, w.oldest, a.active, o.online
+                  FROM (SELECT count(*) AS waiting,
+                               count(*) FILTER (WHERE s.left_message_at IS NOT NULL) AS left_waiting,
+                               min(s.started_at) FILTER (WHERE s.left_message_at IS NULL) AS oldest
+                          FROM chat_sessions s WHERE s.status = 'waiting'
+                           AND (CAST(:dept AS uuid) IS NULL OR s.department_id = :dept)) w,
+                       (SELECT count(*) AS active FROM chat_sessions s WHERE s.status = 'active'
+                           AND (CAST(:dept AS uuid) IS NULL OR s.department_id = :dept)) a,
+                       -- who answers the queue: agents; supervisors and admins take chats by choice
+                       (SELECT count(*) AS online FROM users u WHERE u.active AND u.status = 'online' AND u.role = 'agent'
+                           AND (CAST(:dept AS uuid) IS NULL OR EXISTS (SELECT 1 FROM user_departments ud
+                                WHERE ud.user_id = u.id AND ud.department_id = :dept))) o""");
         return bind(spec, "dept", departmentId, UUID.class)
                 .map(
                         row ->
                                 new Live(
                                         Sql.number(row, "waiting"),
+                                        Sql.number(row, "left_waiting"),
+                                        Sql.instant(row, "oldest"),
                                         Sql.number(row, "active"),
                                         Sql.number(row, "online")))
                 .one();
@@ -155,14 +188,15 @@ public class R2dbcAnalyticsRepository implements AnalyticsRepository {
     private static Measures measures(Readable row) {
         long assigned = Sql.number(row, "assigned");
         long abandoned = Sql.number(row, "abandoned");
+        // a session abandoned after a transfer had reached an agent too: count its fate once
+        long decided = Sql.number(row, "decided");
         long agents = Sql.number(row, "agents");
         return new Measures(
                 Sql.number(row, "sessions"),
                 assigned,
                 abandoned,
-                assigned + abandoned == 0
-                        ? null
-                        : round((double) abandoned / (assigned + abandoned), 4),
+                decided == 0 ? null : round((double) abandoned / decided, 4),
+                Sql.number(row, "left_messages"),
                 decimal(row, "avg_wait"),
                 decimal(row, "avg_first_response"),
                 decimal(row, "avg_duration"),
