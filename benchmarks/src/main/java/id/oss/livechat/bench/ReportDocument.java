@@ -111,10 +111,12 @@ record ReportDocument(Mode mode, Instant started, String loadBefore) {
                 + " one process, as a cluster of two cost twice the CPU per message here), on the"
                 + " same PostgreSQL with tables of its own: one row per message numbered per"
                 + " session in one statement, synchronous commit, then the chat's room and the"
-                + " acknowledgement. The same clients (the suite's WebSocket client speaking"
-                + " Socket.IO 4), visitors, agents, rates, warm-up, windows and ramp as the"
-                + " latency and throughput scenarios; the CPU is all its processes'. Its ratios"
-                + " are the server's figure over the peer's, from the same run.\n"
+                + " acknowledgement. It and a server node of its own get the latency and"
+                + " throughput scenarios' load (the same clients, the suite's WebSocket client"
+                + " speaking Socket.IO 4 to the peer; the same visitors, agents, rates, warm-up,"
+                + " windows and ramp) in alternating rounds, so both see the same machine; the"
+                + " peer's CPU is all its processes'. Its ratios are the server's figure over the"
+                + " peer's.\n"
                 + "- Benchmarks print figures; nothing here fails a build on a time.\n";
     }
 }

@@ -142,8 +142,6 @@ final class LatencyScenario implements Scenario {
         run.figures.put("latency.p50", server.get("p50"));
         run.figures.put("latency.p99", server.get("p99"));
         run.figures.put("latency.p99.9", server.get("p99.9"));
-        run.figures.put("latency.cpuUs", server.get("cpuUs"));
-        run.figures.put("latency.deliveredShare", server.get("deliveredShare"));
         String why = why(server.get("cpuUs"), echo.get("cpuUs"));
         double p50Allowed = echo.get("p50") + insert.get("p50") + 1;
         report.goal(

@@ -20,9 +20,7 @@ public final class ScenarioContext {
 
     /**
      * Figures a later scenario compares against: the two-node scenario against the one-node latency
-     * ("latency.p50", "latency.p99", "latency.p99.9") and throughput ("throughput"); the peer
-     * against those and "latency.cpuUs", "latency.deliveredShare", "throughput.p99",
-     * "throughput.cpuUs".
+     * ("latency.p50", "latency.p99", "latency.p99.9") and throughput ("throughput").
      */
     public final Map<String, Double> figures = new LinkedHashMap<>();
 

@@ -77,8 +77,6 @@ final class ThroughputScenario implements Scenario {
                 Double.NaN,
                 "µs");
         run.figures.put("throughput", ramp.get("sustained"));
-        run.figures.put("throughput.p99", ramp.get("p99"));
-        run.figures.put("throughput.cpuUs", ramp.get("cpuUs"));
         double ratio = ramp.get("sustained") / insertTps;
         report.goal(
                 "stored-and-delivered msgs/s ≥ 1.0× single-insert TPS",
