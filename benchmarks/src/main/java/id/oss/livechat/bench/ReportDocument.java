@@ -106,6 +106,17 @@ record ReportDocument(Mode mode, Instant started, String loadBefore) {
                 + "- Cold start: from spawning the JVM to the first accepted WebSocket handshake"
                 + " (tried every 10 ms); the minimal app imports only Boot's Netty, WebFlux, codec"
                 + " and Jackson auto-configuration.\n"
+                + "- Peer: the same store-then-deliver chat in Node with Socket.IO and pg"
+                + " (`benchmarks/peer/server.js`, dependencies locked and installed with `npm ci`;"
+                + " one process, as a cluster of two cost twice the CPU per message here), on the"
+                + " same PostgreSQL with tables of its own: one row per message numbered per"
+                + " session in one statement, synchronous commit, then the chat's room and the"
+                + " acknowledgement. It and a server node of its own get the latency and"
+                + " throughput scenarios' load (the same clients, the suite's WebSocket client"
+                + " speaking Socket.IO 4 to the peer; the same visitors, agents, rates, warm-up,"
+                + " windows and ramp) in alternating rounds, so both see the same machine; the"
+                + " peer's CPU is all its processes'. Its ratios are the server's figure over the"
+                + " peer's.\n"
                 + "- Benchmarks print figures; nothing here fails a build on a time.\n";
     }
 }

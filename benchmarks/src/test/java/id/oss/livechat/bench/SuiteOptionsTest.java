@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SuiteOptionsTest {
 
     @Test
-    void theQuickModeLeavesOutTwoNodesAndTheFullModeRunsEveryScenario() {
+    void theQuickModeLeavesOutTwoNodesAndThePeerAndTheFullModeRunsEveryScenario() {
         SuiteOptions quick =
                 SuiteOptions.parse("--mode=quick", "--out=target/b.md", "--only=default");
         SuiteOptions full = SuiteOptions.parse("--mode=full");
@@ -26,6 +26,7 @@ class SuiteOptionsTest {
         assertThat(quick.scenarios())
                 .containsExactly("latency", "throughput", "assignment", "idle", "coldstart");
         assertThat(full.scenarios()).containsExactlyElementsOf(Scenarios.NAMES);
+        assertThat(full.scenarios()).contains("peer", "twonode");
         assertThat(full.out()).isEqualTo(Path.of("docs/BENCHMARKS.md"));
         assertThat(SuiteOptions.parse("--only=idle,coldstart").scenarios())
                 .containsExactly("idle", "coldstart");
@@ -38,6 +39,7 @@ class SuiteOptionsTest {
         assertThat(Scenarios.named("latency", both)).isPresent();
         assertThat(Scenarios.named("throughput", both)).isEmpty();
         assertThat(Scenarios.named("throughput", List.of("throughput"))).isPresent();
+        assertThat(Scenarios.named("peer", List.of("peer"))).isPresent();
         assertThatThrownBy(() -> Scenarios.named("warp", List.of("warp")))
                 .hasMessage("no scenario warp");
         assertThatThrownBy(() -> SuiteOptions.parse("--mode=slow"))

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * schedule, agents receive, and each message's latency is taken from its intended send time
  * (carried in the message text) to its arrival at the agent's socket.
  */
-public final class ChatLoad implements AutoCloseable {
+public final class ChatLoad implements MessageLoad, AutoCloseable {
     private static final AtomicLong CLIENT_IDS = new AtomicLong();
 
     public final Latencies latencies = new Latencies();
@@ -147,7 +147,7 @@ public final class ChatLoad implements AutoCloseable {
                 + "\"}";
     }
 
-    /** Visitors send {@code perSecond} messages in all, round-robin, for {@code duration}. */
+    @Override
     public long send(double perSecond, Duration duration) {
         int n = visitors.size();
         return OpenLoop.run(
@@ -159,7 +159,7 @@ public final class ChatLoad implements AutoCloseable {
                 });
     }
 
-    /** Waits until {@code expected} messages have arrived at agents, or {@code max} passed. */
+    @Override
     public boolean awaitDelivered(long expected, Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
         while (delivered.get() < expected) {
@@ -171,9 +171,20 @@ public final class ChatLoad implements AutoCloseable {
         return true;
     }
 
+    @Override
     public void resetCounts() {
         latencies.reset();
         delivered.set(0);
+    }
+
+    @Override
+    public Latencies latencies() {
+        return latencies;
+    }
+
+    @Override
+    public long delivered() {
+        return delivered.get();
     }
 
     @Override

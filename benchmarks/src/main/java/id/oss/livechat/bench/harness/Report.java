@@ -64,7 +64,9 @@ public final class Report {
         out.append("| --- | --- | ---: | --- | ---: | ---: |\n");
         for (Row r : rows) {
             String ratio =
-                    Double.isNaN(r.baselineValue()) || r.baselineValue() == 0
+                    Double.isNaN(r.value())
+                                    || Double.isNaN(r.baselineValue())
+                                    || r.baselineValue() == 0
                             ? "—"
                             : String.format(Locale.ROOT, "%.2f×", r.value() / r.baselineValue());
             out.append("| ")

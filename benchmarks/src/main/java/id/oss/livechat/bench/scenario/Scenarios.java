@@ -7,14 +7,21 @@ import java.util.Optional;
 /** The scenarios by name, in the order a run takes them. */
 public final class Scenarios {
     public static final List<String> NAMES =
-            List.of("latency", "throughput", "assignment", "idle", "coldstart", "twonode");
+            List.of("latency", "throughput", "peer", "assignment", "idle", "coldstart", "twonode");
+
+    /**
+     * What the quick mode leaves out: the two-node scenario (a Kafka broker and two more JVMs) and
+     * the peer (Node and npm, and a minute more).
+     */
+    private static final List<String> FULL_ONLY = List.of("peer", "twonode");
 
     private Scenarios() {}
 
-    /** What a run without {@code --only} measures: the quick mode leaves out the two-node one. */
+    /** What a run without {@code --only} measures. */
     public static List<String> defaults(Mode mode) {
-        // a Kafka broker and two more JVMs
-        return mode.name().equals("quick") ? NAMES.subList(0, NAMES.size() - 1) : NAMES;
+        return mode.name().equals("quick")
+                ? NAMES.stream().filter(name -> !FULL_ONLY.contains(name)).toList()
+                : NAMES;
     }
 
     /**
@@ -37,6 +44,7 @@ public final class Scenarios {
             case "idle" -> Optional.of(new IdleScenario());
             case "coldstart" -> Optional.of(new ColdStartScenario());
             case "twonode" -> Optional.of(new TwoNodeScenario());
+            case "peer" -> Optional.of(new PeerScenario());
             default -> throw new IllegalArgumentException("no scenario " + name);
         };
     }

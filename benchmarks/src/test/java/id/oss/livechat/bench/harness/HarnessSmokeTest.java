@@ -1,6 +1,8 @@
 package id.oss.livechat.bench.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import id.oss.livechat.bench.baseline.RawEchoServer;
 import java.net.URI;
@@ -10,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.netty.DisposableServer;
@@ -79,6 +83,114 @@ class HarnessSmokeTest {
         }
     }
 
+    /**
+     * The peer's load runs over a Socket.IO client of the suite's own; the build has no Node, so a
+     * stub of the server's side of the wire checks it: the client signs in with its auth, answers
+     * pings, asks for acknowledgements, and every message is timed at the other side.
+     */
+    @Test
+    void theSocketIoClientSignsInAnswersPingsAndTimesEveryMessageToTheOtherSide() {
+        try (SocketIoStub stub = new SocketIoStub()) {
+            AtomicLong acks = new AtomicLong();
+            AtomicLong received = new AtomicLong();
+            Latencies latencies = new Latencies();
+            List<SocketIoClient> agents =
+                    SocketIoClient.connectAll(
+                            stub.uri(),
+                            1,
+                            1,
+                            i -> "{\"role\":\"agent\"}",
+                            i ->
+                                    packet -> {
+                                        if (packet.startsWith("42[\"message.new\"")) {
+                                            latencies.recordSince(ChatLoad.intendedNanos(packet));
+                                            received.incrementAndGet();
+                                        }
+                                    });
+            List<SocketIoClient> visitors =
+                    SocketIoClient.connectAll(
+                            stub.uri(),
+                            4,
+                            2,
+                            i -> "{\"role\":\"visitor\",\"n\":" + i + "}",
+                            i ->
+                                    packet -> {
+                                        if (packet.startsWith("43")) {
+                                            acks.incrementAndGet();
+                                        }
+                                    });
+            UUID session = UUID.randomUUID();
+            long sent =
+                    OpenLoop.run(
+                            100,
+                            Duration.ofMillis(300),
+                            (i, intended) ->
+                                    visitors.get((int) (i % visitors.size()))
+                                            .emitWithAck(
+                                                    "message.send",
+                                                    PeerLoad.message(session, intended)));
+
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(
+                            () -> {
+                                assertThat(received.get()).isEqualTo(sent);
+                                assertThat(acks.get()).isEqualTo(sent);
+                                assertThat(stub.pongs.get()).isEqualTo(5);
+                            });
+            assertThat(sent).isEqualTo(30);
+            assertThat(latencies.count()).isEqualTo(sent);
+            assertThat(stub.auths)
+                    .hasSize(5)
+                    .contains("{\"role\":\"agent\"}", "{\"role\":\"visitor\",\"n\":3}");
+            SocketIoClient.closeAll(visitors);
+            SocketIoClient.closeAll(agents);
+        }
+    }
+
+    @Test
+    void aSignInTheSocketIoServerRefusesFailsTheConnect() {
+        try (SocketIoStub stub = new SocketIoStub()) {
+            assertThatThrownBy(
+                            () ->
+                                    SocketIoClient.connect(
+                                                    stub.uri(), "{\"role\":\"bad\"}", p -> {})
+                                            .block(Duration.ofSeconds(10)))
+                    .hasMessageContaining("refused: {\"message\":\"unauthorized\"}");
+        }
+    }
+
+    /**
+     * The peer installs with {@code npm ci}: every dependency pinned to one version in
+     * package.json, and the lock file installing exactly that version.
+     */
+    @Test
+    void thePeersDependenciesArePinnedAndLocked() {
+        String lock = PeerServer.resource("package-lock.json");
+        Matcher dependencies =
+                Pattern.compile("\"(?:optionalD|d)ependencies\": \\{([^}]*)}")
+                        .matcher(PeerServer.resource("package.json"));
+        int count = 0;
+        while (dependencies.find()) {
+            Matcher entry =
+                    Pattern.compile("\"([^\"]+)\": \"([^\"]+)\"").matcher(dependencies.group(1));
+            while (entry.find()) {
+                count++;
+                assertThat(entry.group(2)).as(entry.group(1)).matches("\\d+\\.\\d+\\.\\d+");
+                assertThat(lock)
+                        .as(entry.group(1) + " in the lock file")
+                        .containsPattern(
+                                "\"node_modules/"
+                                        + Pattern.quote(entry.group(1))
+                                        + "\": \\{\\s*\"version\": \""
+                                        + Pattern.quote(entry.group(2))
+                                        + "\"");
+            }
+        }
+        assertThat(count).isGreaterThanOrEqualTo(3);
+        assertThat(PeerServer.pinned("socket.io")).isNotEqualTo("?");
+        assertThat(PeerServer.pinned("pg")).isNotEqualTo("?");
+    }
+
     @Test
     void readsCpuTimeAndWritesTheReport() {
         long pid = ProcessHandle.current().pid();
@@ -96,6 +208,9 @@ class HarnessSmokeTest {
         assertThat(report.markdown("# Benchmarks\n"))
                 .contains("| latency | p50 | 2.00 ms | echo + insert | 1.00 ms | 2.00× |")
                 .contains("**met**");
+        report.row("peer", "p99", Double.NaN, "peer p99", 4.0, "ms");
+        assertThat(report.markdown("# Benchmarks\n"))
+                .contains("| peer | p99 | — ms | peer p99 | 4.00 ms | — |");
         assertThat(Mode.of("quick").rounds()).isEqualTo(1);
         assertThat(Mode.of("full").idleConnections()).isEqualTo(15_000);
     }
