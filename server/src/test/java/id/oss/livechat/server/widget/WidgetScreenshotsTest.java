@@ -101,7 +101,7 @@ class WidgetScreenshotsTest extends ServerTest {
         b.js("window.__visitorSocketStub.close()");
         b.waitFor(d -> b.present(".ended .rating"));
         b.click("label[for=osslc-star-4]");
-        b.find("#osslc-rating-comment").sendKeys("Jawabannya jelas dan cepat. Terima kasih!");
+        b.typeInto("#osslc-rating-comment", "Jawabannya jelas dan cepat. Terima kasih!");
         b.js(
                 "const s = document.querySelector('oss-livechat').shadowRoot;"
                         + " s.querySelector('.ended').scrollIntoView({block: 'end'})");
@@ -175,8 +175,7 @@ class WidgetScreenshotsTest extends ServerTest {
         // server has, and which made this picture flaky)
         b.startChat("Budi Santoso", "budi.santoso@contoh.co.id", null);
         b.waitFor(d -> Boolean.TRUE.equals(b.js("return window.__visitorSocketStub.resumed")));
-        b.find("#osslc-composer")
-                .sendKeys("Selamat siang, bagaimana cara memperbarui data KBLI pada NIB saya?");
+        b.typeInComposer("Selamat siang, bagaimana cara memperbarui data KBLI pada NIB saya?");
         b.click(".composer .send");
         b.waitFor(d -> b.present(".msg-visitor .mark-sent"));
         b.js("window.__visitorSocketStub.assign('Ani Rahmawati')");
@@ -186,7 +185,7 @@ class WidgetScreenshotsTest extends ServerTest {
                         + " oss.go.id, pilih menu Perizinan Berusaha → Perubahan, lalu perbarui"
                         + " KBLI pada data usaha Anda.')");
         b.waitFor(d -> b.present(".msg-agent"));
-        b.find("#osslc-composer").sendKeys("Apakah NIB saya perlu diterbitkan ulang?");
+        b.typeInComposer("Apakah NIB saya perlu diterbitkan ulang?");
         b.click(".composer .send");
         b.waitFor(d -> b.findAll(".msg-visitor .mark-sent").size() == 2);
         b.js("window.__visitorSocketStub.read()");
