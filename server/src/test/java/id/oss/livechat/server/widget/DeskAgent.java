@@ -15,26 +15,48 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 final class DeskAgent {
     private final WebTestClient http;
     private final DatabaseClient db;
+    private final StaffFixture staff;
     private final StaffFixture.Member member;
-    private final String token;
+    private String token;
 
     DeskAgent(DatabaseClient db, WebTestClient http, UUID department) {
         this.db = db;
         this.http = http;
-        StaffFixture staff = new StaffFixture(db, http);
+        this.staff = new StaffFixture(db, http);
         this.member = staff.agent("offline", 3, department);
-        this.token = staff.login(member);
+    }
+
+    /** Signs in on first use: the token carries the name the agent's messages are sent under. */
+    private String token() {
+        if (token == null) {
+            token = staff.login(member);
+        }
+        return token;
     }
 
     String name() {
-        return "Staf " + member.username();
+        return db.sql("SELECT display_name FROM users WHERE id = :id")
+                .bind("id", member.id())
+                .map(row -> row.get(0, String.class))
+                .one()
+                .block();
+    }
+
+    /** The name visitors see (a picture wants a real one); before the agent does anything. */
+    DeskAgent named(String displayName) {
+        db.sql("UPDATE users SET display_name = :n WHERE id = :id")
+                .bind("n", displayName)
+                .bind("id", member.id())
+                .then()
+                .block();
+        return this;
     }
 
     /** Comes online: routing hands it the department's waiting chats. */
     DeskAgent online() {
         http.put()
                 .uri("/api/agents/me/status")
-                .headers(h -> h.setBearerAuth(token))
+                .headers(h -> h.setBearerAuth(token()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("status", "online"))
                 .exchange()
@@ -57,7 +79,7 @@ final class DeskAgent {
     void takes(String sessionId) {
         http.post()
                 .uri("/api/chat/assign")
-                .headers(h -> h.setBearerAuth(token))
+                .headers(h -> h.setBearerAuth(token()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("session_id", sessionId, "agent_id", member.id().toString()))
                 .exchange()
@@ -68,7 +90,7 @@ final class DeskAgent {
     void says(String sessionId, String text) {
         http.post()
                 .uri("/api/chat/session/{id}/messages", sessionId)
-                .headers(h -> h.setBearerAuth(token))
+                .headers(h -> h.setBearerAuth(token()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("client_msg_id", UUID.randomUUID().toString(), "text", text))
                 .exchange()
@@ -79,7 +101,7 @@ final class DeskAgent {
     void closes(String sessionId) {
         http.post()
                 .uri("/api/chat/close")
-                .headers(h -> h.setBearerAuth(token))
+                .headers(h -> h.setBearerAuth(token()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("session_id", sessionId))
                 .exchange()

@@ -67,34 +67,8 @@ class WidgetLeftMessageBrowserTest extends ServerTest {
         return sessionId;
     }
 
-    /**
-     * The night passes: the visitor was last seen hours ago, and the queue is swept. The server
-     * notes a last sign of life when the closed tab's socket goes, so the clock is moved back until
-     * the sweep finds the visitor gone, which is once that has happened.
-     */
     private void theNightPasses(String sessionId) {
-        await().atMost(Duration.ofSeconds(20))
-                .pollInterval(Duration.ofMillis(200))
-                .until(
-                        () -> {
-                            db.sql(
-                                            "UPDATE chat_sessions SET visitor_last_seen_at ="
-                                                    + " now() - interval '12 hours' WHERE id = :id")
-                                    .bind("id", UUID.fromString(sessionId))
-                                    .then()
-                                    .block();
-                            timeouts.sweep().block(Duration.ofSeconds(30));
-                            return leftMessage(sessionId);
-                        });
-    }
-
-    private boolean leftMessage(String sessionId) {
-        return Boolean.TRUE.equals(
-                db.sql("SELECT left_message_at IS NOT NULL FROM chat_sessions WHERE id = :id")
-                        .bind("id", UUID.fromString(sessionId))
-                        .map(row -> row.get(0, Boolean.class))
-                        .one()
-                        .block());
+        new Overnight(db, timeouts).passesFor(sessionId);
     }
 
     private long mailsTo(String address, String subjectStart) {

@@ -1,13 +1,16 @@
 package id.oss.livechat.server.widget;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import id.oss.livechat.server.routing.SessionTimeouts;
 import id.oss.livechat.server.support.ServerTest;
 import id.oss.livechat.server.support.Visitor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Walks the widget through its states and photographs each, checking the state before each picture.
@@ -28,6 +32,7 @@ import org.openqa.selenium.By;
  */
 class WidgetScreenshotsTest extends ServerTest {
     private static final WidgetBrowser.Shared chromium = new WidgetBrowser.Shared();
+    @Autowired SessionTimeouts timeouts;
     private PortalDepartment portal;
 
     @AfterAll
@@ -113,6 +118,35 @@ class WidgetScreenshotsTest extends ServerTest {
             converse(phone);
             phone.screenshot("widget-phone");
         }
+    }
+
+    @Test
+    void aMessageLeftAtNightAndTheMorningsReply() {
+        WidgetBrowser b = chromium.newVisitorOnThePortal(port);
+        b.startChat(
+                "Budi Santoso",
+                "budi.santoso@contoh.co.id",
+                "Selamat malam, NIB saya belum terbit sejak kemarin. Mohon dibantu.");
+        b.waitFor(d -> b.present(".msg-visitor .mark-sent"));
+        String sessionId =
+                (String) b.js("return JSON.parse(localStorage.getItem('osslc.current'))");
+        b.closeThePortal();
+        new Overnight(db, timeouts).passesFor(sessionId);
+
+        DeskAgent agent = new DeskAgent(db, http, portal.id()).named("Ani Rahmawati").online();
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.serves(sessionId));
+        agent.says(
+                sessionId,
+                "Selamat pagi, Bapak Budi. NIB Anda sudah terbit; silakan unduh di"
+                        + " https://oss.go.id/nib (menu Perizinan Berusaha).");
+
+        // the next morning, back on the portal in the same browser
+        b.openPortal();
+        b.waitFor(d -> b.present(".launcher .badge"));
+        b.openWidget();
+        b.waitFor(d -> b.present(".msg-agent .text a"));
+        assertThat(b.text(".status-box")).isEqualTo("Anda terhubung dengan Ani Rahmawati.");
+        b.screenshot("widget-left-message-answered");
     }
 
     @Test
