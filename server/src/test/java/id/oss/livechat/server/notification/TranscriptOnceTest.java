@@ -47,8 +47,8 @@ class TranscriptOnceTest extends ServerTest {
                         Map.of(
                                 "browser_uuid",
                                 visitor.browserUuid.toString(),
-                                "topic_code",
-                                "akun",
+                                "topic",
+                                "Akun dan login OSS",
                                 "department_id",
                                 department.toString()));
         Map<String, Object> contact = new HashMap<>(Visitor.johnDoe());

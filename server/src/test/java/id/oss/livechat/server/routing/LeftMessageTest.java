@@ -34,8 +34,8 @@ class LeftMessageTest extends ServerTest {
                         Map.of(
                                 "browser_uuid",
                                 visitor.browserUuid.toString(),
-                                "topic_code",
-                                "nib",
+                                "topic",
+                                "Pendaftaran NIB",
                                 "department_id",
                                 department.toString()));
         Map<String, Object> contact = new HashMap<>(Visitor.johnDoe());
@@ -103,9 +103,7 @@ class LeftMessageTest extends ServerTest {
         assertThat(queue).hasSize(1);
         assertThat(queue.get(0))
                 .containsEntry("session_id", wrote.id())
-                .containsEntry("left_message", true)
-                .containsEntry("topic_code", "nib")
-                .containsEntry("topic", "Pendaftaran NIB");
+                .containsEntry("left_message", true);
         assertThat((String) queue.get(0).get("left_message_at")).isNotBlank();
         Map<String, Object> reasons =
                 db.sql(
