@@ -262,9 +262,14 @@ final class WidgetBrowser implements AutoCloseable {
         return waitFor(d -> find(css).getText());
     }
 
+    /**
+     * Opens the panel unless it is open. Whether it is open is the widget's {@code hidden}, not
+     * Selenium's visibility: a panel that reopened by itself after a reload is still fading in
+     * (opacity 0 for a moment), and a click then would close it again.
+     */
     void openWidget() {
-        if (!panel().isDisplayed()) {
-            launcher().click();
+        if ("true".equals(panel().getDomProperty("hidden"))) {
+            click(".launcher");
         }
         waitFor(d -> panel().isDisplayed());
     }
