@@ -7,7 +7,8 @@
  *
  * Its one global is window.OSSLiveChat (open, close, toggle, identify, logout, setLanguage,
  * getBrowserId). It draws inside a Shadow DOM, so the page's CSS and the widget's do not touch.
- * Visitor and agent text is only ever set with textContent: it is never parsed as HTML.
+ * Visitor and agent text is only ever set as text nodes: it is never parsed as HTML. The one
+ * markup a message gets, its http(s) addresses made links, is built as <a> elements.
  */
 (function (window, document) {
   'use strict';
@@ -22,6 +23,9 @@
   var EMAIL = /^[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+$/; // the server's rule (FieldCheck)
   var PHONE_CHARS = /^\+?[0-9 ().-]+$/;
   var SVG_NS = 'http://www.w3.org/2000/svg';
+  // The topic list by code, in the server's order (its catalog: docs/API.md, "Topics"): the server
+  // stores the code, so agents and reports read one topic whatever language it was chosen in.
+  var TOPIC_CODES = ['nib', 'perizinan', 'perubahan-data', 'akun', 'pengaduan', 'lainnya'];
 
   // ---------------------------------------------------------------- configuration
 
@@ -73,20 +77,20 @@
       optional: 'opsional',
       phoneHint: 'Contoh: +62 812-3456-7890',
       topicChoose: 'Pilih topik…',
-      topics: [
-        'Pendaftaran NIB',
-        'Perizinan berusaha',
-        'Perubahan data usaha',
-        'Akun dan login OSS',
-        'Pengaduan layanan',
-        'Lainnya'
-      ],
+      topics: {
+        nib: 'Pendaftaran NIB',
+        perizinan: 'Perizinan berusaha',
+        'perubahan-data': 'Perubahan data usaha',
+        akun: 'Akun dan login OSS',
+        pengaduan: 'Pengaduan layanan',
+        lainnya: 'Lainnya'
+      },
       deptOffline: '(tidak ada petugas online)',
       startChat: 'Mulai chat',
       leaveMessage: 'Kirim pesan',
       busy: 'Memproses…',
       offlineNotice:
-        'Saat ini tidak ada petugas {dept} yang online. Tinggalkan pesan, kami akan membalas ke e-mail Anda.',
+        'Saat ini tidak ada petugas {dept} yang online. Tinggalkan pesan: pesan Anda disimpan sampai petugas kembali, dan balasannya tampil di sini serta dikirim ke e-mail Anda.',
       loggedInAs: 'Anda masuk sebagai {who}.',
       errorsSummary: 'Periksa kembali isian yang ditandai.',
       errNameRequired: 'Nama wajib diisi.',
@@ -113,9 +117,18 @@
       minutes: '± {n} menit',
       offlineTitle: 'Tidak ada petugas online',
       nobodyOnline:
-        'Tinggalkan pesan di bawah. Petugas akan membalas di sini, dan ke {email}, saat mereka kembali.',
+        'Tulis pesan Anda di bawah. Pesan disimpan sampai petugas kembali; balasannya tampil di sini dan dikirim ke {email}.',
+      messageLeft:
+        'Pesan Anda tersimpan dan menunggu petugas; Anda boleh menutup halaman ini. Balasannya tampil di sini saat Anda kembali ke portal di peramban ini, dan dikirim ke {email} bila Anda sudah pergi.',
       connectedWith: 'Anda terhubung dengan {name}.',
       ended: 'Percakapan telah selesai.',
+      endedByVisitor: 'Anda telah mengakhiri percakapan ini.',
+      endChat: 'Akhiri chat',
+      endQuestion: 'Akhiri percakapan ini?',
+      endExplainWaiting: 'Anda keluar dari antrean, dan pesan Anda tidak lagi menunggu petugas.',
+      endExplainActive: 'Petugas tidak dapat membalas lagi di percakapan ini.',
+      endConfirm: 'Ya, akhiri',
+      endCancel: 'Batal',
       you: 'Anda',
       agent: 'Petugas',
       system: 'Sistem',
@@ -143,6 +156,7 @@
       transcriptTitle: 'Kirim transkrip ke e-mail',
       sendTranscript: 'Kirim transkrip',
       transcriptSent: 'Transkrip akan dikirim ke {email}.',
+      transcriptAlready: 'Transkrip percakapan ini sudah dikirim ke {email}.',
       transcriptUnavailable: 'Pengiriman transkrip belum tersedia saat ini. Coba lagi nanti.',
       newChat: 'Mulai percakapan baru',
       historyTitle: 'Riwayat percakapan',
@@ -189,19 +203,20 @@
       optional: 'optional',
       phoneHint: 'For example: +62 812-3456-7890',
       topicChoose: 'Choose a topic…',
-      topics: [
-        'NIB registration',
-        'Business licensing',
-        'Changing business data',
-        'OSS account and login',
-        'Service complaint',
-        'Other'
-      ],
+      topics: {
+        nib: 'NIB registration',
+        perizinan: 'Business licensing',
+        'perubahan-data': 'Changing business data',
+        akun: 'OSS account and login',
+        pengaduan: 'Service complaint',
+        lainnya: 'Other'
+      },
       deptOffline: '(no agent online)',
       startChat: 'Start chat',
       leaveMessage: 'Send message',
       busy: 'Working…',
-      offlineNotice: 'No {dept} agent is online right now. Leave a message and we will reply by e-mail.',
+      offlineNotice:
+        'No {dept} agent is online right now. Leave a message: it is kept until an agent is back, and the reply appears here and is sent to your e-mail.',
       loggedInAs: 'You are signed in as {who}.',
       errorsSummary: 'Please check the marked fields.',
       errNameRequired: 'Enter your name.',
@@ -227,9 +242,19 @@
       lessMinute: 'less than a minute',
       minutes: 'about {n} min',
       offlineTitle: 'No agent online',
-      nobodyOnline: 'Leave a message below. An agent will answer here, and at {email}, when they are back.',
+      nobodyOnline:
+        'Write your message below. It is kept until an agent is back; the reply appears here and is sent to {email}.',
+      messageLeft:
+        'Your message is saved and waits for an agent; you may close this page. The reply appears here when you come back to the portal in this browser, and is sent to {email} if you have left.',
       connectedWith: 'You are chatting with {name}.',
       ended: 'This chat has ended.',
+      endedByVisitor: 'You ended this chat.',
+      endChat: 'End chat',
+      endQuestion: 'End this chat?',
+      endExplainWaiting: 'You leave the queue, and your message no longer waits for an agent.',
+      endExplainActive: 'The agent will not be able to reply in this chat any more.',
+      endConfirm: 'Yes, end it',
+      endCancel: 'Cancel',
       you: 'You',
       agent: 'Agent',
       system: 'System',
@@ -257,6 +282,7 @@
       transcriptTitle: 'E-mail me the transcript',
       sendTranscript: 'Send transcript',
       transcriptSent: 'The transcript will be sent to {email}.',
+      transcriptAlready: 'The transcript of this chat has already been sent to {email}.',
       transcriptUnavailable: 'Transcripts cannot be sent right now. Please try later.',
       newChat: 'Start a new chat',
       historyTitle: 'Past conversations',
@@ -277,6 +303,12 @@
       poweredBy: 'OSS help desk'
     }
   };
+
+  /** A session's topic in the visitor's language: by its code, else as the server named it. */
+  function topicLabel(code, fallback) {
+    var names = TEXTS[state.lang].topics;
+    return (code && Object.prototype.hasOwnProperty.call(names, code) && names[code]) || fallback || '';
+  }
 
   function t(key, vars) {
     var text = TEXTS[state.lang][key];
@@ -494,6 +526,51 @@
     }
   }
 
+  // An http(s) address in a message: up to the next space or character no address holds unescaped.
+  var ADDRESS = /\bhttps?:\/\/[^\s<>"'`]+/gi;
+
+  /**
+   * Appends a message's text to el: its http and https addresses as links (a new tab, no opener,
+   * no referrer), everything else as text nodes. No other scheme becomes a link, and nothing is
+   * ever parsed as HTML.
+   */
+  function appendMessageText(el, text) {
+    var at = 0;
+    var match;
+    ADDRESS.lastIndex = 0;
+    while ((match = ADDRESS.exec(text)) !== null) {
+      var address = withoutTrailingPunctuation(match[0]);
+      var href = webAddress(address);
+      if (!href) continue;
+      if (match.index > at) el.appendChild(document.createTextNode(text.slice(at, match.index)));
+      el.appendChild(h('a', { href: href, target: '_blank', rel: 'noopener noreferrer', text: address }));
+      at = match.index + address.length;
+      ADDRESS.lastIndex = at;
+    }
+    if (at < text.length) el.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  /** "Lihat https://oss.go.id/panduan." links the address, not the full stop after it. */
+  function withoutTrailingPunctuation(address) {
+    function count(ch) { return address.split(ch).length - 1; }
+    for (;;) {
+      var last = address.charAt(address.length - 1);
+      var unopened = (last === ')' && count('(') < count(')')) || (last === ']' && count('[') < count(']'));
+      if (/[.,;:!?'"]/.test(last) || unopened) address = address.slice(0, -1);
+      else return address;
+    }
+  }
+
+  /** The address as the browser reads it, if it is an http or https one. */
+  function webAddress(address) {
+    try {
+      var url = new URL(address);
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
   var ICONS = {
     chat: 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z',
     close: 'M6 6l12 12M18 6L6 18',
@@ -569,6 +646,7 @@
       id: id,
       token: known.token,
       topic: known.topic,
+      topicCode: known.topic_code || null,
       status: known.status || 'waiting',
       agent: known.agent || null,
       department: known.department || null,
@@ -577,6 +655,7 @@
       closeReason: known.close_reason || null,
       rated: !!known.rated,
       transcriptTo: known.transcript_to || null,
+      transcriptAlready: !!known.transcript_already,
       messages: messages,
       lastSeq: last,
       agentReadSeq: known.agent_read_seq || 0,
@@ -590,6 +669,7 @@
     rememberSession(s.id, {
       token: s.token,
       topic: s.topic,
+      topic_code: s.topicCode,
       status: s.status,
       agent: s.agent,
       department: s.department,
@@ -598,6 +678,7 @@
       close_reason: s.closeReason,
       rated: s.rated,
       transcript_to: s.transcriptTo,
+      transcript_already: s.transcriptAlready,
       agent_read_seq: s.agentReadSeq,
       visitor_read_seq: s.visitorReadSeq
     });
@@ -645,6 +726,7 @@
     var before = s.status;
     s.status = view.status;
     s.topic = view.topic || s.topic;
+    s.topicCode = view.topic_code || s.topicCode || null;
     s.agent = view.agent || null;
     s.department = view.department || s.department;
     s.contact = view.contact || s.contact;
@@ -679,8 +761,11 @@
     if (!s || before === s.status) return;
     if (s.status === 'active' && s.agent) announce(t('connectedWith', { name: s.agent.name }));
     if (s.status === 'closed') {
-      announce(t('ended'));
+      announce(s.closeReason === 'visitor_ended' ? t('endedByVisitor') : t('ended'));
       realtime.stop();
+      // what was written before the end and not seen yet: the reply to a message the visitor
+      // left, given while they were away, by an agent who then closed the chat
+      realtime.fetchMessages(s).catch(function () { /* shown at the next visit */ });
       var active = ui.shadow && ui.shadow.activeElement;
       if (active && active === ui.composer) ui.pendingFocus = 'ended';
     }
@@ -759,6 +844,7 @@
     if (ack.seq > s.lastSeq) s.lastSeq = ack.seq;
     saveSession();
     updateMessageView(m);
+    if (s.status === 'waiting') renderStatus(); // a stored message: the chat now waits as a left message
   }
 
   function sendText(text) {
@@ -1087,6 +1173,7 @@
     position: 'position',
     company_name: 'company',
     topic: 'topic',
+    topic_code: 'topic',
     department_id: 'department'
   };
 
@@ -1225,7 +1312,7 @@
     if (state.pending) return Promise.resolve(state.pending);
     var body = {
       browser_uuid: browserUuid(),
-      topic: values.topic,
+      topic_code: values.topic,
       priority: 'normal',
       language: state.lang
     };
@@ -1241,6 +1328,7 @@
       rememberSession(pending.id, {
         token: pending.token,
         topic: started.topic,
+        topic_code: started.topic_code,
         status: started.status,
         department: started.department,
         started_at: started.started_at,
@@ -1432,10 +1520,10 @@
 
     var topic = h('select', { required: true });
     append(topic, h('option', { value: '', text: t('topicChoose') }));
-    var topics = t('topics');
     var chosenTopic = initial('topic');
-    if (chosenTopic && topics.indexOf(chosenTopic) < 0) topics = topics.concat([chosenTopic]);
-    topics.forEach(function (name) { append(topic, h('option', { value: name, text: name, selected: name === chosenTopic })); });
+    TOPIC_CODES.forEach(function (code) {
+      append(topic, h('option', { value: code, text: topicLabel(code), selected: code === chosenTopic }));
+    });
 
     var department = null;
     if (state.departments && state.departments.length > 1) {
@@ -1535,9 +1623,11 @@
       if (nobody) {
         box.classList.add('is-offline');
         var email = s.contact && s.contact.contact_email;
+        // once the visitor has written, the chat is a left message: it waits, it is not dropped
+        var wrote = s.messages.some(function (m) { return m.sender.type === 'visitor' && m.seq; });
         append(box, [
           h('strong', { text: t('offlineTitle') }),
-          h('p', { text: t('nobodyOnline', { email: email || 'e-mail' }) }),
+          h('p', { text: t(wrote ? 'messageLeft' : 'nobodyOnline', { email: email || 'e-mail' }) }),
           q ? h('p', { class: 'queue-position', text: t('queuePosition', { n: q.position }) }) : null
         ]);
       } else {
@@ -1556,7 +1646,7 @@
       append(box, h('p', { text: t('connectedWith', { name: (s.agent && s.agent.name) || t('agent') }) }));
     } else {
       box.classList.add('is-closed');
-      append(box, h('p', { text: t('ended') }));
+      append(box, h('p', { text: s.closeReason === 'visitor_ended' ? t('endedByVisitor') : t('ended') }));
     }
     renderBanner();
   }
@@ -1580,25 +1670,43 @@
     ]);
   }
 
+  /**
+   * The footer of a chat: the connection banner and, while it runs, the composer and "Akhiri chat".
+   * The composer lives across re-renders of the same chat (a status frame, a language switch), so
+   * a visitor who is typing keeps the focus, the caret and what the input method is composing.
+   */
   function renderFooter() {
     var s = state.session;
-    ui.footer.textContent = '';
+    var running = !!s && s.status !== 'closed';
     ui.footer.hidden = false;
-    ui.banner = h('div', { class: 'banner', role: 'status', hidden: true });
-    append(ui.footer, ui.banner);
-    if (!s || s.status === 'closed') {
+    var kept = running && ui.composerForm && ui.composerOf === s.id && ui.composerForm.parentNode === ui.footer;
+    if (kept) {
+      labelComposer();
+    } else {
+      ui.footer.textContent = '';
+      ui.banner = h('div', { class: 'banner', role: 'status', hidden: true });
+      append(ui.footer, ui.banner);
       ui.composer = null;
-      renderBanner();
-      return;
+      ui.composerForm = null;
+      ui.composerOf = null;
+      if (running) {
+        ui.composerForm = composerForm(s);
+        ui.composerOf = s.id;
+        ui.endBox = h('div', { class: 'end-chat' });
+        append(ui.footer, [ui.composerForm, ui.endBox]);
+      }
     }
+    if (running) renderEndChat(s);
+    renderBanner();
+  }
+
+  function composerForm(s) {
     var counter = h('span', { class: 'counter', 'aria-live': 'polite' });
     var textarea = h('textarea', {
       id: 'osslc-composer',
       class: 'composer-input',
       rows: '1',
       maxlength: String(MAX_TEXT),
-      placeholder: t('composer'),
-      'aria-label': t('composerLabel'),
       value: ui.draft || ''
     });
     var typingSent = 0;
@@ -1641,11 +1749,101 @@
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) submit(e);
     });
     ui.composer = textarea;
-    append(ui.footer, h('form', { class: 'composer', onsubmit: submit },
-      textarea,
-      h('button', { type: 'submit', class: 'send', 'aria-label': t('send'), title: t('send') }, icon('send')),
-      counter));
-    renderBanner();
+    ui.sendButton = h('button', { type: 'submit', class: 'send' }, icon('send'));
+    var form = h('form', { class: 'composer', onsubmit: submit }, textarea, ui.sendButton, counter);
+    labelComposer();
+    return form;
+  }
+
+  /** The composer's texts in the current language. */
+  function labelComposer() {
+    ui.composer.setAttribute('placeholder', t('composer'));
+    ui.composer.setAttribute('aria-label', t('composerLabel'));
+    ui.sendButton.setAttribute('aria-label', t('send'));
+    ui.sendButton.setAttribute('title', t('send'));
+  }
+
+  /** "Akhiri chat", and once pressed the question whether to, with what it means. */
+  function renderEndChat(s) {
+    var box = ui.endBox;
+    var local = s.endingUi || (s.endingUi = { confirming: false, busy: false, error: null });
+    box.textContent = '';
+    function ask() {
+      local.confirming = true;
+      local.error = null;
+      renderEndChat(s);
+      focusAction('end-cancel');
+    }
+    function cancel() {
+      if (local.busy) return;
+      local.confirming = false;
+      local.error = null;
+      renderEndChat(s);
+      focusAction('end-chat');
+    }
+    if (!local.confirming) {
+      append(box, h('button', { type: 'button', class: 'link-button end-link', 'data-action': 'end-chat', text: t('endChat'), onclick: ask }));
+      return;
+    }
+    append(box, h('div', {
+      class: 'end-confirm',
+      role: 'group',
+      'aria-labelledby': 'osslc-end-question',
+      'aria-describedby': 'osslc-end-explain',
+      onkeydown: function (e) {
+        if (e.key === 'Escape') {
+          e.stopPropagation(); // Escape here takes the question back, it does not close the panel
+          cancel();
+        }
+      }
+    },
+    h('p', { id: 'osslc-end-question', class: 'end-question', text: t('endQuestion') }),
+    h('p', { id: 'osslc-end-explain', class: 'end-explain', text: t(s.status === 'waiting' ? 'endExplainWaiting' : 'endExplainActive') }),
+    local.error ? h('p', { class: 'field-error', role: 'alert' }, icon('alert'), h('span', { text: local.error })) : null,
+    h('div', { class: 'end-actions' },
+      h('button', { type: 'button', class: 'danger', 'data-action': 'end-confirm', disabled: local.busy, 'aria-disabled': local.busy ? 'true' : null,
+        text: local.busy ? t('busy') : t('endConfirm'), onclick: function () { endChat(s); } }),
+      h('button', { type: 'button', class: 'secondary', 'data-action': 'end-cancel', disabled: local.busy, text: t('endCancel'), onclick: cancel }))));
+  }
+
+  function focusAction(action) {
+    var target = ui.panel.querySelector('[data-action="' + action + '"]');
+    if (target) target.focus();
+  }
+
+  /** POST /session/:id/close: the visitor ends the chat or leaves the queue. */
+  function endChat(s) {
+    var local = s.endingUi;
+    if (local.busy) return;
+    local.busy = true;
+    local.error = null;
+    renderEndChat(s);
+    api('POST', '/session/' + encodeURIComponent(s.id) + '/close', { token: s.token }).then(
+      function (view) {
+        if (state.session !== s) return;
+        ui.pendingFocus = 'ended';
+        applySessionView(view);
+      },
+      function (error) {
+        if (error.status !== 409) throw error;
+        // ended meanwhile (by the agent, or in another tab): show it as it now is
+        ui.pendingFocus = 'ended';
+        return refreshSession();
+      }
+    ).then(
+      function () {
+        local.busy = false;
+        local.confirming = false;
+      },
+      function (error) {
+        local.busy = false;
+        local.error = describe(error);
+        if (state.session === s && state.view === 'chat' && s.status !== 'closed') {
+          renderEndChat(s);
+          focusAction('end-confirm');
+        }
+      }
+    );
   }
 
   function messageStateMark(m) {
@@ -1673,9 +1871,9 @@
     }
     var who = type === 'visitor' ? t('you') : (m.sender.name || t('agent'));
     var bubble = h('div', { class: 'bubble' });
-    // textContent only: a message is text, whatever characters it holds
+    // text nodes and links only: a message is text, whatever characters it holds
     var text = h('p', { class: 'text' });
-    text.textContent = m.text;
+    appendMessageText(text, m.text);
     append(bubble, [h('span', { class: 'sr-only', text: who + ': ' }), text]);
     var meta = h('p', { class: 'meta' },
       type === 'agent' ? h('span', { class: 'who', text: who }) : null,
@@ -1821,7 +2019,9 @@
   }
 
   function transcriptForm(s) {
-    if (s.transcriptTo) return h('p', { class: 'done', role: 'status', text: t('transcriptSent', { email: s.transcriptTo }) });
+    if (s.transcriptTo) {
+      return h('p', { class: 'done', role: 'status', text: t(s.transcriptAlready ? 'transcriptAlready' : 'transcriptSent', { email: s.transcriptTo }) });
+    }
     var local = s.transcriptUi || (s.transcriptUi = { email: (s.contact && s.contact.contact_email) || '', error: null, busy: false });
     var input = h('input', { type: 'email', id: 'osslc-transcript-email', autocomplete: 'email', maxlength: '255', value: local.email,
       'aria-invalid': local.error ? 'true' : null, 'aria-describedby': local.error ? 'osslc-transcript-error' : null });
@@ -1849,7 +2049,11 @@
         token: s.token,
         body: email ? { email: email } : {}
       }).then(
-        function () { s.transcriptTo = email || (s.contact && s.contact.contact_email) || 'e-mail'; },
+        function (answer) {
+          s.transcriptTo = (answer && answer.email) || email || (s.contact && s.contact.contact_email) || 'e-mail';
+          // the transcript mailed when the chat closed: one per address, not a second copy
+          s.transcriptAlready = !!(answer && answer.already_sent);
+        },
         function (error) {
           local.error = error.status === 404 || error.status === 405 ? t('transcriptUnavailable')
             : error.status === 400 && error.fields.email ? t('errEmailInvalid') : describe(error);
@@ -1940,7 +2144,7 @@
         onclick: function () { openHistoryItem(item); }
       },
       h('span', { class: 'history-top' },
-        h('span', { class: 'history-topic', text: item.topic }),
+        h('span', { class: 'history-topic', text: topicLabel(item.topic_code, item.topic) }),
         h('span', { class: 'pill pill-' + item.status, text: t('status_' + item.status) })),
       h('span', { class: 'history-meta', text: [formatDate(item.started_at), item.department && item.department.name, current ? t('currentChat') : null].filter(Boolean).join(' · ') }),
       last ? h('span', { class: 'history-last', text: (last.sender_type === 'visitor' ? t('you') : last.sender_name || t('agent')) + ': ' + last.text }) : null,
@@ -1992,14 +2196,15 @@
     ui.body.textContent = '';
     ui.footer.textContent = '';
     ui.footer.hidden = true;
+    var topic = topicLabel(item.topic_code, item.topic);
     var box = h('div', { class: 'transcript-view' },
-      h('h3', { class: 'view-title', tabindex: '-1', text: item.topic }),
+      h('h3', { class: 'view-title', tabindex: '-1', text: topic }),
       h('p', { class: 'history-meta' },
         h('span', { class: 'pill pill-' + item.status, text: t('status_' + item.status) }),
         ' ' + [formatDate(item.started_at), item.agent && item.agent.name].filter(Boolean).join(' · ')));
     var stored = tr.messages.filter(function (m) { return m.seq; });
     if (stored.length) {
-      var log = h('ol', { class: 'log read-only', 'aria-label': item.topic });
+      var log = h('ol', { class: 'log read-only', 'aria-label': topic });
       stored.forEach(function (m) { append(log, messageView(m, true)); });
       append(box, log);
     } else if (tr.loading) {
@@ -2094,10 +2299,8 @@
 
   function setLanguage(lang) {
     if (lang !== 'id' && lang !== 'en') return;
+    // the chosen topic is a code: it keeps its place and is named in the new language
     if (state.view === 'form' && ui.fields) state.form.values = Object.assign({}, state.form.values, readForm());
-    var topics = TEXTS[state.lang].topics;
-    var i = topics.indexOf(state.form.values.topic);
-    if (i >= 0) state.form.values.topic = TEXTS[lang].topics[i];
     state.lang = lang;
     store.set('lang', lang);
     // field errors were written in the old language: say them again in the new one

@@ -2,6 +2,7 @@ package id.oss.livechat.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.model.visitor.StartChatRequest;
 import id.oss.livechat.model.visitor.StartChatResponse;
 import java.time.Instant;
@@ -30,6 +31,55 @@ class WireFormatTest {
         assertThat(request.priority()).isEqualTo(Priority.URGENT);
         assertThat(request.language()).isEqualTo(Language.EN);
         assertThat(request.ossUserId()).isNull();
+        assertThat(request.topicCode()).isNull();
+    }
+
+    @Test
+    void aStartRequestReadsATopicCode() {
+        StartChatRequest request =
+                json.readValue(
+                        """
+                {"browser_uuid":"6f1c2b8e-3f7a-4c1e-9a51-0c2f6b1d9e42","topic_code":"nib"}""",
+                        StartChatRequest.class);
+        assertThat(request.topicCode()).isEqualTo("nib");
+        assertThat(request.topic()).isNull();
+    }
+
+    @Test
+    void aStaffSessionSaysWhetherItIsALeftMessage() {
+        Instant left = Instant.parse("2026-11-25T16:05:00Z");
+        StaffSession session =
+                new StaffSession(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        SessionStatus.WAITING,
+                        "Pendaftaran NIB",
+                        Priority.NORMAL,
+                        null,
+                        null,
+                        null,
+                        false,
+                        null,
+                        null,
+                        left,
+                        left,
+                        null,
+                        null,
+                        null,
+                        1,
+                        1,
+                        1,
+                        null,
+                        "nib",
+                        true,
+                        left);
+        String text = json.writeValueAsString(session);
+        assertThat(text)
+                .contains(
+                        "\"topic_code\":\"nib\"",
+                        "\"left_message\":true",
+                        "\"left_message_at\":\"2026-11-25T16:05:00Z\"");
+        assertThat(json.readValue(text, StaffSession.class)).isEqualTo(session);
     }
 
     @Test
@@ -42,7 +92,8 @@ class WireFormatTest {
                         true,
                         "vt_x",
                         true,
-                        "t",
+                        "Pendaftaran NIB",
+                        "nib",
                         Priority.NORMAL,
                         null,
                         1,
@@ -56,6 +107,7 @@ class WireFormatTest {
                         "\"requires_contact\":true",
                         "\"status\":\"waiting\"",
                         "\"priority\":\"normal\"",
+                        "\"topic_code\":\"nib\"",
                         "\"started_at\":\"2026-11-25T10:15:30Z\"")
                 .doesNotContain("sessionId");
     }

@@ -96,8 +96,8 @@ public final class ActiveChatsView extends VBox {
                                             chat.closedProperty().get()
                                                     ? i18n.text("chats.closedMark")
                                                             + " "
-                                                            + chat.session().topic()
-                                                    : chat.session().topic(),
+                                                            + Sessions.topic(chat.session(), i18n)
+                                                    : Sessions.topic(chat.session(), i18n),
                                     chat.sessionProperty(),
                                     chat.closedProperty()));
             badge.textProperty().bind(chat.unreadProperty().asString());

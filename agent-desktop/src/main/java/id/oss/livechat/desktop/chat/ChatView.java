@@ -184,7 +184,7 @@ public final class ChatView extends BorderPane {
     }
 
     private String subtitleOf(StaffSession session) {
-        StringBuilder text = new StringBuilder(session.topic() == null ? "" : session.topic());
+        StringBuilder text = new StringBuilder(Sessions.topic(session, i18n));
         if (session.department() != null) {
             text.append("  ·  ").append(session.department().name());
         }

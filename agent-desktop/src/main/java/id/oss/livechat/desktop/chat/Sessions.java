@@ -1,5 +1,6 @@
 package id.oss.livechat.desktop.chat;
 
+import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.model.SessionStatus;
 import id.oss.livechat.model.staff.StaffSession;
 
@@ -13,6 +14,22 @@ public final class Sessions {
                 && session.contact().contactName() != null
                 && !session.contact().contactName().isBlank()) {
             return session.contact().contactName();
+        }
+        return session.topic() == null ? "" : session.topic();
+    }
+
+    /**
+     * The session's topic in the agent's language: a topic of the widget's list by its code ({@code
+     * topic.<code>} texts), a free-text topic (or a code this app does not know yet) as the server
+     * gave it.
+     */
+    public static String topic(StaffSession session, Localization i18n) {
+        if (session.topicCode() != null) {
+            String key = "topic." + session.topicCode();
+            String named = i18n.text(key);
+            if (!named.equals(key)) {
+                return named;
+            }
         }
         return session.topic() == null ? "" : session.topic();
     }
@@ -39,6 +56,9 @@ public final class Sessions {
                 s.lastSeq(),
                 s.unread(),
                 s.queuePosition(),
-                s.lastMessage());
+                s.lastMessage(),
+                s.topicCode(),
+                s.leftMessage(),
+                s.leftMessageAt());
     }
 }

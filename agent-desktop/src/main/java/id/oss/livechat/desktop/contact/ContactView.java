@@ -1,5 +1,6 @@
 package id.oss.livechat.desktop.contact;
 
+import id.oss.livechat.desktop.chat.Sessions;
 import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.staff.StaffSession;
@@ -188,7 +189,7 @@ public final class ContactView extends VBox {
                     session.status() == null
                             ? ""
                             : "  ·  " + i18n.text("session." + session.status().wire());
-            topic.setText(session.topic());
+            topic.setText(Sessions.topic(session, i18n));
             when.setText(DATE.format(startOf(session)) + status);
             setGraphic(box);
         }

@@ -1,5 +1,6 @@
 package id.oss.livechat.desktop.queue;
 
+import id.oss.livechat.desktop.chat.Sessions;
 import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.model.staff.Agent;
 import javafx.scene.control.ButtonBar;
@@ -19,7 +20,8 @@ final class AssignDialog {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(i18n.text("queue.assign"));
-        dialog.setHeaderText(i18n.text("queue.assign.header", item.topic()));
+        dialog.setHeaderText(
+                i18n.text("queue.assign.header", Sessions.topic(item.session(), i18n)));
         if (owner.getScene() != null) {
             dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
         }

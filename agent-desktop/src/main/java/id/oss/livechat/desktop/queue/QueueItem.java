@@ -40,6 +40,14 @@ public final class QueueItem {
         return session.priority() == null ? Priority.NORMAL : session.priority();
     }
 
+    /**
+     * A left message: the visitor wrote and then went away; the reply reaches them by mail and when
+     * they come back.
+     */
+    public boolean leftMessage() {
+        return session.leftMessage();
+    }
+
     /** A visitor logged in to OSS, whose identity the portal proved. */
     public boolean verified() {
         return session.verified();

@@ -1,5 +1,6 @@
 package id.oss.livechat.desktop.queue;
 
+import id.oss.livechat.desktop.chat.Sessions;
 import id.oss.livechat.desktop.i18n.Localization;
 import java.util.Locale;
 import javafx.animation.Animation;
@@ -72,6 +73,7 @@ public final class QueueView extends VBox {
         private final Label priority = new Label();
         private final Label topic = new Label();
         private final Label verified = new Label();
+        private final Label leftMessage = new Label();
         private final Label who = new Label();
         private final Label waited = new Label();
         private final Button take = new Button();
@@ -86,6 +88,11 @@ public final class QueueView extends VBox {
             verified.setText("\u2714 " + i18n.text("queue.verified"));
             verified.getStyleClass().add("verified-badge");
             verified.setTooltip(new Tooltip(i18n.text("queue.verified.tooltip")));
+            // a left message: an amber chip, as a high priority is
+            leftMessage.setText(i18n.text("queue.leftMessage"));
+            leftMessage.setId("left-message");
+            leftMessage.getStyleClass().addAll("priority-chip", "priority-high");
+            leftMessage.setTooltip(new Tooltip(i18n.text("queue.leftMessage.tooltip")));
             who.getStyleClass().add("muted");
             waited.getStyleClass().add("waiting-time");
             take.setText(i18n.text("queue.take"));
@@ -93,7 +100,7 @@ public final class QueueView extends VBox {
             take.disableProperty().bind(viewModel.takingProperty());
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
-            HBox top = new HBox(6, priority, verified, grow, waited);
+            HBox top = new HBox(6, priority, leftMessage, verified, grow, waited);
             top.setAlignment(Pos.CENTER_LEFT);
             Region grow2 = new Region();
             HBox.setHgrow(grow2, Priority.ALWAYS);
@@ -137,7 +144,10 @@ public final class QueueView extends VBox {
             priority.getStyleClass()
                     .removeIf(c -> c.startsWith("priority-") && !c.equals("priority-chip"));
             priority.getStyleClass().add("priority-" + item.priority().wire());
-            topic.setText(item.topic());
+            String topicText = Sessions.topic(item.session(), i18n);
+            topic.setText(topicText);
+            leftMessage.setVisible(item.leftMessage());
+            leftMessage.setManaged(item.leftMessage());
             verified.setVisible(item.verified());
             verified.setManaged(item.verified());
             String name =
@@ -150,7 +160,10 @@ public final class QueueView extends VBox {
             setContextMenu(viewModel.canAssignToOthers() ? assignMenu(item) : null);
             setGraphic(box);
             setAccessibleText(
-                    item.topic() + ", " + item.priority().wire().toUpperCase(Locale.ROOT));
+                    topicText
+                            + ", "
+                            + item.priority().wire().toUpperCase(Locale.ROOT)
+                            + (item.leftMessage() ? ", " + i18n.text("queue.leftMessage") : ""));
         }
 
         private ContextMenu assignMenu(QueueItem item) {

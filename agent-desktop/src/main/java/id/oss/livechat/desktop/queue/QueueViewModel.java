@@ -1,6 +1,7 @@
 package id.oss.livechat.desktop.queue;
 
 import id.oss.livechat.desktop.chat.ActiveChatsViewModel;
+import id.oss.livechat.desktop.chat.Sessions;
 import id.oss.livechat.desktop.connection.ApiException;
 import id.oss.livechat.desktop.connection.LiveLink;
 import id.oss.livechat.desktop.connection.StaffApi;
@@ -123,7 +124,7 @@ public final class QueueViewModel {
                                 Notice.info(
                                         i18n.text(
                                                 "queue.assigned",
-                                                item.topic(),
+                                                Sessions.topic(item.session(), i18n),
                                                 agent.displayName()))));
     }
 

@@ -34,7 +34,7 @@ public final class MailTemplates {
                 (id
                                 ? "Transkrip percakapan Anda dengan Layanan OSS: "
                                 : "Your conversation with OSS support: ")
-                        + context.topic();
+                        + context.topicIn(context.language());
         String greeting = greeting(context);
         String intro =
                 id
@@ -94,7 +94,7 @@ public final class MailTemplates {
         boolean id = context.language() == Language.ID;
         String subject =
                 (id ? "Balasan baru dari Layanan OSS: " : "New reply from OSS support: ")
-                        + context.topic();
+                        + context.topicIn(context.language());
         String intro =
                 id
                         ? senderName(reply, true)
@@ -131,7 +131,8 @@ public final class MailTemplates {
 
     /** To the department's address: in Indonesian, the help desk's language. */
     public Rendered offlineMessage(MailContext context, ChatMessage message) {
-        String subject = "Pesan pengunjung saat tidak ada petugas online: " + context.topic();
+        String topic = context.topicIn(Language.ID);
+        String subject = "Pesan pengunjung saat tidak ada petugas online: " + topic;
         String who =
                 (context.contactName() == null ? "Pengunjung" : context.contactName())
                         + (context.contactEmail() == null
@@ -154,7 +155,7 @@ public final class MailTemplates {
                         + "\n\n    "
                         + message.text().replace("\n", "\n    ")
                         + "\n\nTopik: "
-                        + context.topic()
+                        + topic
                         + "\nSesi: "
                         + context.sessionId()
                         + "\n\n"
@@ -169,7 +170,7 @@ public final class MailTemplates {
                                 + "<blockquote style=\"border-left:3px solid #0b5cad;margin:0;padding:8px 12px;white-space:pre-wrap\">"
                                 + escape(message.text())
                                 + "</blockquote><p>Topik: "
-                                + escape(context.topic())
+                                + escape(topic)
                                 + "<br>Sesi: "
                                 + context.sessionId()
                                 + "</p><p>"

@@ -9,7 +9,9 @@ import id.oss.livechat.server.notification.internal.R2dbcMailSource;
 import id.oss.livechat.server.notification.internal.SendGridMailTransport;
 import id.oss.livechat.server.notification.internal.SmtpMailTransport;
 import id.oss.livechat.server.session.VisitorAccess;
+import id.oss.livechat.server.system.config.LiveChatProperties;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Properties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,7 +41,14 @@ public class NotificationConfiguration {
             VisitorAccess access,
             Clock clock,
             MailSettings settings,
+            LiveChatProperties properties,
             @Value("${LIVECHAT_TIMEZONE:Asia/Jakarta}") String timezone) {
+        // the visitor of a left message is away by definition: gone ABANDON_AFTER at least
+        Duration abandonAfter = properties.routing().abandonAfter();
+        Duration away =
+                settings.visitorAwayAfter().compareTo(abandonAfter) < 0
+                        ? settings.visitorAwayAfter()
+                        : abandonAfter;
         return new Notifications(
                 outbox,
                 new R2dbcMailSource(db),
@@ -47,7 +56,7 @@ public class NotificationConfiguration {
                 new MailTemplates(ZoneId.of(timezone)),
                 access,
                 clock,
-                settings.visitorAwayAfter());
+                away);
     }
 
     @Bean

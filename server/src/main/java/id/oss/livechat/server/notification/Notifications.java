@@ -74,15 +74,30 @@ public class Notifications {
                                 transcript(
                                         context,
                                         context.contactEmail(),
-                                        "transcript:closed:" + sessionId))
+                                        transcriptKey(sessionId, context.contactEmail())))
                 .then();
     }
+
+    /**
+     * One transcript per address per session: the one mailed on close and the one the visitor asks
+     * for are the same mail. Addresses differ only in case and spaces are one address.
+     */
+    static String transcriptKey(UUID sessionId, String address) {
+        return "transcript:" + sessionId + ":" + address.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * What a transcript request did. {@code alreadySent}: this chat's transcript went to this
+     * address before (on close, or on an earlier request), so no second one is sent.
+     */
+    public record TranscriptRequested(String email, boolean alreadySent) {}
 
     /**
      * {@code POST session/:id/transcript}: the visitor asks for the transcript of a chat that
      * ended.
      */
-    public Mono<String> requestTranscript(UUID sessionId, String token, TranscriptRequest request) {
+    public Mono<TranscriptRequested> requestTranscript(
+            UUID sessionId, String token, TranscriptRequest request) {
         String email = Texts.clean(request.email());
         FieldCheck.of().optional("email", email, 255).email("email", email).orThrow();
         return access.authorize(sessionId, token)
@@ -103,14 +118,9 @@ public class Notifications {
                                                 "email",
                                                 "no address is known for this chat; give one"));
                             }
-                            return transcript(
-                                            context,
-                                            to,
-                                            "transcript:request:"
-                                                    + sessionId
-                                                    + ":"
-                                                    + to.toLowerCase(Locale.ROOT))
-                                    .thenReturn(to);
+                            return transcript(context, to, transcriptKey(sessionId, to))
+                                    .map(queued -> new TranscriptRequested(to, !queued))
+                                    .defaultIfEmpty(new TranscriptRequested(to, false));
                         });
     }
 

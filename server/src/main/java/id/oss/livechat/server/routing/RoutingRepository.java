@@ -46,8 +46,18 @@ public interface RoutingRepository {
 
     Flux<Requeued> requeueUnanswered(Duration after);
 
-    /** A waiting session closed because its visitor left. */
+    /** A waiting session closed because its visitor left without writing. */
     record Abandoned(UUID sessionId, UUID departmentId) {}
 
+    /** Closes the waiting sessions whose visitor left {@code after} ago and wrote nothing. */
     Flux<Abandoned> closeAbandoned(Duration after);
+
+    /** A waiting session whose visitor wrote and then left: a left message, still waiting. */
+    record LeftMessage(UUID sessionId, UUID departmentId) {}
+
+    /**
+     * Marks the waiting sessions whose visitor wrote something and left {@code after} ago (once
+     * each): they stay in the queue for an agent.
+     */
+    Flux<LeftMessage> markLeftMessages(Duration after);
 }

@@ -7,9 +7,10 @@ import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /**
- * The queue's housekeeping: a waiting session whose visitor is gone is closed as abandoned; an
- * assignment that no agent answered in time goes back to the queue, keeping its place by age, and
- * is offered to another agent first.
+ * The queue's housekeeping. A waiting session whose visitor is gone is closed as abandoned, unless
+ * the visitor wrote something: then it is a left message, marked so, and waits for an agent, whose
+ * reply reaches the visitor by mail and on return. An assignment that no agent answered in time
+ * goes back to the queue, keeping its place by age, and is offered to another agent first.
  */
 public class SessionTimeouts {
     public static final String ABANDONED = "abandoned";
@@ -54,6 +55,15 @@ public class SessionTimeouts {
                                                                         r.departmentId())))
                                                 .then(router.routeDepartment(r.departmentId())))
                         .then();
+        Mono<Void> markLeft =
+                repository
+                        .markLeftMessages(abandonAfter)
+                        .map(RoutingRepository.LeftMessage::departmentId)
+                        .distinct()
+                        // the staff's queue views show the mark
+                        .concatMap(
+                                department -> bus.publish(new ChatEvent.QueueChanged(department)))
+                        .then();
         Mono<Void> abandon =
                 repository
                         .closeAbandoned(abandonAfter)
@@ -72,6 +82,6 @@ public class SessionTimeouts {
                                                                 new ChatEvent.QueueChanged(
                                                                         a.departmentId()))))
                         .then();
-        return requeue.then(abandon);
+        return requeue.then(markLeft).then(abandon);
     }
 }

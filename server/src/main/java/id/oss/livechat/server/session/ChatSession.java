@@ -13,6 +13,7 @@ public record ChatSession(
         UUID agentId,
         UUID departmentId,
         String topic,
+        String topicCode,
         SessionStatus status,
         Priority priority,
         Language language,
@@ -23,5 +24,10 @@ public record ChatSession(
 
     public boolean isClosed() {
         return status == SessionStatus.CLOSED;
+    }
+
+    /** The topic as a reader in {@code reader} names it (the list's name for a coded topic). */
+    public String topicIn(Language reader) {
+        return Topics.label(topicCode, topic, reader);
     }
 }

@@ -4,11 +4,15 @@ import id.oss.livechat.model.Language;
 import id.oss.livechat.model.Priority;
 import java.util.UUID;
 
-/** What is stored when a visitor starts a chat. */
+/**
+ * What is stored when a visitor starts a chat: a topic of the list ({@code topicCode}, with its
+ * Indonesian name as {@code topic}) or a free-text topic (no code).
+ */
 public record NewSession(
         UUID chatUserId,
         UUID departmentId,
         String topic,
+        String topicCode,
         Priority priority,
         Language language,
         byte[] visitorTokenHash) {}

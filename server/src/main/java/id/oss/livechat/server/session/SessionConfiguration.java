@@ -42,6 +42,12 @@ public class SessionConfiguration {
     }
 
     @Bean
+    VisitorEndsChat visitorEndsChat(
+            VisitorAccess access, SessionRepository sessions, Router router, ChatEventBus bus) {
+        return new VisitorEndsChat(access, sessions, router, bus);
+    }
+
+    @Bean
     StaffSessions staffSessions(
             SessionRepository sessions, StaffRepository staff, MessageStore messages) {
         return new StaffSessions(sessions, staff, messages);

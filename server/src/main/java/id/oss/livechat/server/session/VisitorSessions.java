@@ -74,15 +74,31 @@ public class VisitorSessions {
                         request.ossUserId(),
                         request.email(),
                         request.identityHash());
-        String topic = Texts.clean(request.topic());
-        FieldCheck check = FieldCheck.of().required("topic", topic, TOPIC_MAX);
+        String topicCode = Texts.clean(request.topicCode());
+        Optional<Topics.Topic> listed = Topics.find(topicCode);
+        // a topic of the list is stored under its Indonesian name; a free text as it came
+        String topic = listed.map(Topics.Topic::indonesian).orElse(Texts.clean(request.topic()));
+        FieldCheck check = FieldCheck.of();
+        if (topicCode == null) {
+            check.required("topic", topic, TOPIC_MAX);
+        } else {
+            check.rule(listed.isPresent(), "topic_code", "is not a topic of the list");
+        }
         VisitorIdentities.check(claim, check);
         check.orThrow();
         Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
         Language language = request.language() == null ? Language.ID : request.language();
         VisitorToken.Issued token = VisitorToken.issue();
 
-        NewChat chat = new NewChat(claim, client, topic, priority, language, token);
+        NewChat chat =
+                new NewChat(
+                        claim,
+                        client,
+                        topic,
+                        listed.map(Topics.Topic::code).orElse(null),
+                        priority,
+                        language,
+                        token);
         return departmentFor(request.departmentId())
                 .flatMap(
                         department ->
@@ -105,6 +121,7 @@ public class VisitorSessions {
             VisitorIdentities.Claim claim,
             ClientInfo client,
             String topic,
+            String topicCode,
             Priority priority,
             Language language,
             VisitorToken.Issued token) {}
@@ -121,6 +138,7 @@ public class VisitorSessions {
                                                                         user.id(),
                                                                         department.id(),
                                                                         chat.topic(),
+                                                                        chat.topicCode(),
                                                                         chat.priority(),
                                                                         chat.language(),
                                                                         chat.token().hash()))
@@ -153,7 +171,8 @@ public class VisitorSessions {
                 true,
                 token,
                 started.anonymous(),
-                s.topic(),
+                s.topicIn(s.language()),
+                s.topicCode(),
                 s.priority(),
                 new DepartmentRef(department.id(), department.code(), department.name()),
                 place.map(QueuePlace::position).orElse(null),
@@ -222,7 +241,8 @@ public class VisitorSessions {
         return new SessionView(
                 s.id(),
                 s.status(),
-                s.topic(),
+                s.topicIn(s.language()),
+                s.topicCode(),
                 s.priority(),
                 details.department(),
                 details.contact() == null,
@@ -326,7 +346,8 @@ public class VisitorSessions {
                                         new HistoryItem(
                                                 d.session().id(),
                                                 d.session().status(),
-                                                d.session().topic(),
+                                                d.session().topicIn(d.session().language()),
+                                                d.session().topicCode(),
                                                 d.session().priority(),
                                                 d.department(),
                                                 d.agent() == null ? null : d.agent().nameOnly(),

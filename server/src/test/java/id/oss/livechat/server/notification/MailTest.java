@@ -280,7 +280,7 @@ class MailTest extends ServerTest {
                 .isUnauthorized();
         assertThat(
                         count(
-                                "SELECT count(*) FROM mail_outbox WHERE dedup_key LIKE 'transcript:request:"
+                                "SELECT count(*) FROM mail_outbox WHERE dedup_key LIKE 'transcript:"
                                         + chat.session().id()
                                         + "%'"))
                 .isZero();

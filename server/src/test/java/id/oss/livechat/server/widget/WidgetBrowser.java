@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
@@ -120,6 +121,20 @@ final class WidgetBrowser implements AutoCloseable {
      * widget.
      */
     WidgetBrowser freshVisitor() {
+        closeThePortal();
+        driver.get(base + "/widget/widget.css");
+        js("localStorage.clear(); sessionStorage.clear();");
+        if (!Long.valueOf(0).equals(js("return localStorage.length + sessionStorage.length"))) {
+            throw new IllegalStateException("the previous visitor's storage is still there");
+        }
+        return this;
+    }
+
+    /**
+     * The visitor closes the portal's tabs and goes (their sockets close with them); the browser
+     * keeps its localStorage, as a browser does overnight. Leaves one empty tab.
+     */
+    WidgetBrowser closeThePortal() {
         driver.switchTo().newWindow(WindowType.TAB);
         String fresh = driver.getWindowHandle();
         for (String handle : driver.getWindowHandles()) {
@@ -130,11 +145,6 @@ final class WidgetBrowser implements AutoCloseable {
         }
         driver.switchTo().window(fresh);
         resize(width, height, scale, width < 500);
-        driver.get(base + "/widget/widget.css");
-        js("localStorage.clear(); sessionStorage.clear();");
-        if (!Long.valueOf(0).equals(js("return localStorage.length + sessionStorage.length"))) {
-            throw new IllegalStateException("the previous visitor's storage is still there");
-        }
         return this;
     }
 
@@ -216,13 +226,53 @@ final class WidgetBrowser implements AutoCloseable {
         return !findAll(css).isEmpty();
     }
 
-    /** Clicks an element of the widget; a re-render in between just means finding it again. */
+    /**
+     * Clicks an element of the widget; a re-render in between just means finding it again, and an
+     * element still sliding in (not yet clickable) is tried again.
+     */
     void click(String css) {
-        waitFor(
+        act(
                 d -> {
                     find(css).click();
                     return true;
                 });
+    }
+
+    /**
+     * The element that has the keyboard focus inside the widget's shadow root. The page's own
+     * {@code activeElement} is only the {@code <oss-livechat>} host, which has no size: keys sent
+     * to it are refused as not interactable.
+     */
+    WebElement focused() {
+        return waitFor(
+                d ->
+                        (WebElement)
+                                js(
+                                        "const h = document.querySelector('oss-livechat');"
+                                                + " return h && h.shadowRoot.activeElement;"));
+    }
+
+    /** Presses keys on the widget's focused element, as a keyboard user would. */
+    void press(CharSequence... keys) {
+        act(
+                d -> {
+                    focused().sendKeys(keys);
+                    return true;
+                });
+    }
+
+    /** Types into an element of the widget, found again if the widget re-rendered it meanwhile. */
+    void typeInto(String css, CharSequence... keys) {
+        act(
+                d -> {
+                    find(css).sendKeys(keys);
+                    return true;
+                });
+    }
+
+    /** Types into the chat's message box (Keys.ENTER sends). */
+    void typeInComposer(CharSequence... keys) {
+        typeInto("#osslc-composer", keys);
     }
 
     /** The text of an element of the widget, waiting until it is there. */
@@ -230,9 +280,14 @@ final class WidgetBrowser implements AutoCloseable {
         return waitFor(d -> find(css).getText());
     }
 
+    /**
+     * Opens the panel unless it is open. Whether it is open is the widget's {@code hidden}, not
+     * Selenium's visibility: a panel that reopened by itself after a reload is still fading in
+     * (opacity 0 for a moment), and a click then would close it again.
+     */
     void openWidget() {
-        if (!panel().isDisplayed()) {
-            launcher().click();
+        if ("true".equals(panel().getDomProperty("hidden"))) {
+            click(".launcher");
         }
         waitFor(d -> panel().isDisplayed());
     }
@@ -246,7 +301,7 @@ final class WidgetBrowser implements AutoCloseable {
     }
 
     void type(String field, String value) {
-        waitFor(
+        act(
                 d -> {
                     WebElement input = find("#osslc-f-" + field);
                     input.clear();
@@ -320,6 +375,19 @@ final class WidgetBrowser implements AutoCloseable {
                 .ignoring(StaleElementReferenceException.class)
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)
                 .until(condition);
+    }
+
+    /**
+     * An action on the widget (a click, keys), tried again until the element can take it: found
+     * again after a re-render, and waited for while it is not yet visible or covered by the panel
+     * sliding in. A refused action did nothing, so trying again is safe.
+     */
+    private void act(Function<org.openqa.selenium.WebDriver, Boolean> action) {
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(ElementNotInteractableException.class)
+                .until(action);
     }
 
     /** Saves the viewport as {@code <dir>/<name>.png}; CI writes them under target/. */

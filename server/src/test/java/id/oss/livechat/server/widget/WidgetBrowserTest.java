@@ -60,14 +60,15 @@ class WidgetBrowserTest extends ServerTest {
 
         b.js(
                 "document.querySelector('oss-livechat').shadowRoot.querySelector('.launcher').focus()");
-        b.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        b.waitFor(d -> b.focusedId() != null && b.focusedId().contains("launcher"));
+        b.press(Keys.ENTER);
         b.waitFor(d -> b.panel().isDisplayed());
         assertThat(b.panel().getAttribute("role")).isEqualTo("dialog");
         assertThat(b.launcher().getAttribute("aria-expanded")).isEqualTo("true");
         // focus moves into the panel, to the first field
         b.waitFor(d -> "osslc-f-name".equals(b.focusedId()));
 
-        b.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        b.press(Keys.ESCAPE);
         b.waitFor(d -> !b.panel().isDisplayed());
         // and back to the button that opened it
         assertThat(b.focusedId()).contains("launcher");

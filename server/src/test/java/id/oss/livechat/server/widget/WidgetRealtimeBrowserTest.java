@@ -65,7 +65,7 @@ class WidgetRealtimeBrowserTest extends ServerTest {
                 .isEqualTo("Selamat siang, ada yang bisa kami bantu?");
         assertThat(b.find(".typing").isDisplayed()).isFalse();
 
-        b.find("#osslc-composer").sendKeys("Saya ingin mengubah alamat usaha.", Keys.ENTER);
+        b.typeInComposer("Saya ingin mengubah alamat usaha.", Keys.ENTER);
         Map<String, Object> received =
                 agent.await(
                         f ->
@@ -104,7 +104,7 @@ class WidgetRealtimeBrowserTest extends ServerTest {
         agent.send(message(sessionId, "Pesan satu"));
         agent.send(message(sessionId, "Pesan dua"));
         b.waitFor(d -> b.findAll(".msg-agent").size() == 2);
-        b.find("#osslc-composer").sendKeys("Balasan saya", Keys.ENTER);
+        b.typeInComposer("Balasan saya", Keys.ENTER);
         b.waitFor(d -> b.findAll(".msg-visitor .mark-sent").size() == 2);
 
         b.reload();

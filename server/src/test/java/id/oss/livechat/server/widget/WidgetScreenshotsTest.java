@@ -1,13 +1,16 @@
 package id.oss.livechat.server.widget;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import id.oss.livechat.server.routing.SessionTimeouts;
 import id.oss.livechat.server.support.ServerTest;
 import id.oss.livechat.server.support.Visitor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Walks the widget through its states and photographs each, checking the state before each picture.
@@ -28,6 +32,7 @@ import org.openqa.selenium.By;
  */
 class WidgetScreenshotsTest extends ServerTest {
     private static final WidgetBrowser.Shared chromium = new WidgetBrowser.Shared();
+    @Autowired SessionTimeouts timeouts;
     private PortalDepartment portal;
 
     @AfterAll
@@ -101,7 +106,7 @@ class WidgetScreenshotsTest extends ServerTest {
         b.js("window.__visitorSocketStub.close()");
         b.waitFor(d -> b.present(".ended .rating"));
         b.click("label[for=osslc-star-4]");
-        b.find("#osslc-rating-comment").sendKeys("Jawabannya jelas dan cepat. Terima kasih!");
+        b.typeInto("#osslc-rating-comment", "Jawabannya jelas dan cepat. Terima kasih!");
         b.js(
                 "const s = document.querySelector('oss-livechat').shadowRoot;"
                         + " s.querySelector('.ended').scrollIntoView({block: 'end'})");
@@ -113,6 +118,35 @@ class WidgetScreenshotsTest extends ServerTest {
             converse(phone);
             phone.screenshot("widget-phone");
         }
+    }
+
+    @Test
+    void aMessageLeftAtNightAndTheMorningsReply() {
+        WidgetBrowser b = chromium.newVisitorOnThePortal(port);
+        b.startChat(
+                "Budi Santoso",
+                "budi.santoso@contoh.co.id",
+                "Selamat malam, NIB saya belum terbit sejak kemarin. Mohon dibantu.");
+        b.waitFor(d -> b.present(".msg-visitor .mark-sent"));
+        String sessionId =
+                (String) b.js("return JSON.parse(localStorage.getItem('osslc.current'))");
+        b.closeThePortal();
+        new Overnight(db, timeouts).passesFor(sessionId);
+
+        DeskAgent agent = new DeskAgent(db, http, portal.id()).named("Ani Rahmawati").online();
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.serves(sessionId));
+        agent.says(
+                sessionId,
+                "Selamat pagi, Bapak Budi. NIB Anda sudah terbit; silakan unduh di"
+                        + " https://oss.go.id/nib (menu Perizinan Berusaha).");
+
+        // the next morning, back on the portal in the same browser
+        b.openPortal();
+        b.waitFor(d -> b.present(".launcher .badge"));
+        b.openWidget();
+        b.waitFor(d -> b.present(".msg-agent .text a"));
+        assertThat(b.text(".status-box")).isEqualTo("Anda terhubung dengan Ani Rahmawati.");
+        b.screenshot("widget-left-message-answered");
     }
 
     @Test
@@ -175,8 +209,7 @@ class WidgetScreenshotsTest extends ServerTest {
         // server has, and which made this picture flaky)
         b.startChat("Budi Santoso", "budi.santoso@contoh.co.id", null);
         b.waitFor(d -> Boolean.TRUE.equals(b.js("return window.__visitorSocketStub.resumed")));
-        b.find("#osslc-composer")
-                .sendKeys("Selamat siang, bagaimana cara memperbarui data KBLI pada NIB saya?");
+        b.typeInComposer("Selamat siang, bagaimana cara memperbarui data KBLI pada NIB saya?");
         b.click(".composer .send");
         b.waitFor(d -> b.present(".msg-visitor .mark-sent"));
         b.js("window.__visitorSocketStub.assign('Ani Rahmawati')");
@@ -186,7 +219,7 @@ class WidgetScreenshotsTest extends ServerTest {
                         + " oss.go.id, pilih menu Perizinan Berusaha → Perubahan, lalu perbarui"
                         + " KBLI pada data usaha Anda.')");
         b.waitFor(d -> b.present(".msg-agent"));
-        b.find("#osslc-composer").sendKeys("Apakah NIB saya perlu diterbitkan ulang?");
+        b.typeInComposer("Apakah NIB saya perlu diterbitkan ulang?");
         b.click(".composer .send");
         b.waitFor(d -> b.findAll(".msg-visitor .mark-sent").size() == 2);
         b.js("window.__visitorSocketStub.read()");

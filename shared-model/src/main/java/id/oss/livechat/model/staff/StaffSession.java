@@ -13,7 +13,11 @@ import java.util.UUID;
  * A session as staff see it: in the waiting queue, in the active list, and in the answers of
  * assign, close and transfer. {@code verified} marks a visitor logged in to OSS (its {@code
  * oss_user_id} proven by the portal); {@code unread} counts the visitor's messages after the
- * agent's last read receipt; {@code queue_position} is set while waiting.
+ * agent's last read receipt; {@code queue_position} is set while waiting. {@code topic} is the
+ * topic's Indonesian name (or the visitor's free text), {@code topic_code} its code in the server's
+ * topic list, for a client to name it in its own language. {@code left_message} marks a waiting
+ * chat whose visitor wrote and then went away ({@code left_message_at}): it waits for an agent,
+ * whose reply reaches the visitor by mail and on return.
  */
 public record StaffSession(
         UUID sessionId,
@@ -35,4 +39,56 @@ public record StaffSession(
         long lastSeq,
         long unread,
         Integer queuePosition,
-        LastMessage lastMessage) {}
+        LastMessage lastMessage,
+        String topicCode,
+        boolean leftMessage,
+        Instant leftMessageAt) {
+
+    /** A session without topic code and left-message mark, as clients before them build it. */
+    public StaffSession(
+            UUID sessionId,
+            UUID chatUserId,
+            SessionStatus status,
+            String topic,
+            Priority priority,
+            DepartmentRef department,
+            AgentRef agent,
+            Contact contact,
+            boolean verified,
+            String ossUserId,
+            String visitorEmail,
+            Instant startedAt,
+            Instant queuedAt,
+            Instant assignedAt,
+            Instant endedAt,
+            String closeReason,
+            long lastSeq,
+            long unread,
+            Integer queuePosition,
+            LastMessage lastMessage) {
+        this(
+                sessionId,
+                chatUserId,
+                status,
+                topic,
+                priority,
+                department,
+                agent,
+                contact,
+                verified,
+                ossUserId,
+                visitorEmail,
+                startedAt,
+                queuedAt,
+                assignedAt,
+                endedAt,
+                closeReason,
+                lastSeq,
+                unread,
+                queuePosition,
+                lastMessage,
+                null,
+                false,
+                null);
+    }
+}

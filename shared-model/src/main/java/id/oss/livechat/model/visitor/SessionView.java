@@ -7,12 +7,14 @@ import java.util.UUID;
 
 /**
  * {@code GET /api/oss-chat/session/:id}: a session as its visitor sees it. Queue figures are
- * present while it waits.
+ * present while it waits. {@code topic} is the topic's name in the session's language, {@code
+ * topic_code} its code (null for a free-text topic).
  */
 public record SessionView(
         UUID sessionId,
         SessionStatus status,
         String topic,
+        String topicCode,
         Priority priority,
         DepartmentRef department,
         boolean requiresContact,

@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * {@code POST /api/oss-chat/start}. An anonymous visitor sends {@code browser_uuid}; a visitor
  * logged in to the OSS portal sends {@code oss_user_id}, {@code email} and the portal's {@code
- * identity_hash} (with or without {@code browser_uuid}).
+ * identity_hash} (with or without {@code browser_uuid}). The topic is a {@code topic_code} of the
+ * server's list, or free text in {@code topic} (older clients).
  */
 public record StartChatRequest(
         UUID browserUuid,
@@ -17,4 +18,28 @@ public record StartChatRequest(
         String topic,
         Priority priority,
         UUID departmentId,
-        Language language) {}
+        Language language,
+        String topicCode) {
+
+    /** A request with a free-text topic, as clients before topic codes send it. */
+    public StartChatRequest(
+            UUID browserUuid,
+            String ossUserId,
+            String email,
+            String identityHash,
+            String topic,
+            Priority priority,
+            UUID departmentId,
+            Language language) {
+        this(
+                browserUuid,
+                ossUserId,
+                email,
+                identityHash,
+                topic,
+                priority,
+                departmentId,
+                language,
+                null);
+    }
+}

@@ -21,7 +21,7 @@ public class R2dbcMailSource implements MailSource {
     public Mono<MailContext> context(UUID sessionId) {
         return db.sql(
                         """
-                SELECT s.id, s.topic, s.status, s.language, s.started_at, s.ended_at,
+                SELECT s.id, s.topic, s.topic_code, s.status, s.language, s.started_at, s.ended_at,
                        c.contact_name, coalesce(c.contact_email, cu.email) AS contact_email,
                        d.name AS department_name, d.email AS department_email,
                        (SELECT count(*) FROM users u JOIN user_departments ud ON ud.user_id = u.id
@@ -39,6 +39,7 @@ public class R2dbcMailSource implements MailSource {
                                 new MailContext(
                                         Sql.uuid(row, "id"),
                                         Sql.text(row, "topic"),
+                                        Sql.text(row, "topic_code"),
                                         SessionStatus.fromWire(Sql.text(row, "status")),
                                         Language.fromWire(Sql.text(row, "language")),
                                         Sql.text(row, "contact_name"),

@@ -36,10 +36,15 @@ public class TranscriptController {
                         RequestInfo.bearerToken(request),
                         body == null ? new TranscriptRequest(null) : body)
                 .map(
-                        email ->
+                        requested ->
                                 ResponseEntity.status(HttpStatus.ACCEPTED)
                                         .body(
                                                 Map.<String, Object>of(
-                                                        "queued", true, "email", email)));
+                                                        "queued",
+                                                        true,
+                                                        "email",
+                                                        requested.email(),
+                                                        "already_sent",
+                                                        requested.alreadySent())));
     }
 }

@@ -184,11 +184,29 @@ public class R2dbcRoutingRepository implements RoutingRepository {
     public Flux<Abandoned> closeAbandoned(Duration after) {
         return db.sql(
                         """
-                UPDATE chat_sessions SET status = 'closed', ended_at = now(), close_reason = 'abandoned'
-                 WHERE status = 'waiting' AND visitor_last_seen_at < now() - make_interval(secs => :seconds)
-                RETURNING id, department_id""")
+                UPDATE chat_sessions s SET status = 'closed', ended_at = now(), close_reason = 'abandoned'
+                 WHERE s.status = 'waiting' AND s.visitor_last_seen_at < now() - make_interval(secs => :seconds)
+                   AND NOT EXISTS (SELECT 1 FROM chat_messages m
+                                    WHERE m.session_id = s.id AND m.sender_type = 'visitor')
+                RETURNING s.id, s.department_id""")
                 .bind("seconds", (double) after.toSeconds())
                 .map(row -> new Abandoned(Sql.uuid(row, "id"), Sql.uuid(row, "department_id")))
+                .all();
+    }
+
+    @Override
+    public Flux<LeftMessage> markLeftMessages(Duration after) {
+        // left_message_at is when the visitor was last seen: when they went away
+        return db.sql(
+                        """
+                UPDATE chat_sessions s SET left_message_at = s.visitor_last_seen_at
+                 WHERE s.status = 'waiting' AND s.left_message_at IS NULL
+                   AND s.visitor_last_seen_at < now() - make_interval(secs => :seconds)
+                   AND EXISTS (SELECT 1 FROM chat_messages m
+                                WHERE m.session_id = s.id AND m.sender_type = 'visitor')
+                RETURNING s.id, s.department_id""")
+                .bind("seconds", (double) after.toSeconds())
+                .map(row -> new LeftMessage(Sql.uuid(row, "id"), Sql.uuid(row, "department_id")))
                 .all();
     }
 }

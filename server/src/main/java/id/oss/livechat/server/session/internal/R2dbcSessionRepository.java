@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
 /** Sessions in {@code chat_sessions}, contacts in {@code chat_session_contacts}. */
 public class R2dbcSessionRepository implements SessionRepository {
     static final String SESSION_COLUMNS =
-            "s.id, s.chat_user_id, s.agent_id, s.department_id, s.topic, s.status, s.priority,"
+            "s.id, s.chat_user_id, s.agent_id, s.department_id, s.topic, s.topic_code, s.status,"
+                    + " s.priority,"
                     + " s.language, s.started_at, s.ended_at, s.close_reason, s.last_seq";
 
     /** A session with its department, agent, contact and newest message, in one round trip. */
@@ -60,22 +61,25 @@ public class R2dbcSessionRepository implements SessionRepository {
 
     @Override
     public Mono<ChatSession> create(NewSession session) {
-        return db.sql(
-                        """
+        var spec =
+                db.sql(
+                                """
                 WITH created AS (
-                  INSERT INTO chat_sessions (chat_user_id, department_id, topic, priority, language, visitor_token_hash)
-                  VALUES (:user, :dept, :topic, :priority, :language, :token)
+                  INSERT INTO chat_sessions (chat_user_id, department_id, topic, topic_code, priority, language,
+                                             visitor_token_hash)
+                  VALUES (:user, :dept, :topic, :topicCode, :priority, :language, :token)
                   RETURNING *)
                 SELECT """
-                                + " "
-                                + SESSION_COLUMNS
-                                + " FROM created s")
-                .bind("user", session.chatUserId())
-                .bind("dept", session.departmentId())
-                .bind("topic", session.topic())
-                .bind("priority", session.priority().wire())
-                .bind("language", session.language().wire())
-                .bind("token", ByteBuffer.wrap(session.visitorTokenHash()))
+                                        + " "
+                                        + SESSION_COLUMNS
+                                        + " FROM created s")
+                        .bind("user", session.chatUserId())
+                        .bind("dept", session.departmentId())
+                        .bind("topic", session.topic())
+                        .bind("priority", session.priority().wire())
+                        .bind("language", session.language().wire())
+                        .bind("token", ByteBuffer.wrap(session.visitorTokenHash()));
+        return bind(spec, "topicCode", session.topicCode(), String.class)
                 .map(R2dbcSessionRepository::toSession)
                 .one();
     }
@@ -344,6 +348,7 @@ public class R2dbcSessionRepository implements SessionRepository {
                 Sql.uuid(row, "agent_id"),
                 Sql.uuid(row, "department_id"),
                 Sql.text(row, "topic"),
+                Sql.text(row, "topic_code"),
                 SessionStatus.fromWire(Sql.text(row, "status")),
                 Priority.fromWire(Sql.text(row, "priority")),
                 Language.fromWire(Sql.text(row, "language")),

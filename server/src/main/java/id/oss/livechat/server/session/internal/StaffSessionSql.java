@@ -10,6 +10,7 @@ import id.oss.livechat.model.visitor.DepartmentRef;
 import id.oss.livechat.model.visitor.LastMessage;
 import id.oss.livechat.server.system.database.Sql;
 import io.r2dbc.spi.Readable;
+import java.time.Instant;
 import java.util.UUID;
 
 /** The query behind every staff view of a session, and its mapping. */
@@ -18,8 +19,9 @@ final class StaffSessionSql {
 
     static final String SELECT =
             """
-            SELECT s.id, s.chat_user_id, s.status, s.topic, s.priority, s.department_id, s.agent_id,
-                   s.started_at, s.queued_at, s.assigned_at, s.ended_at, s.close_reason, s.last_seq,
+            SELECT s.id, s.chat_user_id, s.status, s.topic, s.topic_code, s.priority, s.department_id,
+                   s.agent_id, s.started_at, s.queued_at, s.assigned_at, s.ended_at, s.close_reason,
+                   s.last_seq, s.left_message_at,
                    d.code AS department_code, d.name AS department_name,
                    u.display_name AS agent_name,
                    cu.oss_user_id, cu.email AS visitor_email, NOT cu.is_anonymous AS verified,
@@ -48,6 +50,7 @@ final class StaffSessionSql {
         String contactName = Sql.text(row, "contact_name");
         Long lastSeq = Sql.nullableNumber(row, "lm_seq");
         Long position = Sql.nullableNumber(row, "queue_position");
+        Instant leftMessageAt = Sql.instant(row, "left_message_at");
         return new StaffSession(
                 Sql.uuid(row, "id"),
                 Sql.uuid(row, "chat_user_id"),
@@ -85,6 +88,9 @@ final class StaffSessionSql {
                                 SenderType.fromWire(Sql.text(row, "lm_sender_type")),
                                 Sql.text(row, "lm_sender_name"),
                                 Sql.text(row, "lm_body"),
-                                Sql.instant(row, "lm_sent_at")));
+                                Sql.instant(row, "lm_sent_at")),
+                Sql.text(row, "topic_code"),
+                leftMessageAt != null,
+                leftMessageAt);
     }
 }

@@ -9,6 +9,7 @@ import id.oss.livechat.model.visitor.SessionView;
 import id.oss.livechat.model.visitor.StartChatRequest;
 import id.oss.livechat.model.visitor.StartChatResponse;
 import id.oss.livechat.server.common.FieldCheck;
+import id.oss.livechat.server.session.VisitorEndsChat;
 import id.oss.livechat.server.session.VisitorSessions;
 import id.oss.livechat.server.system.web.PathIds;
 import id.oss.livechat.server.system.web.QueryParams;
@@ -33,9 +34,11 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/oss-chat")
 public class VisitorSessionController {
     private final VisitorSessions sessions;
+    private final VisitorEndsChat ending;
 
-    public VisitorSessionController(VisitorSessions sessions) {
+    public VisitorSessionController(VisitorSessions sessions, VisitorEndsChat ending) {
         this.sessions = sessions;
+        this.ending = ending;
     }
 
     @PostMapping("/start")
@@ -54,6 +57,14 @@ public class VisitorSessionController {
     @GetMapping("/session/{id}")
     public Mono<SessionView> session(@PathVariable("id") String id, ServerHttpRequest request) {
         return sessions.view(PathIds.parse(id, "The session"), RequestInfo.bearerToken(request));
+    }
+
+    /** The visitor ends the chat or leaves the queue; answers the session as it now stands. */
+    @PostMapping("/session/{id}/close")
+    public Mono<SessionView> close(@PathVariable("id") String id, ServerHttpRequest request) {
+        UUID sessionId = PathIds.parse(id, "The session");
+        String token = RequestInfo.bearerToken(request);
+        return ending.end(sessionId, token).then(sessions.view(sessionId, token));
     }
 
     @PostMapping("/session/{id}/rating")
