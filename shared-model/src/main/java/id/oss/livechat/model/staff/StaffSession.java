@@ -13,7 +13,9 @@ import java.util.UUID;
  * A session as staff see it: in the waiting queue, in the active list, and in the answers of
  * assign, close and transfer. {@code verified} marks a visitor logged in to OSS (its {@code
  * oss_user_id} proven by the portal); {@code unread} counts the visitor's messages after the
- * agent's last read receipt; {@code queue_position} is set while waiting.
+ * agent's last read receipt; {@code queue_position} is set while waiting. {@code answer_by}: while
+ * the agent has not written yet and the unanswered timeout applies, when the chat goes back to the
+ * queue; null otherwise (answered, waiting, closed, or taken by hand by an agent who is online).
  */
 public record StaffSession(
         UUID sessionId,
@@ -35,4 +37,52 @@ public record StaffSession(
         long lastSeq,
         long unread,
         Integer queuePosition,
-        LastMessage lastMessage) {}
+        LastMessage lastMessage,
+        Instant answerBy) {
+
+    /** A session without an unanswered deadline. */
+    public StaffSession(
+            UUID sessionId,
+            UUID chatUserId,
+            SessionStatus status,
+            String topic,
+            Priority priority,
+            DepartmentRef department,
+            AgentRef agent,
+            Contact contact,
+            boolean verified,
+            String ossUserId,
+            String visitorEmail,
+            Instant startedAt,
+            Instant queuedAt,
+            Instant assignedAt,
+            Instant endedAt,
+            String closeReason,
+            long lastSeq,
+            long unread,
+            Integer queuePosition,
+            LastMessage lastMessage) {
+        this(
+                sessionId,
+                chatUserId,
+                status,
+                topic,
+                priority,
+                department,
+                agent,
+                contact,
+                verified,
+                ossUserId,
+                visitorEmail,
+                startedAt,
+                queuedAt,
+                assignedAt,
+                endedAt,
+                closeReason,
+                lastSeq,
+                unread,
+                queuePosition,
+                lastMessage,
+                null);
+    }
+}
