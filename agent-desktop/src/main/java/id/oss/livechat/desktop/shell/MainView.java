@@ -92,8 +92,10 @@ public final class MainView extends StackPane {
         StatusBar statusBar = new StatusBar(viewModel, i18n, this::signOut);
         frame.setTop(new VBox(menu, statusBar, banner));
 
-        // over the contact column's foot, never over the composer and its send button
-        toast = new Toast(viewModel.attention(), CONTACT_WIDTH - 40);
+        // over the contact column's foot, as wide as that column: never over the composer and its
+        // send button, however the columns are dragged
+        toast = new Toast(viewModel.attention());
+        toast.maxWidthProperty().bind(contactView.widthProperty().subtract(32));
         StackPane.setAlignment(toast, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(toast, new javafx.geometry.Insets(16, 16, 16, 16));
         getChildren().addAll(frame, toast);

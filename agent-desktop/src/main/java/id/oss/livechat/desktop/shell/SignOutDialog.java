@@ -1,10 +1,11 @@
 package id.oss.livechat.desktop.shell;
 
 import id.oss.livechat.desktop.i18n.Localization;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
 import javafx.stage.Window;
 
 /**
@@ -20,18 +21,24 @@ final class SignOutDialog {
                 new ButtonType(i18n.text("signOut.confirm"), ButtonBar.ButtonData.OK_DONE);
         ButtonType back =
                 new ButtonType(i18n.text("signOut.back"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, "", leave, back);
-        alert.initOwner(owner);
-        alert.setTitle(i18n.text("signOut.title"));
-        alert.setHeaderText(i18n.text("signOut.header", openChats));
-        alert.setContentText(i18n.text("signOut.message", openChats));
-        alert.getDialogPane().setId("sign-out-dialog");
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(i18n.text("signOut.title"));
+        dialog.setHeaderText(i18n.text("signOut.header", openChats));
+        Label message = new Label(i18n.text("signOut.message", openChats));
+        message.setWrapText(true);
+        // a fixed width, so the window knows its height before it is placed over its owner
+        message.setPrefWidth(460);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        dialog.getDialogPane().setContent(message);
+        dialog.getDialogPane().getButtonTypes().setAll(leave, back);
+        dialog.getDialogPane().setId("sign-out-dialog");
         if (owner != null && owner.getScene() != null) {
-            alert.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+            dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
         }
         // the safe answer is the one Enter gives
-        ((Button) alert.getDialogPane().lookupButton(leave)).setDefaultButton(false);
-        ((Button) alert.getDialogPane().lookupButton(back)).setDefaultButton(true);
-        return alert.showAndWait().filter(leave::equals).isPresent();
+        ((Button) dialog.getDialogPane().lookupButton(leave)).setDefaultButton(false);
+        ((Button) dialog.getDialogPane().lookupButton(back)).setDefaultButton(true);
+        return dialog.showAndWait().filter(leave::equals).isPresent();
     }
 }

@@ -12,12 +12,11 @@ final class Toast extends Label {
     private final PauseTransition hide = new PauseTransition(Duration.seconds(5));
     private final ChangeListener<Notice> onNotice = (obs, old, now) -> show(now);
 
-    Toast(Attention attention, double maxWidth) {
+    Toast(Attention attention) {
         this.attention = attention;
         setId("toast");
         getStyleClass().add("toast");
         setWrapText(true);
-        setMaxWidth(maxWidth);
         setVisible(false);
         setMouseTransparent(true);
         hide.setOnFinished(e -> setVisible(false));

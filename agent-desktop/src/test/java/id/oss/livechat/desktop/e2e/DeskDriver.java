@@ -122,6 +122,20 @@ final class DeskDriver {
                                 .orElseThrow());
     }
 
+    /**
+     * Clicks "take" on a waiting chat. Every queue.updated rebuilds the list's cells, so a button
+     * found a moment ago may be gone: it is looked up again until a click lands.
+     */
+    void take(UUID sessionId, String take) {
+        await().atMost(WAIT)
+                .ignoreExceptions()
+                .until(
+                        () -> {
+                            robot.clickOn(takeButton(sessionId, take));
+                            return true;
+                        });
+    }
+
     /** The dialog the window opened, if one is showing. */
     Stage dialog() {
         return Window.getWindows().stream()

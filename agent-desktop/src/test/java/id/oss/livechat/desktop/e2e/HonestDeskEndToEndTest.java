@@ -209,7 +209,7 @@ class HonestDeskEndToEndTest {
 
         VisitorClient first = visitor("Status NIB belum terbit", department, siti());
         eventually(() -> desk.queue().getItems().size() == 1);
-        desk.robot().clickOn(desk.takeButton(first.sessionId(), i18n.text("queue.take")));
+        desk.take(first.sessionId(), i18n.text("queue.take"));
         eventually(() -> "Siti Rahmawati".equals(desk.label("#chat-title")));
         // taken by hand, but she is away: the unanswered timeout still applies
         eventually(() -> desk.label("#answer-countdown") != null);
@@ -221,7 +221,7 @@ class HonestDeskEndToEndTest {
 
         VisitorClient second = visitor("Cara mengubah KBLI", department, budi());
         eventually(() -> desk.queue().getItems().size() == 1);
-        desk.robot().clickOn(desk.takeButton(second.sessionId(), i18n.text("queue.take")));
+        desk.take(second.sessionId(), i18n.text("queue.take"));
 
         String reason = i18n.text("error.agent_at_capacity");
         eventually(() -> reason.equals(desk.label("#toast")));
@@ -366,7 +366,7 @@ class HonestDeskEndToEndTest {
         assertThat(fx(() -> main.chats().chats())).isEmpty();
 
         // it takes one when it chooses to
-        desk.robot().clickOn(desk.takeButton(waiting.sessionId(), i18n.text("queue.take")));
+        desk.take(waiting.sessionId(), i18n.text("queue.take"));
         eventually(() -> main.chats().chats().size() == 1);
         assertThat(agentOf(waiting.sessionId())).isEqualTo(main.user().id());
     }
