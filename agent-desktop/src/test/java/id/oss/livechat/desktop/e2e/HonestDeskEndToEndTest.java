@@ -296,7 +296,7 @@ class HonestDeskEndToEndTest {
                                                                 .lookup(".header-panel .label"))
                                                 .getText()))
                 .isEqualTo(i18n.text("signOut.header", 2L));
-        Screenshots.save(desk.dialog(), "desktop-sign-out.png");
+        Screenshots.saveDialog(desk.dialog(), "desktop-sign-out.png");
         desk.robot().clickOn(desk.dialogButton(i18n.text("signOut.back")));
         eventually(() -> desk.dialog() == null);
         assertThat(fx(() -> main.chats().chats())).hasSize(2);
