@@ -29,7 +29,7 @@ public final class DesktopApp extends Application {
         scheduler = new ExecutorScheduler(UiThread.fx());
         DesktopContext context =
                 new DesktopContext(
-                        Ports.real(),
+                        Ports.real(getHostServices()::showDocument),
                         i18n,
                         settings,
                         UiThread.fx(),

@@ -72,7 +72,8 @@ class WireFormatTest {
                         null,
                         "nib",
                         true,
-                        left);
+                        left,
+                        null);
         String text = json.writeValueAsString(session);
         assertThat(text)
                 .contains(

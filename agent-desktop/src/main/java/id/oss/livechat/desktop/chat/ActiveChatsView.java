@@ -1,6 +1,9 @@
 package id.oss.livechat.desktop.chat;
 
 import id.oss.livechat.desktop.i18n.Localization;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
@@ -12,9 +15,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
-/** "My chats": one line per open chat with its unread count; selecting one shows it. */
+/**
+ * "My chats": one line per open chat, the visitor's name over the topic, its unread count and,
+ * while unanswered, the time left before it goes back to the queue; selecting one shows it.
+ */
 public final class ActiveChatsView extends VBox {
+    private final Timeline ticker;
     // held here: the view-model only keeps a weak reference (views are rebuilt on a language
     // change)
     private final ChangeListener<ChatViewModel> follow;
@@ -50,6 +58,15 @@ public final class ActiveChatsView extends VBox {
         list.getSelectionModel().select(viewModel.selected());
 
         getChildren().addAll(heading, list);
+
+        // countdowns tick each second; the view-model computes them from its clock
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
+    }
+
+    public void dispose() {
+        ticker.stop();
     }
 
     private static final class ChatCell extends ListCell<ChatViewModel> {
@@ -57,6 +74,7 @@ public final class ActiveChatsView extends VBox {
         private final Label name = new Label();
         private final Label topic = new Label();
         private final Label badge = new Label();
+        private final Label timeLeft = new Label();
         private final HBox row;
 
         ChatCell(Localization i18n) {
@@ -64,10 +82,12 @@ public final class ActiveChatsView extends VBox {
             name.getStyleClass().add("item-title");
             topic.getStyleClass().add("muted");
             badge.getStyleClass().add("unread-badge");
+            timeLeft.getStyleClass().add("countdown-chip");
+            timeLeft.setMinWidth(Region.USE_PREF_SIZE);
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
             VBox text = new VBox(1, name, topic);
-            row = new HBox(6, text, grow, badge);
+            row = new HBox(6, text, grow, timeLeft, badge);
             setPrefWidth(0); // follow the list's width: long names shorten, no sideways scrolling
             text.setMinWidth(0);
             badge.setMinWidth(Region.USE_PREF_SIZE);
@@ -81,6 +101,9 @@ public final class ActiveChatsView extends VBox {
             topic.textProperty().unbind();
             badge.textProperty().unbind();
             badge.visibleProperty().unbind();
+            timeLeft.textProperty().unbind();
+            timeLeft.visibleProperty().unbind();
+            timeLeft.managedProperty().unbind();
             if (empty || chat == null) {
                 setGraphic(null);
                 return;
@@ -88,7 +111,8 @@ public final class ActiveChatsView extends VBox {
             name.textProperty()
                     .bind(
                             Bindings.createStringBinding(
-                                    () -> Sessions.title(chat.session()), chat.sessionProperty()));
+                                    () -> Sessions.title(chat.session(), i18n),
+                                    chat.sessionProperty()));
             topic.textProperty()
                     .bind(
                             Bindings.createStringBinding(
@@ -102,6 +126,16 @@ public final class ActiveChatsView extends VBox {
                                     chat.closedProperty()));
             badge.textProperty().bind(chat.unreadProperty().asString());
             badge.visibleProperty().bind(chat.unreadProperty().greaterThan(0));
+            timeLeft.textProperty()
+                    .bind(
+                            Bindings.createStringBinding(
+                                    () ->
+                                            i18n.text(
+                                                    "chats.countdown",
+                                                    chat.timeLeftProperty().get()),
+                                    chat.timeLeftProperty()));
+            timeLeft.visibleProperty().bind(chat.timeLeftProperty().isNotEmpty());
+            timeLeft.managedProperty().bind(timeLeft.visibleProperty());
             setGraphic(row);
         }
     }

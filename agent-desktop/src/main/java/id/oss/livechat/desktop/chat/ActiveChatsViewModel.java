@@ -2,6 +2,7 @@ package id.oss.livechat.desktop.chat;
 
 import id.oss.livechat.desktop.connection.LiveLink;
 import id.oss.livechat.desktop.connection.StaffApi;
+import id.oss.livechat.desktop.i18n.ErrorTexts;
 import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.desktop.util.Background;
 import id.oss.livechat.desktop.util.Notice;
@@ -13,27 +14,54 @@ import id.oss.livechat.model.staff.StaffProfile;
 import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.model.staff.TransferRequest;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The agent's open chats, fed by the staff socket: messages in order without duplicates, acks,
- * typing, read receipts, unread counts; after every reconnect each chat resumes from its last seq
- * and messages typed meanwhile are sent with their original {@code client_msg_id}.
+ * The agent's own open chats, fed by the staff socket: messages in order without duplicates, acks,
+ * typing, read receipts, unread counts. Every time the socket signs in (the first time and after
+ * each reconnect) the server follows the agent's chats, and only then are they (re)loaded: a chat
+ * assigned at any moment arrives either in that list or as a {@code session.updated} afterwards,
+ * never in between. Each chat then resumes from its last seq, and messages typed meanwhile are sent
+ * with their original {@code client_msg_id}.
  */
 public final class ActiveChatsViewModel {
     private static final System.Logger LOG = System.getLogger(ActiveChatsViewModel.class.getName());
 
     // Properties
-    private final ObservableList<ChatViewModel> chats = FXCollections.observableArrayList();
+    // each chat's unread count is part of the list's state: the window title sums them
+    private final ObservableList<ChatViewModel> chats =
+            FXCollections.observableArrayList(chat -> new Observable[] {chat.unreadProperty()});
     private final ObservableList<ChatViewModel> readOnlyChats =
             FXCollections.unmodifiableObservableList(chats);
     private final ObjectProperty<ChatViewModel> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<StaffSession> selectedSession =
+            new ReadOnlyObjectWrapper<>();
+    private final ChangeListener<StaffSession> followSelected =
+            (obs, old, now) -> selectedSession.set(now);
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    private final IntegerBinding unreadTotal =
+            Bindings.createIntegerBinding(
+                    () -> chats.stream().mapToInt(c -> c.unreadProperty().get()).sum(), chats);
 
     private final LiveLink link;
     private final StaffApi api;
@@ -44,6 +72,19 @@ public final class ActiveChatsViewModel {
     private final StaffProfile me;
     private final BooleanSupplier windowFocused;
     private final ChatProtocol protocol;
+    // counts the changes applied to chats (socket and REST): a REST answer asked for before a
+    // chat's last change is older than what the chat shows, and must not undo it
+    private long changes;
+    // the change each session was last heard of on the socket, shown here or not: a list asked
+    // for before it must not bring back a chat closed or handed on meanwhile (bounded: overseers
+    // hear of every chat)
+    private final Map<UUID, Long> heardOf =
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<UUID, Long> eldest) {
+                    return size() > 2000;
+                }
+            };
 
     public ActiveChatsViewModel(
             LiveLink link,
@@ -66,6 +107,16 @@ public final class ActiveChatsViewModel {
         link.onFrame(this::onFrame);
         link.onConnected(this::onConnected);
         selected.addListener((obs, old, now) -> markRead(now));
+        selected.addListener(
+                (obs, old, now) -> {
+                    if (old != null) {
+                        old.sessionProperty().removeListener(followSelected);
+                    }
+                    if (now != null) {
+                        now.sessionProperty().addListener(followSelected);
+                    }
+                    selectedSession.set(now == null ? null : now.session());
+                });
     }
 
     public ObservableList<ChatViewModel> chats() {
@@ -81,18 +132,46 @@ public final class ActiveChatsViewModel {
         return selected.get();
     }
 
+    /** The selected chat's session as it changes: the contact panel follows it. */
+    public ReadOnlyObjectProperty<StaffSession> selectedSessionProperty() {
+        return selectedSession.getReadOnlyProperty();
+    }
+
     public Optional<ChatViewModel> find(UUID sessionId) {
         return chats.stream().filter(c -> c.sessionId().equals(sessionId)).findFirst();
     }
 
+    /** True once the agent's chats were loaded after the first sign-in (or that failed). */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /** The visitors' messages not read yet, over all chats: the window title shows it. */
+    public IntegerBinding unreadTotal() {
+        return unreadTotal;
+    }
+
+    /** Chats still running (not ended): what signing out would hand back to the queue. */
+    public long openCount() {
+        return chats.stream().filter(c -> !c.closedProperty().get()).count();
+    }
+
     // Commands
 
-    /** Loads the chats already assigned (after sign-in); the socket keeps them current after. */
-    public void load() {
+    /**
+     * (Re)loads the agent's own chats and merges them with those shown: new ones open, shown ones
+     * take the server's state unless the socket changed them meanwhile, and a shown one missing
+     * from the list (closed, requeued or transferred while the socket was down) is looked up.
+     */
+    public void reload() {
+        long asked = changes;
         background.run(
-                api::active,
-                list -> list.sessions().forEach(s -> open(s, false)),
-                error -> notifier.notify(Notice.error(i18n.text("chat.error.load"))));
+                () -> api.activeOf(me.id()),
+                list -> merge(list.sessions(), asked),
+                error -> {
+                    notifier.notify(Notice.error(i18n.text("chat.error.load")));
+                    loaded.set(true);
+                });
     }
 
     /** Shows a chat (newly taken or assigned) and asks the socket for its messages. */
@@ -100,16 +179,24 @@ public final class ActiveChatsViewModel {
         ChatViewModel chat = find(session.sessionId()).orElse(null);
         if (chat == null) {
             chat = new ChatViewModel(session, i18n);
+            chat.update(session, ++changes);
             chats.add(chat);
             protocol.watchTyping(chat);
             protocol.resume(chat);
         } else {
-            chat.update(session);
+            chat.update(session, ++changes);
         }
+        chat.tick(clock.instant());
         if (select || selected.get() == null) {
             selected.set(chat);
         }
         return chat;
+    }
+
+    /** Moves every chat's unanswered countdown on; the view calls it each second. */
+    public void tick() {
+        Instant now = clock.instant();
+        chats.forEach(chat -> chat.tick(now));
     }
 
     public void selectNext() {
@@ -163,7 +250,9 @@ public final class ActiveChatsViewModel {
         background.run(
                 () -> api.close(chat.sessionId(), trimmed),
                 closedSession -> remove(chat),
-                error -> notifier.notify(Notice.error(i18n.text("chat.error.close"))));
+                error ->
+                        notifier.notify(
+                                Notice.error(ErrorTexts.of(error, i18n, "chat.error.close"))));
     }
 
     /** Hands the selected chat to another agent or back to a department's queue. */
@@ -182,13 +271,11 @@ public final class ActiveChatsViewModel {
                 () -> api.transfer(request),
                 moved -> {
                     notifier.notify(Notice.info(i18n.text("chat.transferred")));
-                    if (me.role().overseesAllChats() && moved.status() == SessionStatus.ACTIVE) {
-                        chat.update(moved);
-                    } else {
-                        remove(chat);
-                    }
+                    remove(chat); // with someone else now, or back in a queue
                 },
-                error -> notifier.notify(Notice.error(i18n.text("chat.error.transfer"))));
+                error ->
+                        notifier.notify(
+                                Notice.error(ErrorTexts.of(error, i18n, "chat.error.transfer"))));
     }
 
     // Socket events
@@ -198,18 +285,71 @@ public final class ActiveChatsViewModel {
         // that a message stored just before the drop is stored once and acked with its seq
         chats.forEach(protocol::resume);
         chats.forEach(protocol::resendPending);
+        // the socket follows the agent's chats now: what was assigned before is in this list,
+        // what is assigned after arrives as session.updated
+        reload();
+    }
+
+    private void merge(List<StaffSession> mine, long asked) {
+        Set<UUID> listed = new HashSet<>();
+        for (StaffSession session : mine) {
+            listed.add(session.sessionId());
+            ChatViewModel chat = find(session.sessionId()).orElse(null);
+            if (heardOf.getOrDefault(session.sessionId(), 0L) > asked) {
+                continue; // the socket told of a newer state of this chat than the list has
+            }
+            if (chat == null) {
+                open(session, false);
+                if (loaded.get()) {
+                    announceAssigned(session); // assigned while the socket was down
+                }
+            } else if (chat.updatedIn() <= asked && !chat.closedProperty().get()) {
+                chat.update(session, ++changes);
+                chat.tick(clock.instant());
+            }
+        }
+        for (ChatViewModel chat : List.copyOf(chats)) {
+            if (!listed.contains(chat.sessionId())
+                    && chat.updatedIn() <= asked
+                    && !chat.closedProperty().get()) {
+                lookUp(chat);
+            }
+        }
+        loaded.set(true);
+    }
+
+    /** A chat shown as running that the server no longer lists as this agent's. */
+    private void lookUp(ChatViewModel chat) {
+        long asked = changes;
+        background.run(
+                () -> api.session(chat.sessionId()),
+                session -> {
+                    if (chat.updatedIn() <= asked) {
+                        apply(
+                                session.sessionId(),
+                                session.status(),
+                                session.agent() == null ? null : session.agent().id(),
+                                session,
+                                session.closeReason());
+                    }
+                },
+                error ->
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "could not look up " + chat.sessionId(),
+                                error));
+    }
+
+    private void announceAssigned(StaffSession session) {
+        notifier.notify(
+                Notice.attention(i18n.text("chat.notice.assigned", Sessions.who(session, i18n))));
     }
 
     private void onFrame(ServerFrame frame) {
         if (frame instanceof ServerFrame.MessageNew message) {
             onMessage(message);
         } else if (frame instanceof ServerFrame.MessageAck ack) {
-            find(ack.sessionId())
-                    .ifPresent(
-                            c ->
-                                    c.transcript()
-                                            .acknowledge(
-                                                    ack.clientMsgId(), ack.seq(), ack.sentAt()));
+            find(ack.sessionId()).ifPresent(c -> acknowledged(c, ack));
         } else if (frame instanceof ServerFrame.Typing typing) {
             if (typing.sender() != null && typing.sender().type() == SenderType.VISITOR) {
                 find(typing.sessionId()).ifPresent(c -> c.setVisitorTyping(typing.typing()));
@@ -228,6 +368,12 @@ public final class ActiveChatsViewModel {
         }
     }
 
+    private void acknowledged(ChatViewModel chat, ServerFrame.MessageAck ack) {
+        if (chat.transcript().acknowledge(ack.clientMsgId(), ack.seq(), ack.sentAt())) {
+            chat.answered(); // stored: the server will not pull the chat back any more
+        }
+    }
+
     private void onMessage(ServerFrame.MessageNew message) {
         ChatViewModel chat = find(message.sessionId()).orElse(null);
         if (chat == null) {
@@ -235,6 +381,12 @@ public final class ActiveChatsViewModel {
         }
         if (!chat.transcript().addStored(message.toMessage())) {
             return; // a replay or echo of a message already shown
+        }
+        if (message.sender() != null
+                && message.sender().type() == SenderType.AGENT
+                && me.id() != null
+                && me.id().equals(message.sender().id())) {
+            chat.answered(); // written from another of the agent's windows
         }
         boolean fromVisitor =
                 message.sender() != null && message.sender().type() == SenderType.VISITOR;
@@ -249,7 +401,7 @@ public final class ActiveChatsViewModel {
                             Notice.attention(
                                     i18n.text(
                                             "chat.notice.message",
-                                            Sessions.title(chat.session()))));
+                                            Sessions.who(chat.session(), i18n))));
                 }
             }
         }
@@ -260,30 +412,46 @@ public final class ActiveChatsViewModel {
     }
 
     private void onSessionUpdated(ServerFrame.SessionUpdated update) {
-        StaffSession session = update.session();
-        ChatViewModel chat = find(update.sessionId()).orElse(null);
-        boolean mine =
-                update.agent() != null && me.id() != null && me.id().equals(update.agent().id());
-        if (update.status() == SessionStatus.ACTIVE && (mine || me.role().overseesAllChats())) {
+        heardOf.put(update.sessionId(), ++changes);
+        apply(
+                update.sessionId(),
+                update.status(),
+                update.agent() == null ? null : update.agent().id(),
+                update.session(),
+                update.closeReason());
+    }
+
+    /**
+     * A session's new state, from the socket or a look-up. Only the agent's own chats are shown: a
+     * supervisor's socket hears of every chat, but "my chats" are the ones it serves.
+     */
+    private void apply(
+            UUID sessionId,
+            SessionStatus status,
+            UUID agentId,
+            StaffSession session,
+            String closeReason) {
+        ChatViewModel chat = find(sessionId).orElse(null);
+        boolean mine = agentId != null && agentId.equals(me.id());
+        if (status == SessionStatus.ACTIVE && mine) {
             if (session == null) {
                 return;
             }
             if (chat == null) {
                 open(session, false);
-                notifier.notify(
-                        Notice.attention(
-                                i18n.text("chat.notice.assigned", Sessions.title(session))));
+                announceAssigned(session);
             } else {
-                chat.update(session);
+                chat.update(session, ++changes);
+                chat.tick(clock.instant());
             }
-        } else if (chat != null && update.status() == SessionStatus.CLOSED) {
+        } else if (chat != null && status == SessionStatus.CLOSED) {
             // keep it on screen so the agent can finish reading; closing it again puts it away
             chat.update(
-                    session != null
-                            ? session
-                            : Sessions.closed(chat.session(), update.closeReason()));
+                    session != null ? session : Sessions.closed(chat.session(), closeReason),
+                    ++changes);
+            chat.tick(clock.instant());
         } else if (chat != null) {
-            // requeued, or transferred to someone else
+            // requeued, or with another agent now
             remove(chat);
         }
     }

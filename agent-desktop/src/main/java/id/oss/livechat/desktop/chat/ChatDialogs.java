@@ -1,6 +1,8 @@
 package id.oss.livechat.desktop.chat;
 
 import id.oss.livechat.desktop.i18n.Localization;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -8,6 +10,8 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -26,13 +30,18 @@ public final class ChatDialogs {
         }
         Dialog<ButtonType> dialog = dialog(owner, i18n.text("close.title"));
         TextField reason = new TextField();
+        reason.setId("close-reason");
         reason.setPromptText(i18n.text("close.reason.prompt"));
         ButtonType confirm =
                 new ButtonType(i18n.text("close.confirm"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(confirm, cancel(i18n));
         dialog.getDialogPane()
                 .setContent(new VBox(8, new Label(i18n.text("close.question")), reason));
-        dialog.setOnShown(e -> reason.requestFocus());
+        Button confirmButton = (Button) dialog.getDialogPane().lookupButton(confirm);
+        // Enter in the reason confirms
+        reason.setOnAction(e -> confirmButton.fire());
+        // a Space typed right after Ctrl+W belongs to the reason, and must not press "close"
+        focusFirst(dialog, reason);
         dialog.showAndWait()
                 .filter(confirm::equals)
                 .ifPresent(ok -> chats.closeSelected(reason.getText()));
@@ -86,6 +95,32 @@ public final class ChatDialogs {
                                     chosen.departmentId(),
                                     transfer.noteProperty().get());
                         });
+    }
+
+    /**
+     * Puts the caret in {@code field} when the dialog opens, and keeps it there until the agent
+     * acts: the dialog hands its default button the focus as it opens, and a Space typed right
+     * after Ctrl+W would then press it. Once the agent has typed or clicked, Tab moves freely.
+     */
+    private static void focusFirst(Dialog<?> dialog, TextField field) {
+        boolean[] acted = {false};
+        dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> acted[0] = true);
+        dialog.getDialogPane().addEventFilter(MouseEvent.MOUSE_PRESSED, e -> acted[0] = true);
+        ChangeListener<Boolean> backToField =
+                (obs, was, focused) -> {
+                    if (focused && !acted[0]) {
+                        field.requestFocus();
+                    }
+                };
+        dialog.getDialogPane()
+                .getButtonTypes()
+                .forEach(
+                        type ->
+                                dialog.getDialogPane()
+                                        .lookupButton(type)
+                                        .focusedProperty()
+                                        .addListener(backToField));
+        dialog.setOnShown(e -> field.requestFocus());
     }
 
     static Dialog<ButtonType> dialog(Window owner, String title) {

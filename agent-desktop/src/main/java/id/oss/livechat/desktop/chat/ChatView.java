@@ -2,6 +2,8 @@ package id.oss.livechat.desktop.chat;
 
 import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.model.staff.StaffSession;
+import java.net.URI;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
@@ -30,6 +32,7 @@ public final class ChatView extends BorderPane {
     private final Label title = new Label();
     private final Label subtitle = new Label();
     private final Label closedNote = new Label();
+    private final Label countdown = new Label();
     private final ListView<MessageItem> messages = new ListView<>();
     private final Label typing = new Label();
     private final TextArea composer = new TextArea();
@@ -46,8 +49,15 @@ public final class ChatView extends BorderPane {
     private final javafx.collections.WeakListChangeListener<MessageItem> weakScrollToEnd =
             new javafx.collections.WeakListChangeListener<>(scrollToEnd);
 
+    /**
+     * @param openLink opens a link from a message in the system's browser
+     */
     public ChatView(
-            ActiveChatsViewModel chats, Localization i18n, Runnable onClose, Runnable onTransfer) {
+            ActiveChatsViewModel chats,
+            Localization i18n,
+            Runnable onClose,
+            Runnable onTransfer,
+            Consumer<URI> openLink) {
         this.chats = chats;
         this.i18n = i18n;
         getStyleClass().add("chat-view");
@@ -69,7 +79,12 @@ public final class ChatView extends BorderPane {
         VBox heading = new VBox(2, title, subtitle);
         heading.setMinWidth(0);
         HBox.setHgrow(heading, Priority.ALWAYS);
-        HBox header = new HBox(10, heading, transfer, close);
+        // the chat goes back to the queue unless the agent writes in time: say so, and how long
+        countdown.setId("answer-countdown");
+        countdown.getStyleClass().add("countdown");
+        countdown.setMinWidth(Region.USE_PREF_SIZE);
+        countdown.setTooltip(new Tooltip(i18n.text("chat.countdown.tooltip")));
+        HBox header = new HBox(10, heading, countdown, transfer, close);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("chat-header");
 
@@ -80,7 +95,7 @@ public final class ChatView extends BorderPane {
 
         messages.setId("messages");
         messages.getStyleClass().add("messages");
-        messages.setCellFactory(list -> new MessageCell(i18n));
+        messages.setCellFactory(list -> new MessageCell(i18n, openLink));
         messages.setOnKeyPressed(
                 e -> {
                     if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
@@ -163,7 +178,21 @@ public final class ChatView extends BorderPane {
         title.textProperty()
                 .bind(
                         Bindings.createStringBinding(
-                                () -> Sessions.title(chat.session()), chat.sessionProperty()));
+                                () -> Sessions.title(chat.session(), i18n),
+                                chat.sessionProperty()));
+        countdown
+                .textProperty()
+                .bind(
+                        Bindings.createStringBinding(
+                                () ->
+                                        chat.timeLeftProperty().get().isEmpty()
+                                                ? ""
+                                                : i18n.text(
+                                                        "chat.countdown",
+                                                        chat.timeLeftProperty().get()),
+                                chat.timeLeftProperty()));
+        countdown.visibleProperty().bind(chat.timeLeftProperty().isNotEmpty());
+        countdown.managedProperty().bind(countdown.visibleProperty());
         subtitle.textProperty()
                 .bind(
                         Bindings.createStringBinding(
@@ -195,8 +224,8 @@ public final class ChatView extends BorderPane {
     }
 
     private String closedText(StaffSession session) {
-        String reason = session.closeReason();
-        return reason == null || reason.isBlank()
+        String reason = Sessions.closeReason(session.closeReason(), i18n);
+        return reason.isEmpty()
                 ? i18n.text("chat.closed")
                 : i18n.text("chat.closed.reason", reason);
     }

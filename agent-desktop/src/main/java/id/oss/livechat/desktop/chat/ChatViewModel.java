@@ -1,9 +1,12 @@
 package id.oss.livechat.desktop.chat;
 
 import id.oss.livechat.desktop.i18n.Localization;
+import id.oss.livechat.desktop.util.Durations;
 import id.oss.livechat.model.SessionStatus;
 import id.oss.livechat.model.realtime.FrameTypes;
 import id.oss.livechat.model.staff.StaffSession;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -14,13 +17,16 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 
 /**
- * One of the agent's open chats: its session, transcript, unread count, the visitor's typing, and
- * the composer's draft with its validation. {@link ActiveChatsViewModel} feeds it from the socket.
+ * One of the agent's open chats: its session, transcript, unread count, the visitor's typing, the
+ * composer's draft with its validation, and while the agent has not answered yet, the time left
+ * before the chat goes back to the queue. {@link ActiveChatsViewModel} feeds it from the socket.
  */
 public final class ChatViewModel {
     // Properties
@@ -32,6 +38,12 @@ public final class ChatViewModel {
     private final StringProperty draft = new SimpleStringProperty("");
     private final StringBinding draftProblem;
     private final BooleanBinding canSend;
+    private final ReadOnlyStringWrapper timeLeft = new ReadOnlyStringWrapper("");
+
+    // when the unanswered timeout pulls the chat back (null: answered, or taken by hand)
+    private Instant answerBy;
+    // which socket or REST update last changed the session (a later REST answer must not undo it)
+    private long updatedIn;
 
     // bookkeeping for the unread count and read receipts
     private final long countedUpTo;
@@ -45,6 +57,7 @@ public final class ChatViewModel {
         this.countedUpTo = initial.lastSeq();
         this.unread.set((int) Math.max(0, initial.unread()));
         this.closed.set(initial.status() == SessionStatus.CLOSED);
+        this.answerBy = initial.answerBy();
         this.draftProblem =
                 Bindings.createStringBinding(
                         () -> problemOf(draft.get(), i18n), draft, i18n.languageProperty());
@@ -112,12 +125,38 @@ public final class ChatViewModel {
         return canSend;
     }
 
-    void update(StaffSession next) {
+    /**
+     * "2:41" while the agent has not written and the chat would go back to the queue in that time;
+     * "0:00" once due; empty when no deadline applies. Ticked by {@link #tick}.
+     */
+    public ReadOnlyStringProperty timeLeftProperty() {
+        return timeLeft.getReadOnlyProperty();
+    }
+
+    void update(StaffSession next, long update) {
         session.set(next);
+        updatedIn = update;
+        answerBy = next.answerBy();
         closed.set(next.status() == SessionStatus.CLOSED);
         if (closed.get()) {
             visitorTyping.set(false);
+            answerBy = null;
         }
+    }
+
+    /** Which update last changed the session; see {@link ActiveChatsViewModel}. */
+    long updatedIn() {
+        return updatedIn;
+    }
+
+    /** The agent wrote in the chat: the server no longer pulls it back. */
+    void answered() {
+        answerBy = null;
+        timeLeft.set("");
+    }
+
+    void tick(Instant now) {
+        timeLeft.set(answerBy == null ? "" : Durations.clock(Duration.between(now, answerBy)));
     }
 
     /** A new visitor message counts as unread unless it was counted in the server's figure. */

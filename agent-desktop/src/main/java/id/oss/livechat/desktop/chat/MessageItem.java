@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * One line of a transcript as the chat view shows it. {@code seq} is 0 while the message is pending
- * (not yet stored by the server).
+ * (not yet stored by the server). {@code internal}: a staff-only note (a transfer note, "the agent
+ * signed out") that the visitor never sees.
  */
 public record MessageItem(
         long seq,
@@ -15,7 +16,8 @@ public record MessageItem(
         String senderName,
         String text,
         Instant sentAt,
-        Delivery delivery) {
+        Delivery delivery,
+        boolean internal) {
 
     static MessageItem stored(ChatMessage message, long visitorReadUpTo) {
         SenderType type = message.sender() == null ? SenderType.SYSTEM : message.sender().type();
@@ -31,7 +33,8 @@ public record MessageItem(
                 name,
                 message.text(),
                 message.sentAt(),
-                delivery);
+                delivery,
+                Boolean.TRUE.equals(message.internal()));
     }
 
     /** Written by staff: shown on the right, with delivery marks. */
@@ -44,7 +47,8 @@ public record MessageItem(
     }
 
     MessageItem withDelivery(Delivery next) {
-        return new MessageItem(seq, clientMsgId, senderType, senderName, text, sentAt, next);
+        return new MessageItem(
+                seq, clientMsgId, senderType, senderName, text, sentAt, next, internal);
     }
 
     MessageItem storedAs(long storedSeq, Instant storedAt, long visitorReadUpTo) {
@@ -55,6 +59,7 @@ public record MessageItem(
                 senderName,
                 text,
                 storedAt == null ? sentAt : storedAt,
-                storedSeq <= visitorReadUpTo ? Delivery.READ : Delivery.SENT);
+                storedSeq <= visitorReadUpTo ? Delivery.READ : Delivery.SENT,
+                internal);
     }
 }

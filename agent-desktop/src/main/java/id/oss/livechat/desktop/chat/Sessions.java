@@ -8,14 +8,44 @@ import id.oss.livechat.model.staff.StaffSession;
 public final class Sessions {
     private Sessions() {}
 
-    /** What the agent calls a chat: the contact's name, else the topic. */
-    public static String title(StaffSession session) {
+    /** The visitor's name from the contact form, or empty while the visitor gave none. */
+    public static String name(StaffSession session) {
         if (session.contact() != null
                 && session.contact().contactName() != null
                 && !session.contact().contactName().isBlank()) {
-            return session.contact().contactName();
+            return session.contact().contactName().strip();
         }
-        return session.topic() == null ? "" : session.topic();
+        return "";
+    }
+
+    /** What the list and the chat's header call the visitor: the name, or "a nameless visitor". */
+    public static String title(StaffSession session, Localization i18n) {
+        String name = name(session);
+        return name.isEmpty() ? i18n.text("contact.noName") : name;
+    }
+
+    /** Who a notice is about: "Siti Rahmawati", or "a visitor asking about “Status NIB”". */
+    public static String who(StaffSession session, Localization i18n) {
+        String name = name(session);
+        return name.isEmpty() ? i18n.text("chat.visitorAbout", topic(session, i18n)) : name;
+    }
+
+    /**
+     * Why a chat ended, in words: the server's codes ({@code resolved}, {@code abandoned}, …) in
+     * the agent's language, a reason an agent typed as it was typed.
+     */
+    public static String closeReason(String reason, Localization i18n) {
+        if (reason == null || reason.isBlank()) {
+            return "";
+        }
+        String key = "closeReason." + reason.strip();
+        if (i18n.has(key)) {
+            return i18n.text(key);
+        }
+        // a code this desk does not know yet reads better as words than as a code
+        return reason.strip().matches("[a-z0-9]+(_[a-z0-9]+)+")
+                ? reason.strip().replace('_', ' ')
+                : reason.strip();
     }
 
     /**
@@ -59,6 +89,7 @@ public final class Sessions {
                 s.lastMessage(),
                 s.topicCode(),
                 s.leftMessage(),
-                s.leftMessageAt());
+                s.leftMessageAt(),
+                null);
     }
 }

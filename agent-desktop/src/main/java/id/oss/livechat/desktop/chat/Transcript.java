@@ -47,7 +47,14 @@ public final class Transcript {
     public MessageItem addPending(String clientMsgId, String senderName, String text, Instant now) {
         MessageItem item =
                 new MessageItem(
-                        0, clientMsgId, SenderType.AGENT, senderName, text, now, Delivery.PENDING);
+                        0,
+                        clientMsgId,
+                        SenderType.AGENT,
+                        senderName,
+                        text,
+                        now,
+                        Delivery.PENDING,
+                        false);
         items.add(item);
         return item;
     }

@@ -4,6 +4,7 @@ import id.oss.livechat.desktop.connection.StaffApi;
 import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.desktop.util.Background;
 import id.oss.livechat.model.AgentStatus;
+import id.oss.livechat.model.StaffRole;
 import id.oss.livechat.model.staff.Agent;
 import id.oss.livechat.model.staff.DepartmentInfo;
 import java.util.ArrayList;
@@ -20,7 +21,11 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The transfer dialog: online agents first, then the departments' queues, and a note. */
+/**
+ * The transfer dialog: online agents first, then the departments' queues with how many of their
+ * agents are online (a queue nobody serves now only waits), and a note for the next agent, which
+ * stays among staff.
+ */
 public final class TransferViewModel {
     static final int MAX_NOTE = 500;
 
@@ -82,7 +87,13 @@ public final class TransferViewModel {
     private List<TransferTarget> targets(List<Agent> agents, List<DepartmentInfo> departments) {
         List<TransferTarget> list = new ArrayList<>();
         agents.stream()
-                .filter(a -> a.active() && !a.id().equals(me) && a.status() == AgentStatus.ONLINE)
+                // chats are handed to agents only; supervisors take theirs by choice
+                .filter(
+                        a ->
+                                a.active()
+                                        && !a.id().equals(me)
+                                        && a.role() == StaffRole.AGENT
+                                        && a.status() == AgentStatus.ONLINE)
                 .forEach(
                         a ->
                                 list.add(
@@ -100,7 +111,10 @@ public final class TransferViewModel {
                         d ->
                                 list.add(
                                         new TransferTarget(
-                                                i18n.text("transfer.department", d.name()),
+                                                i18n.text(
+                                                        "transfer.department",
+                                                        d.name(),
+                                                        d.agentsOnline()),
                                                 null,
                                                 d.id())));
         return list;

@@ -71,6 +71,11 @@ public final class HttpStaffApi implements StaffApi {
     }
 
     @Override
+    public SessionList activeOf(UUID agentId) {
+        return http.get("/api/chat/active?limit=100&agent_id=" + agentId, SessionList.class);
+    }
+
+    @Override
     public StaffSession assign(UUID sessionId, UUID agentId) {
         return http.send(
                 "POST",

@@ -33,6 +33,12 @@ public interface StaffApi {
 
     SessionList active();
 
+    /**
+     * The chats in progress of one agent: "my chats" (a supervisor's {@link #active()} lists
+     * everyone's).
+     */
+    SessionList activeOf(UUID agentId);
+
     /** Takes ({@code agentId} = one's own) or assigns a waiting session. */
     StaffSession assign(UUID sessionId, UUID agentId);
 

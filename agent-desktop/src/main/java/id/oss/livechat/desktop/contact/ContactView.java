@@ -33,6 +33,7 @@ public final class ContactView extends VBox {
         heading.getStyleClass().add("section-title");
         Label name = new Label();
         name.getStyleClass().add("contact-name");
+        name.setId("contact-name");
         name.setWrapText(true);
         name.textProperty()
                 .bind(
@@ -54,11 +55,23 @@ public final class ContactView extends VBox {
         keys.setMinWidth(Region.USE_PREF_SIZE);
         details.getColumnConstraints().add(keys);
         int row = 0;
-        row = detail(details, row, i18n.text("contact.email"), viewModel.emailProperty());
-        row = detail(details, row, i18n.text("contact.phone"), viewModel.phoneProperty());
-        row = detail(details, row, i18n.text("contact.company"), viewModel.companyProperty());
-        row = detail(details, row, i18n.text("contact.position"), viewModel.positionProperty());
-        detail(details, row, i18n.text("contact.oss"), viewModel.ossIdentityProperty());
+        row = detail(details, row, "email", i18n.text("contact.email"), viewModel.emailProperty());
+        row = detail(details, row, "phone", i18n.text("contact.phone"), viewModel.phoneProperty());
+        row =
+                detail(
+                        details,
+                        row,
+                        "company",
+                        i18n.text("contact.company"),
+                        viewModel.companyProperty());
+        row =
+                detail(
+                        details,
+                        row,
+                        "position",
+                        i18n.text("contact.position"),
+                        viewModel.positionProperty());
+        detail(details, row, "oss", i18n.text("contact.oss"), viewModel.ossIdentityProperty());
 
         Label historyHeading = new Label(i18n.text("contact.history"));
         historyHeading.getStyleClass().add("section-title");
@@ -117,7 +130,7 @@ public final class ContactView extends VBox {
         ListView<ChatMessage> transcript = new ListView<>(viewModel.pastMessages());
         transcript.setId("past-transcript");
         transcript.getStyleClass().add("history-list");
-        transcript.setCellFactory(list -> new PastMessageCell());
+        transcript.setCellFactory(list -> new PastMessageCell(i18n));
         VBox.setVgrow(transcript, Priority.ALWAYS);
         VBox transcriptBox = new VBox(6, transcriptHeader, transcript);
         VBox.setVgrow(transcriptBox, Priority.ALWAYS);
@@ -144,10 +157,12 @@ public final class ContactView extends VBox {
         getChildren().addAll(heading, none, content);
     }
 
-    private static int detail(GridPane grid, int row, String label, ObservableStringValue value) {
+    private static int detail(
+            GridPane grid, int row, String id, String label, ObservableStringValue value) {
         Label key = new Label(label);
         key.getStyleClass().add("field-label");
         Label text = new Label();
+        text.setId("contact-" + id);
         text.setWrapText(true);
         text.textProperty()
                 .bind(
@@ -196,7 +211,10 @@ public final class ContactView extends VBox {
     }
 
     private static final class PastMessageCell extends ListCell<ChatMessage> {
-        PastMessageCell() {
+        private final Localization i18n;
+
+        PastMessageCell(Localization i18n) {
+            this.i18n = i18n;
             setWrapText(true);
         }
 
@@ -207,8 +225,16 @@ public final class ContactView extends VBox {
                 setText(null);
                 return;
             }
-            String who = message.sender() == null ? "" : message.sender().name() + ": ";
-            setText(who + message.text());
+            String who =
+                    message.sender() == null || message.sender().name() == null
+                            ? ""
+                            : message.sender().name() + ": ";
+            // a staff-only note says so, here as in the chat
+            String mark =
+                    Boolean.TRUE.equals(message.internal())
+                            ? "[" + i18n.text("chat.internal") + "] "
+                            : "";
+            setText(mark + who + message.text());
             setPrefWidth(0);
         }
     }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -36,9 +38,12 @@ public final class ContactViewModel {
     private final ReadOnlyStringWrapper company = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper verified = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper ossIdentity = new ReadOnlyStringWrapper("");
+    private final StringBinding ossIdentity;
     private final ObservableList<StaffSession> history = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper historyStatus = new ReadOnlyStringWrapper("");
+    // what the history says about itself, as a text key; the text follows the language, so a
+    // switch to English leaves nothing Indonesian behind
+    private final ReadOnlyStringWrapper historyStatusKey = new ReadOnlyStringWrapper("");
+    private final StringBinding historyStatus;
     private final ReadOnlyObjectWrapper<StaffSession> pastSession = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ChatMessage> pastMessages = FXCollections.observableArrayList();
 
@@ -50,6 +55,17 @@ public final class ContactViewModel {
         this.api = api;
         this.background = background;
         this.i18n = i18n;
+        this.ossIdentity =
+                Bindings.createStringBinding(
+                        () -> identityText(session.get()), session, i18n.languageProperty());
+        this.historyStatus =
+                Bindings.createStringBinding(
+                        () ->
+                                historyStatusKey.get().isEmpty()
+                                        ? ""
+                                        : i18n.text(historyStatusKey.get()),
+                        historyStatusKey,
+                        i18n.languageProperty());
     }
 
     public ReadOnlyObjectProperty<StaffSession> sessionProperty() {
@@ -82,8 +98,8 @@ public final class ContactViewModel {
     }
 
     /** "USER123 · user@example.co.id", or that the visitor is anonymous. */
-    public ReadOnlyStringProperty ossIdentityProperty() {
-        return ossIdentity.getReadOnlyProperty();
+    public StringBinding ossIdentityProperty() {
+        return ossIdentity;
     }
 
     /** The visitor's earlier sessions, newest first (the one on screen left out). */
@@ -92,8 +108,8 @@ public final class ContactViewModel {
     }
 
     /** Loading…, none, or could not load; empty when the list speaks for itself. */
-    public ReadOnlyStringProperty historyStatusProperty() {
-        return historyStatus.getReadOnlyProperty();
+    public StringBinding historyStatusProperty() {
+        return historyStatus;
     }
 
     public ReadOnlyObjectProperty<StaffSession> pastSessionProperty() {
@@ -120,10 +136,9 @@ public final class ContactViewModel {
         company.set(contact == null ? "" : Objects.toString(contact.companyName(), ""));
         position.set(contact == null ? "" : Objects.toString(contact.position(), ""));
         verified.set(next != null && next.verified());
-        ossIdentity.set(identityText(next));
         if (next == null) {
             history.clear();
-            historyStatus.set("");
+            historyStatusKey.set("");
             closePast();
             return;
         }
@@ -147,7 +162,7 @@ public final class ContactViewModel {
                         pastMessages.setAll(messages);
                     }
                 },
-                error -> historyStatus.set(i18n.text("contact.transcript.error")));
+                error -> historyStatusKey.set("contact.transcript.error"));
     }
 
     public void closePast() {
@@ -158,10 +173,10 @@ public final class ContactViewModel {
     private void loadHistory(StaffSession current) {
         history.clear();
         if (current.chatUserId() == null) {
-            historyStatus.set(i18n.text("contact.history.none"));
+            historyStatusKey.set("contact.history.none");
             return;
         }
-        historyStatus.set(i18n.text("contact.history.loading"));
+        historyStatusKey.set("contact.history.loading");
         background.run(
                 () -> api.visitorSessions(current.chatUserId()).sessions(),
                 sessions -> {
@@ -172,11 +187,11 @@ public final class ContactViewModel {
                             sessions.stream()
                                     .filter(s -> !s.sessionId().equals(current.sessionId()))
                                     .toList());
-                    historyStatus.set(history.isEmpty() ? i18n.text("contact.history.none") : "");
+                    historyStatusKey.set(history.isEmpty() ? "contact.history.none" : "");
                 },
                 error -> {
                     if (session.get() == current) {
-                        historyStatus.set(i18n.text("contact.history.error"));
+                        historyStatusKey.set("contact.history.error");
                     }
                 });
     }

@@ -41,6 +41,11 @@ public final class Localization {
         return language.get().locale();
     }
 
+    /** Whether the bundle has a text for {@code key} (server codes are mapped only when known). */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     /** The text for {@code key}, with {@code {0}}-style arguments filled in. */
     public String text(String key, Object... args) {
         String pattern;

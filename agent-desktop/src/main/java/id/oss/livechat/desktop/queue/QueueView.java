@@ -111,6 +111,8 @@ public final class QueueView extends VBox {
                 assign.getStyleClass().add("small");
                 assign.setTooltip(new Tooltip(i18n.text("queue.assign")));
                 assign.disableProperty().bind(viewModel.takingProperty());
+                // the name gives way, never the button's own word
+                assign.setMinWidth(Region.USE_PREF_SIZE);
                 assign.setOnAction(
                         e -> AssignDialog.show(getScene().getWindow(), viewModel, getItem(), i18n));
                 bottom.getChildren().add(2, assign);

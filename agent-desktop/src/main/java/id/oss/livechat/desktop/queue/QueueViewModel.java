@@ -2,9 +2,9 @@ package id.oss.livechat.desktop.queue;
 
 import id.oss.livechat.desktop.chat.ActiveChatsViewModel;
 import id.oss.livechat.desktop.chat.Sessions;
-import id.oss.livechat.desktop.connection.ApiException;
 import id.oss.livechat.desktop.connection.LiveLink;
 import id.oss.livechat.desktop.connection.StaffApi;
+import id.oss.livechat.desktop.i18n.ErrorTexts;
 import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.desktop.util.Background;
 import id.oss.livechat.desktop.util.Notice;
@@ -27,7 +27,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The waiting queue, as the server orders it (priority, then age), replaced whole by every {@code
- * queue.updated}. Taking a chat assigns it to oneself; a supervisor can also assign it to an agent.
+ * queue.updated}, and loaded again each time the socket signs in. Taking a chat assigns it to
+ * oneself; a supervisor can also assign it to an agent. A take the server refuses keeps the chat in
+ * view, says the server's real reason, and asks for the queue at once.
  */
 public final class QueueViewModel {
     // Properties
@@ -45,6 +47,8 @@ public final class QueueViewModel {
     private final StaffProfile me;
     private final ActiveChatsViewModel chats;
     private Set<UUID> known = null; // null until the first list: its sessions are not "new"
+    // counts the lists applied: a REST answer asked for before a later socket list is older
+    private long lists;
 
     public QueueViewModel(
             LiveLink link,
@@ -68,6 +72,7 @@ public final class QueueViewModel {
                         replace(update.waiting());
                     }
                 });
+        link.onConnected(this::load);
     }
 
     public ObservableList<QueueItem> items() {
@@ -92,10 +97,24 @@ public final class QueueViewModel {
     // Commands
 
     public void load() {
+        load(() -> {});
+    }
+
+    /** Loads the queue, then runs {@code then} (whether it loaded or not). */
+    private void load(Runnable then) {
+        long asked = lists;
         background.run(
                 api::waiting,
-                list -> replace(list.sessions()),
-                error -> notifier.notify(Notice.error(i18n.text("queue.error.load"))));
+                list -> {
+                    if (lists == asked) {
+                        replace(list.sessions());
+                    }
+                    then.run();
+                },
+                error -> {
+                    notifier.notify(Notice.error(i18n.text("queue.error.load")));
+                    then.run();
+                });
     }
 
     /** Moves every waiting time on; the view calls it each second. */
@@ -136,6 +155,7 @@ public final class QueueViewModel {
     }
 
     void replace(List<StaffSession> waiting) {
+        lists++;
         Instant now = clock.instant();
         Set<UUID> ids = new HashSet<>();
         boolean arrived = false;
@@ -164,13 +184,10 @@ public final class QueueViewModel {
                 },
                 error -> {
                     taking.set(false);
-                    if (error instanceof ApiException api && api.status() == 409) {
-                        // someone else was quicker: the queue.updated that follows agrees
-                        items.remove(item);
-                        notifier.notify(Notice.info(i18n.text("queue.error.taken")));
-                    } else {
-                        notifier.notify(Notice.error(i18n.text("queue.error.take")));
-                    }
+                    // the chat stays where it is: only the server's list, asked for at once, says
+                    // who has it now; the reason shows after it, so no arrival notice hides it
+                    String reason = ErrorTexts.of(error, i18n, "queue.error.take");
+                    load(() -> notifier.notify(Notice.error(reason)));
                 });
     }
 }

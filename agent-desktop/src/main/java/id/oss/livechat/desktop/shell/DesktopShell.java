@@ -6,6 +6,7 @@ import id.oss.livechat.desktop.login.SignedIn;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The one window: the login first, the main screen after sign-in, the login again after sign-out. A
@@ -24,7 +25,16 @@ public final class DesktopShell {
     public DesktopShell(Stage stage, DesktopContext context) {
         this.stage = stage;
         this.context = context;
-        stage.setTitle("OSS LiveChat");
+        stage.titleProperty().unbind(); // a window that showed another shell before (tests)
+        stage.setTitle(Attention.APP_TITLE);
+        // closing the window with chats running hands them back to the queue: ask first
+        stage.addEventHandler(
+                WindowEvent.WINDOW_CLOSE_REQUEST,
+                event -> {
+                    if (mainView != null && !mainView.confirmLeaving()) {
+                        event.consume();
+                    }
+                });
     }
 
     public void showLogin() {
@@ -52,11 +62,12 @@ public final class DesktopShell {
         return main;
     }
 
+    /** The app is closing: the agent goes offline, the socket closes, the timers stop. */
     public void close() {
         if (main != null) {
             main.shutdown();
-            main = null;
         }
+        closeMain();
     }
 
     private void showLoginView() {
@@ -74,6 +85,8 @@ public final class DesktopShell {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         mainView.bindWindowFocus(stage);
+        // "(3) OSS LiveChat": the unread count shows in the taskbar too
+        stage.titleProperty().bind(main.attention().windowTitle());
     }
 
     private void languageChanged() {
@@ -86,6 +99,8 @@ public final class DesktopShell {
     }
 
     private void closeMain() {
+        stage.titleProperty().unbind();
+        stage.setTitle(Attention.APP_TITLE);
         if (mainView != null) {
             mainView.dispose();
             mainView = null;

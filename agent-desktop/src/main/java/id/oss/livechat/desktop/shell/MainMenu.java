@@ -3,12 +3,15 @@ package id.oss.livechat.desktop.shell;
 import id.oss.livechat.desktop.i18n.AppLanguage;
 import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.model.AgentStatus;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
 /**
@@ -16,6 +19,11 @@ import javafx.scene.input.KeyCombination;
  * them by looking.
  */
 final class MainMenu extends MenuBar {
+    // key codes, not names: "Shortcut+Page_Down" parses as a character and never fires
+    static final KeyCombination NEXT_CHAT =
+            new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination PREVIOUS_CHAT =
+            new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN);
 
     MainMenu(
             MainViewModel viewModel, Localization i18n, MainView view, Runnable onLanguageChanged) {
@@ -33,11 +41,11 @@ final class MainMenu extends MenuBar {
                         new SeparatorMenuItem(),
                         item(
                                 i18n.text("menu.nextChat"),
-                                "Shortcut+Page_Down",
+                                NEXT_CHAT,
                                 () -> viewModel.chats().selectNext()),
                         item(
                                 i18n.text("menu.previousChat"),
-                                "Shortcut+Page_Up",
+                                PREVIOUS_CHAT,
                                 () -> viewModel.chats().selectPrevious()));
         Menu jump = new Menu(i18n.text("menu.jump"));
         for (int n = 1; n <= 9; n++) {
@@ -67,7 +75,9 @@ final class MainMenu extends MenuBar {
                                 "Shortcut+Shift+F",
                                 () -> viewModel.status().change(AgentStatus.OFFLINE)),
                         new SeparatorMenuItem(),
-                        item(i18n.text("menu.signOut"), "Shortcut+Shift+Q", viewModel::signOut));
+                        sound(viewModel, i18n),
+                        new SeparatorMenuItem(),
+                        item(i18n.text("menu.signOut"), "Shortcut+Shift+Q", view::signOut));
 
         Menu language = new Menu(i18n.text("menu.language"));
         ToggleGroup languages = new ToggleGroup();
@@ -88,9 +98,21 @@ final class MainMenu extends MenuBar {
     }
 
     private static MenuItem item(String text, String shortcut, Runnable action) {
+        return item(text, KeyCombination.keyCombination(shortcut), action);
+    }
+
+    private static MenuItem item(String text, KeyCombination shortcut, Runnable action) {
         MenuItem item = new MenuItem(text);
-        item.setAccelerator(KeyCombination.keyCombination(shortcut));
+        item.setAccelerator(shortcut);
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    /** The chime for new chats and messages while the window is in the background. */
+    private static MenuItem sound(MainViewModel viewModel, Localization i18n) {
+        CheckMenuItem sound = new CheckMenuItem(i18n.text("menu.sound"));
+        sound.setId("sound-toggle");
+        sound.selectedProperty().bindBidirectional(viewModel.attention().soundOnProperty());
+        return sound;
     }
 }

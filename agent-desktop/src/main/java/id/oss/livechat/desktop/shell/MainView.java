@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -30,6 +31,7 @@ public final class MainView extends StackPane {
     private static final double CONTACT_WIDTH = 340;
     private final MainViewModel viewModel;
     private final QueueView queueView;
+    private final ActiveChatsView chatsView;
     private final ChatView chatView;
     private final AnalyticsView analyticsView;
     private final Toast toast;
@@ -40,13 +42,19 @@ public final class MainView extends StackPane {
         getStyleClass().add("main-root");
 
         queueView = new QueueView(viewModel.queue(), i18n);
-        ActiveChatsView chatsView = new ActiveChatsView(viewModel.chats(), i18n);
+        chatsView = new ActiveChatsView(viewModel.chats(), i18n);
         SplitPane left = new SplitPane(queueView, chatsView);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.55);
         left.getStyleClass().add("left-column");
 
-        chatView = new ChatView(viewModel.chats(), i18n, this::closeChat, this::transferChat);
+        chatView =
+                new ChatView(
+                        viewModel.chats(),
+                        i18n,
+                        this::closeChat,
+                        this::transferChat,
+                        viewModel.context().ports().platform()::openLink);
         ContactView contactView = new ContactView(viewModel.contact(), i18n);
         SplitPane workspace = new SplitPane(left, chatView, contactView);
         fixSideColumns(workspace, left, contactView);
@@ -81,13 +89,30 @@ public final class MainView extends StackPane {
         banner.managedProperty().bind(banner.visibleProperty());
 
         MainMenu menu = new MainMenu(viewModel, i18n, this, onLanguageChanged);
-        StatusBar statusBar = new StatusBar(viewModel, i18n);
+        StatusBar statusBar = new StatusBar(viewModel, i18n, this::signOut);
         frame.setTop(new VBox(menu, statusBar, banner));
 
+        // over the contact column's foot, as wide as that column: never over the composer and its
+        // send button, however the columns are dragged
         toast = new Toast(viewModel.attention());
+        toast.maxWidthProperty().bind(contactView.widthProperty().subtract(32));
         StackPane.setAlignment(toast, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(toast, new javafx.geometry.Insets(16));
+        StackPane.setMargin(toast, new javafx.geometry.Insets(16, 16, 16, 16));
         getChildren().addAll(frame, toast);
+
+        // next / previous chat wherever the focus is: lists and tab panes have their own use for
+        // Ctrl+Page Down, and would swallow the menu's accelerator
+        addEventFilter(KeyEvent.KEY_PRESSED, this::chatSwitchKeys);
+    }
+
+    private void chatSwitchKeys(KeyEvent event) {
+        if (MainMenu.NEXT_CHAT.match(event)) {
+            viewModel.chats().selectNext();
+            event.consume();
+        } else if (MainMenu.PREVIOUS_CHAT.match(event)) {
+            viewModel.chats().selectPrevious();
+            event.consume();
+        }
     }
 
     /**
@@ -127,11 +152,26 @@ public final class MainView extends StackPane {
     /** Stops this view's timers; the shell calls it before replacing the view. */
     public void dispose() {
         queueView.dispose();
+        chatsView.dispose();
         if (analyticsView != null) {
             analyticsView.dispose();
         }
         toast.dispose();
         viewModel.attention().windowFocusedProperty().unbind();
+    }
+
+    /** Signs out, after asking when chats are still running (they go back to the queue). */
+    void signOut() {
+        if (confirmLeaving()) {
+            viewModel.signOut();
+        }
+    }
+
+    /** True when nothing runs, or the agent accepts that its chats go back to the queue. */
+    boolean confirmLeaving() {
+        long open = viewModel.openChats();
+        return open == 0
+                || SignOutDialog.confirm(getScene().getWindow(), open, viewModel.context().i18n());
     }
 
     void closeChat() {

@@ -41,7 +41,8 @@ public final class MainViewModel {
         this.context = context;
         this.onSignedOut = onSignedOut;
         Background background = context.background();
-        this.attention = new Attention(context.sound());
+        this.attention =
+                new Attention(context.sound(), context.ports().platform(), context.settings());
         this.link =
                 new LiveLink(
                         context.ports().chatConnection(),
@@ -79,8 +80,19 @@ public final class MainViewModel {
                                 context.i18n(),
                                 context.clock())
                         : null;
-        chats.selectedProperty()
-                .addListener((obs, old, now) -> contact.show(now == null ? null : now.session()));
+        // the chat shown, and its visitor's details as they change (the contact form, a login)
+        chats.selectedSessionProperty().addListener((obs, old, now) -> contact.show(now));
+        attention.unreadProperty().bind(chats.unreadTotal());
+        // online only once the chats are on screen: what routing hands out then is never missed
+        chats.loadedProperty()
+                .addListener(
+                        (obs, was, loaded) -> {
+                            if (loaded && !was) {
+                                status.change(AgentStatus.ONLINE);
+                            }
+                        });
+        // a status change moves the deadlines of chats taken by hand (spared only while online)
+        status.statusProperty().addListener((obs, old, now) -> chats.reload());
         attention
                 .windowFocusedProperty()
                 .addListener(
@@ -102,19 +114,30 @@ public final class MainViewModel {
                         link.stateProperty());
     }
 
-    /** Connects and loads: the socket, the queue, the chats, and the agent comes online. */
+    /**
+     * Connects. Once the socket is signed in (and so follows the agent's chats), the queue and the
+     * chats load; once the chats are on screen, the agent comes online.
+     */
     public void start() {
         link.start(signedIn.server().agentSocket(), signedIn.accessToken());
-        queue.load();
-        chats.load();
-        status.change(AgentStatus.ONLINE);
         if (analytics != null) {
             analytics.refreshLive();
             analytics.loadReport();
         }
     }
 
-    /** Sign-out: offline for routing, the socket closed for good, back to the login. */
+    /**
+     * Chats still running: signing out hands them back to their departments' queues (the server
+     * does, with a note for the next agent), so the window asks first.
+     */
+    public long openChats() {
+        return chats.openCount();
+    }
+
+    /**
+     * Sign-out: offline for routing (the server returns open chats to the queue), the socket closed
+     * for good, back to the login.
+     */
     public void signOut() {
         shutdown();
         onSignedOut.run();

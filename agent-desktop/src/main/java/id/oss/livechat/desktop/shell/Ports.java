@@ -5,6 +5,8 @@ import id.oss.livechat.desktop.connection.ChatConnection;
 import id.oss.livechat.desktop.connection.ServerAddress;
 import id.oss.livechat.desktop.connection.StaffApi;
 import id.oss.livechat.desktop.login.SignedIn;
+import id.oss.livechat.desktop.util.DesktopPlatform;
+import java.util.function.Consumer;
 
 /**
  * Where the desktop meets the server. The app uses {@link #real()}; tests pass fakes, or the real
@@ -17,7 +19,19 @@ public interface Ports {
 
     AnalyticsApi analyticsApi(SignedIn signedIn);
 
+    /** Notifications, the taskbar's attention, the browser; none unless a port provides them. */
+    default DesktopPlatform platform() {
+        return DesktopPlatform.NONE;
+    }
+
     static Ports real() {
-        return new RealPorts();
+        return new RealPorts(null);
+    }
+
+    /**
+     * @param showDocument the application's {@code HostServices::showDocument}, to open links
+     */
+    static Ports real(Consumer<String> showDocument) {
+        return new RealPorts(showDocument);
     }
 }

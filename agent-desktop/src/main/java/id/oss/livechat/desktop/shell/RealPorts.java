@@ -8,9 +8,23 @@ import id.oss.livechat.desktop.connection.ServerAddress;
 import id.oss.livechat.desktop.connection.StaffApi;
 import id.oss.livechat.desktop.connection.TyrusChatConnection;
 import id.oss.livechat.desktop.login.SignedIn;
+import id.oss.livechat.desktop.util.DesktopPlatform;
+import id.oss.livechat.desktop.util.SystemDesktopPlatform;
+import java.util.function.Consumer;
 
-/** The real adapters: HTTP over java.net.http, the socket over Tyrus. */
+/** The real adapters: HTTP over java.net.http, the socket over Tyrus, the system's services. */
 final class RealPorts implements Ports {
+    private final DesktopPlatform platform;
+
+    RealPorts(Consumer<String> showDocument) {
+        this.platform = new SystemDesktopPlatform(showDocument);
+    }
+
+    @Override
+    public DesktopPlatform platform() {
+        return platform;
+    }
+
     @Override
     public StaffApi staffApi(ServerAddress server) {
         return new HttpStaffApi(server);

@@ -20,7 +20,7 @@ final class StatusBar extends HBox {
     // held here: the view-model only keeps a weak reference, so a rebuilt bar can be collected
     private final ChangeListener<AgentStatus> follow;
 
-    StatusBar(MainViewModel viewModel, Localization i18n) {
+    StatusBar(MainViewModel viewModel, Localization i18n, Runnable onSignOut) {
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(10);
@@ -52,7 +52,8 @@ final class StatusBar extends HBox {
         server.getStyleClass().add("muted");
         Button signOut = new Button(i18n.text("menu.signOut"));
         signOut.getStyleClass().add("small");
-        signOut.setOnAction(e -> viewModel.signOut());
+        signOut.setId("sign-out-button");
+        signOut.setOnAction(e -> onSignOut.run());
         getChildren().addAll(brand, user, status, grow, server, signOut);
     }
 

@@ -17,7 +17,6 @@ final class Toast extends Label {
         setId("toast");
         getStyleClass().add("toast");
         setWrapText(true);
-        setMaxWidth(360);
         setVisible(false);
         setMouseTransparent(true);
         hide.setOnFinished(e -> setVisible(false));

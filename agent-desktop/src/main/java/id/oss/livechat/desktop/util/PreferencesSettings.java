@@ -7,6 +7,7 @@ import java.util.prefs.Preferences;
 public final class PreferencesSettings implements Settings {
     private static final String SERVER = "server.address";
     private static final String LANGUAGE = "language";
+    private static final String SOUND = "sound";
 
     private final Preferences preferences;
 
@@ -36,5 +37,15 @@ public final class PreferencesSettings implements Settings {
     @Override
     public void setLanguage(String tag) {
         preferences.put(LANGUAGE, tag);
+    }
+
+    @Override
+    public boolean soundOn() {
+        return preferences.getBoolean(SOUND, true);
+    }
+
+    @Override
+    public void setSoundOn(boolean on) {
+        preferences.putBoolean(SOUND, on);
     }
 }

@@ -2,7 +2,10 @@ package id.oss.livechat.desktop.util;
 
 import java.util.Optional;
 
-/** What the desktop remembers between runs: the server's address and the language. */
+/**
+ * What the desktop remembers between runs: the server's address, the language, and whether a chime
+ * sounds when something arrives.
+ */
 public interface Settings {
     Optional<String> serverAddress();
 
@@ -11,4 +14,9 @@ public interface Settings {
     Optional<String> language();
 
     void setLanguage(String tag);
+
+    /** The chime on a new chat or message while the window is in the background; on at first. */
+    boolean soundOn();
+
+    void setSoundOn(boolean on);
 }

@@ -7,27 +7,46 @@ import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.desktop.testing.DemoData;
 import id.oss.livechat.desktop.testing.FakeStaffApi;
 import id.oss.livechat.desktop.util.Background;
+import id.oss.livechat.model.AgentStatus;
+import id.oss.livechat.model.StaffRole;
+import id.oss.livechat.model.staff.Agent;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TransferViewModelTest {
+    private final FakeStaffApi api = new FakeStaffApi();
     private final TransferViewModel transfer =
             new TransferViewModel(
-                    new FakeStaffApi(),
+                    api,
                     Background.sameThread(),
                     new Localization(AppLanguage.ENGLISH),
                     DemoData.AGENT.id());
 
     @Test
-    void offersOtherOnlineAgentsThenTheDepartmentsQueues() {
+    void offersOtherOnlineAgentsThenTheDepartmentsQueuesWithWhoIsOnline() {
+        // an online supervisor is not handed chats: not a target
+        api.agents.add(
+                new Agent(
+                        DemoData.SUPERVISOR.id(),
+                        "supervisor",
+                        "Rina Wijaya",
+                        null,
+                        StaffRole.SUPERVISOR,
+                        AgentStatus.ONLINE,
+                        List.of(DemoData.PERIZINAN.id()),
+                        3,
+                        0,
+                        true));
+
         transfer.load();
 
         assertThat(transfer.targets())
                 .extracting(TransferTarget::label)
                 .containsExactly(
                         "Agent: Rudi Hartono (1/3 chats)",
-                        "Department queue: Perizinan Berusaha",
-                        "Department queue: Layanan OSS",
-                        "Department queue: Pengaduan");
+                        "Department queue: Perizinan Berusaha (2 agents online)",
+                        "Department queue: Layanan OSS (1 agent online)",
+                        "Department queue: Pengaduan (no agent online)");
         assertThat(transfer.targets().get(0).agentId()).isEqualTo(DemoData.uuid(2));
         assertThat(transfer.targets().get(1).departmentId()).isEqualTo(DemoData.PERIZINAN.id());
     }

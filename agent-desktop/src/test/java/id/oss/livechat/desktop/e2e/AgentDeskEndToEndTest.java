@@ -167,7 +167,14 @@ class AgentDeskEndToEndTest {
                     () ->
                             queue(robot).getItems().stream()
                                     .anyMatch(q -> "Siti Rahmawati".equals(q.contactName())));
-            robot.clickOn(takeButton(robot, siti));
+            // every queue.updated rebuilds the cells: look the button up again until a click lands
+            await().atMost(WAIT)
+                    .ignoreExceptions()
+                    .until(
+                            () -> {
+                                robot.clickOn(takeButton(robot, siti));
+                                return true;
+                            });
             eventually(() -> "Siti Rahmawati".equals(label(robot, "#chat-title")));
             eventually(() -> queue(robot).getItems().size() == 1);
             ServerFrame.SessionUpdated assigned =

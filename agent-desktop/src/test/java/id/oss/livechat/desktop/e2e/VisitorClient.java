@@ -40,6 +40,14 @@ public final class VisitorClient implements AutoCloseable {
 
     /** {@code POST /api/oss-chat/start} as an anonymous visitor, then the contact form. */
     public VisitorClient start(String topic, ContactRequest contact) {
+        return start(topic, null, contact);
+    }
+
+    /**
+     * Starts a chat in a department ({@code null}: the default one); with a contact, fills in the
+     * form right after, as the widget does (a chat may be assigned in between).
+     */
+    public VisitorClient start(String topic, UUID departmentId, ContactRequest contact) {
         session =
                 post(
                         "/api/oss-chat/start",
@@ -51,10 +59,18 @@ public final class VisitorClient implements AutoCloseable {
                                 null,
                                 topic,
                                 Priority.NORMAL,
-                                null,
+                                departmentId,
                                 null),
                         201,
                         StartChatResponse.class);
+        if (contact != null) {
+            giveContact(contact);
+        }
+        return this;
+    }
+
+    /** The contact form: {@code POST /api/oss-chat/contact}. */
+    public VisitorClient giveContact(ContactRequest contact) {
         post(
                 "/api/oss-chat/contact",
                 session.visitorToken(),
@@ -100,6 +116,11 @@ public final class VisitorClient implements AutoCloseable {
 
     public void send(ClientFrame frame) {
         socket.sendText(Json.mapper().writeValueAsString(frame), true).join();
+    }
+
+    /** Every frame the visitor's socket received so far. */
+    public List<ServerFrame> received() {
+        return List.copyOf(received);
     }
 
     /** The first frame of {@code type} matching, waiting for it if need be. */

@@ -53,7 +53,8 @@ class QueueLeftMessageTest {
                 s.lastMessage(),
                 code,
                 true,
-                Instant.parse("2026-11-24T15:05:00Z"));
+                Instant.parse("2026-11-24T15:05:00Z"),
+                null);
     }
 
     @Start

@@ -92,19 +92,71 @@ class QueueViewModelTest {
     }
 
     @Test
-    void aChatSomeoneElseTookFirstLeavesTheQueueWithANotice() {
+    void aTakeRefusedAtCapacityKeepsTheChatNamesTheReasonAndRefreshesTheQueue() {
         desk.api.waiting.addAll(DemoData.queue());
         desk.queue.load();
-        desk.api.assignFailure = new ApiException(409, "session_not_waiting", "already taken");
+        desk.api.assignFailure =
+                new ApiException(
+                        409,
+                        "agent_at_capacity",
+                        "The agent already has as many chats as allowed.");
+        // meanwhile another visitor joined: the refresh after the refusal shows it at once
+        desk.api.waiting.add(
+                DemoData.waiting(
+                        5, "Izin lokasi", Priority.NORMAL, DemoData.PERIZINAN, null, false, 5));
 
         desk.queue.take(desk.queue.items().get(0));
 
-        assertThat(desk.queue.items()).hasSize(3);
+        assertThat(desk.queue.items()).hasSize(5);
+        assertThat(desk.queue.items().get(0).topic()).isEqualTo("Gagal unggah dokumen PB UMKU");
         assertThat(desk.chats.chats()).isEmpty();
         assertThat(desk.notices)
                 .last()
                 .extracting(n -> n.text())
-                .isEqualTo("Another agent took this chat first.");
+                .isEqualTo(
+                        "You already serve as many chats as your limit allows. Finish or"
+                                + " transfer one first.");
+        assertThat(desk.queue.takingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aTakeSomeoneElseWonSaysSoAndTheServersListDecides() {
+        desk.api.waiting.addAll(DemoData.queue());
+        desk.queue.load();
+        desk.api.assignFailure = new ApiException(409, "session_not_waiting", "already taken");
+        desk.api.waiting.remove(0); // the server's queue no longer has it
+
+        desk.queue.take(desk.queue.items().get(0));
+
+        assertThat(desk.queue.items())
+                .extracting(QueueItem::topic)
+                .doesNotContain("Gagal unggah dokumen PB UMKU")
+                .hasSize(3);
+        assertThat(desk.notices)
+                .last()
+                .extracting(n -> n.text())
+                .isEqualTo(
+                        "This chat is no longer waiting: another agent took it, or it was"
+                                + " closed.");
+    }
+
+    @Test
+    void anUnknownRefusalShowsTheServersOwnWords() {
+        desk.api.waiting.addAll(DemoData.queue());
+        desk.queue.load();
+        desk.api.assignFailure =
+                new ApiException(
+                        403, "forbidden", "This chat waits in a department you do not serve.");
+
+        desk.queue.take(desk.queue.items().get(0));
+
+        assertThat(desk.queue.items()).hasSize(4);
+        assertThat(desk.notices)
+                .last()
+                .extracting(n -> n.text())
+                .isEqualTo(
+                        "Could not take the chat: This chat waits in a department you do not"
+                                + " serve.");
     }
 
     @Test
@@ -128,12 +180,37 @@ class QueueViewModelTest {
     }
 
     @Test
-    void aNewArrivalInTheQueueCallsForAttentionButTheFirstListDoesNot() {
-        desk.socket.push(new ServerFrame.QueueUpdated(DemoData.queue().subList(0, 2)));
-        assertThat(desk.notices).isEmpty();
+    void aNewArrivalInTheQueueCallsForAttentionButTheListAtSignInDoesNot() {
+        DeskFixture signingIn = new DeskFixture();
+        signingIn.api.waiting.addAll(DemoData.queue().subList(0, 2));
+        signingIn.connected();
+        signingIn.socket.push(new ServerFrame.QueueUpdated(DemoData.queue().subList(0, 2)));
+        assertThat(signingIn.queue.items()).hasSize(2);
+        assertThat(signingIn.notices).isEmpty();
 
-        desk.socket.push(new ServerFrame.QueueUpdated(DemoData.queue().subList(0, 3)));
+        signingIn.socket.push(new ServerFrame.QueueUpdated(DemoData.queue().subList(0, 3)));
 
-        assertThat(desk.notices).singleElement().satisfies(n -> assertThat(n.attention()).isTrue());
+        assertThat(signingIn.notices)
+                .singleElement()
+                .satisfies(n -> assertThat(n.attention()).isTrue());
+    }
+
+    @Test
+    void eachSignInLoadsTheQueueButALateAnswerNeverHidesTheSocketsNewerList() {
+        DeskFixture late = new DeskFixture();
+        late.api.waiting.addAll(DemoData.queue());
+        late.connected();
+        assertThat(late.queue.items()).hasSize(4);
+
+        // after a reconnect the REST answer (all four, read first) comes after the socket's list,
+        // in which three were taken meanwhile
+        late.socket.drop(1006);
+        late.scheduler.runOneOffs();
+        late.background.hold();
+        late.socket.acceptAndAuthenticate();
+        late.socket.push(new ServerFrame.QueueUpdated(DemoData.queue().subList(0, 1)));
+        late.background.release();
+
+        assertThat(late.queue.items()).hasSize(1);
     }
 }

@@ -6,7 +6,6 @@ import id.oss.livechat.desktop.connection.ReconnectPolicy;
 import id.oss.livechat.desktop.i18n.AppLanguage;
 import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.desktop.queue.QueueViewModel;
-import id.oss.livechat.desktop.util.Background;
 import id.oss.livechat.desktop.util.Notice;
 import id.oss.livechat.desktop.util.UiThread;
 import id.oss.livechat.model.staff.StaffProfile;
@@ -23,6 +22,7 @@ public final class DeskFixture {
     public final FakeStaffApi api = new FakeStaffApi();
     public final ManualScheduler scheduler = new ManualScheduler();
     public final MutableClock clock = new MutableClock(DemoData.NOW);
+    public final HeldBackground background = new HeldBackground();
     public final Localization i18n = new Localization(AppLanguage.ENGLISH);
     public final List<Notice> notices = new CopyOnWriteArrayList<>();
     public boolean windowFocused = true;
@@ -41,17 +41,8 @@ public final class DeskFixture {
                         socket, new ReconnectPolicy(() -> 0.5), scheduler, UiThread.sameThread());
         chats =
                 new ActiveChatsViewModel(
-                        link,
-                        api,
-                        Background.sameThread(),
-                        i18n,
-                        notices::add,
-                        clock,
-                        me,
-                        () -> windowFocused);
-        queue =
-                new QueueViewModel(
-                        link, api, Background.sameThread(), i18n, notices::add, clock, me, chats);
+                        link, api, background, i18n, notices::add, clock, me, () -> windowFocused);
+        queue = new QueueViewModel(link, api, background, i18n, notices::add, clock, me, chats);
     }
 
     /** Starts the link and lets the server accept it. */

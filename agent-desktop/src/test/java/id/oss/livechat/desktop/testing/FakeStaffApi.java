@@ -29,6 +29,10 @@ public final class FakeStaffApi implements StaffApi {
     public volatile StaffProfile user = DemoData.AGENT;
     public final List<StaffSession> waiting = new CopyOnWriteArrayList<>();
     public final List<StaffSession> active = new CopyOnWriteArrayList<>();
+
+    /** Sessions neither waiting nor active (closed, or another's): what a look-up finds. */
+    public final List<StaffSession> elsewhere = new CopyOnWriteArrayList<>();
+
     public volatile RuntimeException assignFailure;
     public volatile RuntimeException statusFailure;
     public final Map<UUID, List<ChatMessage>> transcripts = new ConcurrentHashMap<>();
@@ -36,6 +40,7 @@ public final class FakeStaffApi implements StaffApi {
     public final List<String> calls = new CopyOnWriteArrayList<>();
     public final List<AgentStatus> statuses = new CopyOnWriteArrayList<>();
     public volatile int pageSize = 100;
+    public final List<Agent> agents = new CopyOnWriteArrayList<>(DemoData.agents());
 
     @Override
     public ServerHealth health() {
@@ -86,6 +91,17 @@ public final class FakeStaffApi implements StaffApi {
     @Override
     public SessionList active() {
         return new SessionList(List.copyOf(active), false, null);
+    }
+
+    @Override
+    public SessionList activeOf(UUID agentId) {
+        calls.add("activeOf " + agentId);
+        return new SessionList(
+                active.stream()
+                        .filter(s -> s.agent() != null && agentId.equals(s.agent().id()))
+                        .toList(),
+                false,
+                null);
     }
 
     @Override
@@ -170,7 +186,7 @@ public final class FakeStaffApi implements StaffApi {
 
     @Override
     public List<Agent> agents() {
-        return DemoData.agents();
+        return List.copyOf(agents);
     }
 
     @Override
@@ -181,6 +197,7 @@ public final class FakeStaffApi implements StaffApi {
     private StaffSession find(UUID id) {
         List<StaffSession> all = new ArrayList<>(active);
         all.addAll(waiting);
+        all.addAll(elsewhere);
         return all.stream()
                 .filter(s -> s.sessionId().equals(id))
                 .findFirst()

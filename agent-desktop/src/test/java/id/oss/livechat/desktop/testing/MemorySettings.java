@@ -6,6 +6,7 @@ import java.util.Optional;
 public final class MemorySettings implements Settings {
     private volatile String server;
     private volatile String language;
+    private volatile boolean soundOn = true;
 
     @Override
     public Optional<String> serverAddress() {
@@ -25,5 +26,15 @@ public final class MemorySettings implements Settings {
     @Override
     public void setLanguage(String tag) {
         language = tag;
+    }
+
+    @Override
+    public boolean soundOn() {
+        return soundOn;
+    }
+
+    @Override
+    public void setSoundOn(boolean on) {
+        soundOn = on;
     }
 }

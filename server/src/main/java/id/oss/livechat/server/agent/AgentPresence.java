@@ -11,22 +11,29 @@ import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 /**
- * An agent's own availability. Coming online hands the agent waiting chats of its departments,
- * through the routing callback (routing depends on agents, not the other way round).
+ * An agent's own availability. Coming online hands the agent waiting chats of its departments;
+ * going offline hands its open chats back to their queues. Both through callbacks: routing and
+ * sessions depend on agents, not the other way round.
  */
 public class AgentPresence {
     private final StaffRepository staff;
     private final ChatEventBus bus;
     private final Function<UUID, Mono<Void>> onAvailable;
+    private final Function<StaffAccount, Mono<Void>> onGone;
 
     /**
      * @param onAvailable called with the agent's id when it may take chats now
+     * @param onGone called with the account when it went offline: its chats must not wait on it
      */
     public AgentPresence(
-            StaffRepository staff, ChatEventBus bus, Function<UUID, Mono<Void>> onAvailable) {
+            StaffRepository staff,
+            ChatEventBus bus,
+            Function<UUID, Mono<Void>> onAvailable,
+            Function<StaffAccount, Mono<Void>> onGone) {
         this.staff = staff;
         this.bus = bus;
         this.onAvailable = onAvailable;
+        this.onGone = onGone;
     }
 
     public Mono<Agent> setStatus(Staff who, AgentStatus status) {
@@ -36,17 +43,25 @@ public class AgentPresence {
         }
         return staff.setStatus(who.id(), status)
                 .switchIfEmpty(Mono.error(Problem.notFound("The agent")))
-                .flatMap(
-                        account ->
-                                bus.publish(
-                                                new ChatEvent.PresenceChanged(
-                                                        account.id(),
-                                                        account.displayName(),
-                                                        status))
-                                        .then(
-                                                status == AgentStatus.ONLINE
-                                                        ? onAvailable.apply(account.id())
-                                                        : Mono.empty())
-                                        .thenReturn(StaffDirectory.toAgent(account)));
+                .flatMap(account -> announce(account, status).then(afterwards(account, status)));
+    }
+
+    private Mono<Void> announce(StaffAccount account, AgentStatus status) {
+        return bus.publish(
+                new ChatEvent.PresenceChanged(account.id(), account.displayName(), status));
+    }
+
+    /** The account as it stands once its chats have moved (an offline agent has none left). */
+    private Mono<Agent> afterwards(StaffAccount account, AgentStatus status) {
+        return switch (status) {
+            case ONLINE ->
+                    onAvailable.apply(account.id()).thenReturn(StaffDirectory.toAgent(account));
+            case OFFLINE ->
+                    onGone.apply(account)
+                            .then(staff.findById(account.id()))
+                            .defaultIfEmpty(account)
+                            .map(StaffDirectory::toAgent);
+            case AWAY -> Mono.just(StaffDirectory.toAgent(account));
+        };
     }
 }

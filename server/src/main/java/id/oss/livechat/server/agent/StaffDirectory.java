@@ -163,8 +163,18 @@ public class StaffDirectory {
         return new StaffProfile(a.id(), a.username(), a.displayName(), a.role(), a.departmentIds());
     }
 
-    /** Roles that may be offered chats. Admins administer; they do not sit in queues. */
+    /**
+     * Roles that may take a chat by their own choice. Admins administer; they do not sit in queues.
+     */
     public static boolean takesChats(StaffRole role) {
         return role != StaffRole.ADMIN;
+    }
+
+    /**
+     * Roles that routing, a supervisor's assignment or a transfer may hand a chat to: agents only.
+     * Supervisors take chats only when they choose to.
+     */
+    public static boolean isHandedChats(StaffRole role) {
+        return role == StaffRole.AGENT;
     }
 }

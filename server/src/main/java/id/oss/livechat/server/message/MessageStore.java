@@ -12,13 +12,30 @@ import reactor.core.publisher.Mono;
  */
 public interface MessageStore {
 
+    /**
+     * A message to store. {@code internal}: a staff-only note, numbered like any message but never
+     * shown to the visitor (its socket, its REST reads, its mailed transcript).
+     */
     record NewMessage(
             UUID sessionId,
             String clientMsgId,
             SenderType senderType,
             UUID senderId,
             String senderName,
-            String text) {}
+            String text,
+            boolean internal) {
+
+        /** A message everyone in the chat sees. */
+        public NewMessage(
+                UUID sessionId,
+                String clientMsgId,
+                SenderType senderType,
+                UUID senderId,
+                String senderName,
+                String text) {
+            this(sessionId, clientMsgId, senderType, senderId, senderName, text, false);
+        }
+    }
 
     /**
      * The stored message, and whether it had been stored before (a resend). {@code session} is the
@@ -35,6 +52,16 @@ public interface MessageStore {
      */
     Mono<Stored> append(NewMessage message);
 
-    /** The session's messages with {@code seq > afterSeq}, in order, at most {@code limit}. */
+    /**
+     * The session's messages with {@code seq > afterSeq}, in order, at most {@code limit}: all of
+     * them, staff-only notes included (staff views, and sockets, which skip the notes for visitors
+     * themselves so that their numbering has no holes).
+     */
     Flux<ChatMessage> after(UUID sessionId, long afterSeq, int limit);
+
+    /**
+     * As {@link #after}, but only what the visitor may read: staff-only notes are left out, and
+     * {@code limit} counts the messages returned.
+     */
+    Flux<ChatMessage> visibleToVisitorAfter(UUID sessionId, long afterSeq, int limit);
 }

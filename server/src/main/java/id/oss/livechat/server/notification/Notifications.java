@@ -125,7 +125,7 @@ public class Notifications {
     }
 
     private Mono<Boolean> transcript(MailContext context, String to, String key) {
-        return messages.after(context.sessionId(), 0, TRANSCRIPT_MAX_MESSAGES)
+        return messages.visibleToVisitorAfter(context.sessionId(), 0, TRANSCRIPT_MAX_MESSAGES)
                 .collectList()
                 .filter(list -> !list.isEmpty())
                 .flatMap(

@@ -18,7 +18,8 @@ import reactor.util.concurrent.Queues;
  * of tasks run one after another, so a resume that reads the database and the live messages
  * arriving meanwhile can never interleave: per session the connection keeps the last sequence
  * number it delivered and sends exactly the next one, fetching any gap from the database first.
- * That is what makes delivery gap-free and duplicate-free.
+ * That is what makes delivery gap-free and duplicate-free. A visitor's socket passes over
+ * staff-only notes: they move its cursor on, but are never sent to it.
  */
 public final class ClientConnection {
     /**
@@ -190,6 +191,11 @@ public final class ClientConnection {
             return;
         }
         cursors.put(message.sessionId(), message.seq());
+        if (message.internal() && principal instanceof Principal.Visitor) {
+            // a staff-only note: the visitor's numbering moves past it (so the next message is not
+            // mistaken for one after a gap), but the visitor never sees it
+            return;
+        }
         emit(ServerFrame.MessageNew.of(message));
     }
 

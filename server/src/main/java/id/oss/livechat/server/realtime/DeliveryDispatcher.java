@@ -80,6 +80,8 @@ public class DeliveryDispatcher {
             otherSide(read.sessionId(), read.reader()).forEach(c -> c.send(frame));
         } else if (event instanceof ChatEvent.SessionChanged changed) {
             sessionChanged(changed);
+        } else if (event instanceof ChatEvent.VisitorChanged changed) {
+            visitorChanged(changed);
         } else if (event instanceof ChatEvent.QueueChanged) {
             queue.refreshSoon();
         } else if (event instanceof ChatEvent.PresenceChanged presence) {
@@ -180,6 +182,38 @@ public class DeliveryDispatcher {
         if (changed.status() == SessionStatus.WAITING || changed.status() == SessionStatus.CLOSED) {
             queue.refreshSoon();
         }
+    }
+
+    /**
+     * The visitor gave or corrected contact details, or logged in: the staff sockets following the
+     * session, and its agent's (which may not follow it yet, just assigned), get the whole session
+     * again, each read when its turn comes so no older state overtakes a newer one; queue views
+     * show names too.
+     */
+    private void visitorChanged(ChatEvent.VisitorChanged changed) {
+        UUID sessionId = changed.sessionId();
+        Stream<ClientConnection> agent =
+                changed.agentId() == null
+                        ? Stream.empty()
+                        : registry.staffMember(changed.agentId()).stream();
+        Stream.concat(agent, registry.staffFollowing(sessionId))
+                .distinct()
+                .forEach(
+                        c ->
+                                c.enqueue(
+                                        sessions.staffSession(sessionId)
+                                                .doOnNext(
+                                                        s ->
+                                                                c.emit(
+                                                                        new ServerFrame
+                                                                                .SessionUpdated(
+                                                                                sessionId,
+                                                                                s.status(),
+                                                                                s.agent(),
+                                                                                s.closeReason(),
+                                                                                s)))
+                                                .then()));
+        queue.refreshSoon();
     }
 
     private static boolean isStaff(ClientConnection c, UUID staffId) {

@@ -49,7 +49,8 @@ public class VisitorMessages {
                         session ->
                                 sessions.touchVisitor(sessionId)
                                         .then(
-                                                store.after(sessionId, afterSeq, size + 1)
+                                                store.visibleToVisitorAfter(
+                                                                sessionId, afterSeq, size + 1)
                                                         .collectList())
                                         .map(
                                                 found -> {

@@ -82,6 +82,12 @@ public class Assignments {
                                                 "agent_cannot_take_chats",
                                                 "Admins do not take chats."));
                             }
+                            if (!forSelf && !StaffDirectory.isHandedChats(target.role())) {
+                                return Mono.error(
+                                        Problem.conflict(
+                                                "agent_cannot_take_chats",
+                                                "Supervisors take chats only by their own choice; assign the chat to an agent."));
+                            }
                             if (forSelf
                                     && !who.overseesAllChats()
                                     && !target.belongsTo(session.departmentId())) {
@@ -95,11 +101,14 @@ public class Assignments {
                                                 "agent_offline",
                                                 target.displayName() + " is offline."));
                             }
+                            // taken by hand: the agent chose it, so the unanswered timeout does
+                            // not pull it back while the agent is online
                             return router.claim(
                                     session.sessionId(),
                                     agentId,
                                     session.departmentId(),
-                                    session.queuedAt());
+                                    session.queuedAt(),
+                                    forSelf);
                         })
                 .flatMap(
                         result ->

@@ -152,11 +152,18 @@ public class Router {
                         });
     }
 
-    /** Claims one session for one agent and tells everyone; the result says why it failed. */
+    /**
+     * Claims one session for one agent and tells everyone; the result says why it failed. {@code
+     * byHand}: the agent takes it itself (see {@link RoutingRepository#claim}).
+     */
     public Mono<ClaimResult> claim(
-            UUID sessionId, UUID agentId, UUID departmentId, java.time.Instant queuedAt) {
+            UUID sessionId,
+            UUID agentId,
+            UUID departmentId,
+            java.time.Instant queuedAt,
+            boolean byHand) {
         return repository
-                .claim(sessionId, agentId)
+                .claim(sessionId, agentId, byHand)
                 .flatMap(
                         result ->
                                 result != ClaimResult.OK
@@ -205,7 +212,12 @@ public class Router {
             return Mono.empty();
         }
         UUID agentId = chosen.get().agentId();
-        return claim(session.sessionId(), agentId, session.departmentId(), session.queuedAt())
+        return claim(
+                        session.sessionId(),
+                        agentId,
+                        session.departmentId(),
+                        session.queuedAt(),
+                        false)
                 .flatMap(
                         result ->
                                 switch (result) {

@@ -1,6 +1,5 @@
 package id.oss.livechat.server.routing;
 
-import id.oss.livechat.server.agent.AgentPresence;
 import id.oss.livechat.server.agent.StaffRepository;
 import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.common.events.ChatEventBus;
@@ -45,12 +44,6 @@ public class RoutingConfiguration {
     @Bean
     Assignments assignments(RoutingRepository routing, StaffRepository staff, Router router) {
         return new Assignments(routing, staff, router);
-    }
-
-    /** Presence lives with agents; coming online is what makes routing hand out chats. */
-    @Bean
-    AgentPresence agentPresence(StaffRepository staff, ChatEventBus bus, Router router) {
-        return new AgentPresence(staff, bus, router::routeAgent);
     }
 
     @Bean

@@ -11,11 +11,18 @@ public interface RoutingRepository {
     /** A department's waiting sessions, in queue order. */
     Flux<RoutingPolicy.Waiting> waiting(UUID departmentId, int limit);
 
-    /** Online, active agents of the department who take chats, with their loads. */
+    /**
+     * Online, active agents of the department, with their loads: role {@code agent} only, since
+     * supervisors and admins are never handed chats.
+     */
     Flux<RoutingPolicy.Candidate> candidates(UUID departmentId);
 
-    /** Atomically: the session becomes the agent's, unless taken or the agent is full. */
-    Mono<ClaimResult> claim(UUID sessionId, UUID agentId);
+    /**
+     * Atomically: the session becomes the agent's, unless taken or the agent is full. {@code
+     * byHand}: the agent took it itself (any role that takes chats; the unanswered timeout then
+     * spares it while the agent is online); otherwise only role {@code agent} may get it.
+     */
+    Mono<ClaimResult> claim(UUID sessionId, UUID agentId, boolean byHand);
 
     /** One pair of a plan and how its claim went. */
     record Claimed(UUID sessionId, UUID agentId, ClaimResult result) {}
@@ -41,7 +48,10 @@ public interface RoutingRepository {
 
     Mono<SessionState> sessionState(UUID sessionId);
 
-    /** A session an unanswering agent lost; it waits again in its department. */
+    /**
+     * A session an unanswering agent lost; it waits again in its department. A chat the agent took
+     * by hand is spared while that agent is online.
+     */
     record Requeued(UUID sessionId, UUID departmentId, UUID previousAgentId) {}
 
     Flux<Requeued> requeueUnanswered(Duration after);

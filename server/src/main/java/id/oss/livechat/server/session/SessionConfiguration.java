@@ -1,5 +1,6 @@
 package id.oss.livechat.server.session;
 
+import id.oss.livechat.server.agent.AgentPresence;
 import id.oss.livechat.server.agent.DepartmentRepository;
 import id.oss.livechat.server.agent.StaffRepository;
 import id.oss.livechat.server.common.Transactions;
@@ -8,6 +9,7 @@ import id.oss.livechat.server.message.MessageStore;
 import id.oss.livechat.server.routing.QueueStatus;
 import id.oss.livechat.server.routing.Router;
 import id.oss.livechat.server.session.internal.R2dbcSessionRepository;
+import id.oss.livechat.server.system.config.LiveChatProperties;
 import id.oss.livechat.server.visitor.VisitorIdentities;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +20,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 public class SessionConfiguration {
 
     @Bean
-    SessionRepository sessionRepository(DatabaseClient db) {
-        return new R2dbcSessionRepository(db);
+    SessionRepository sessionRepository(DatabaseClient db, LiveChatProperties properties) {
+        return new R2dbcSessionRepository(db, properties.routing().unansweredAfter());
     }
 
     @Bean
@@ -54,13 +56,34 @@ public class SessionConfiguration {
     }
 
     @Bean
+    StaffNotes staffNotes(MessageStore messages, ChatEventBus bus) {
+        return new StaffNotes(messages, bus);
+    }
+
+    @Bean
     SessionLifecycle sessionLifecycle(
             SessionRepository sessions,
             StaffRepository staff,
             DepartmentRepository departments,
-            MessageStore messages,
+            StaffNotes notes,
             Router router,
             ChatEventBus bus) {
-        return new SessionLifecycle(sessions, staff, departments, messages, router, bus);
+        return new SessionLifecycle(sessions, staff, departments, notes, router, bus);
+    }
+
+    @Bean
+    SignOutHandover signOutHandover(
+            SessionRepository sessions, StaffNotes notes, Router router, ChatEventBus bus) {
+        return new SignOutHandover(sessions, notes, router, bus);
+    }
+
+    /**
+     * Presence lives with agents; coming online is what makes routing hand out chats, going offline
+     * what hands an agent's chats back to the queue. Wired here, where both are known.
+     */
+    @Bean
+    AgentPresence agentPresence(
+            StaffRepository staff, ChatEventBus bus, Router router, SignOutHandover handover) {
+        return new AgentPresence(staff, bus, router::routeAgent, handover::returnChatsOf);
     }
 }

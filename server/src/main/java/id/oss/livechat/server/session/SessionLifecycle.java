@@ -1,6 +1,5 @@
 package id.oss.livechat.server.session;
 
-import id.oss.livechat.model.SenderType;
 import id.oss.livechat.model.SessionStatus;
 import id.oss.livechat.model.staff.TransferRequest;
 import id.oss.livechat.server.agent.DepartmentRepository;
@@ -13,7 +12,6 @@ import id.oss.livechat.server.common.Staff;
 import id.oss.livechat.server.common.Texts;
 import id.oss.livechat.server.common.events.ChatEvent;
 import id.oss.livechat.server.common.events.ChatEventBus;
-import id.oss.livechat.server.message.MessageStore;
 import id.oss.livechat.server.routing.Router;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
@@ -28,7 +26,7 @@ public class SessionLifecycle {
     private final SessionRepository sessions;
     private final StaffRepository staff;
     private final DepartmentRepository departments;
-    private final MessageStore messages;
+    private final StaffNotes notes;
     private final Router router;
     private final ChatEventBus bus;
 
@@ -36,13 +34,13 @@ public class SessionLifecycle {
             SessionRepository sessions,
             StaffRepository staff,
             DepartmentRepository departments,
-            MessageStore messages,
+            StaffNotes notes,
             Router router,
             ChatEventBus bus) {
         this.sessions = sessions;
         this.staff = staff;
         this.departments = departments;
-        this.messages = messages;
+        this.notes = notes;
         this.router = router;
         this.bus = bus;
     }
@@ -135,7 +133,9 @@ public class SessionLifecycle {
     private Mono<UUID> toAgent(Staff who, ChatSession session, UUID agentId, String note) {
         return staff.findById(agentId)
                 .filter(StaffAccount::active)
-                .filter(target -> StaffDirectory.takesChats(target.role()))
+                // chats are handed to agents only: supervisors and admins take chats by their own
+                // choice
+                .filter(target -> StaffDirectory.isHandedChats(target.role()))
                 .switchIfEmpty(Mono.error(Problem.notFound("The agent")))
                 .flatMap(
                         target ->
@@ -144,12 +144,12 @@ public class SessionLifecycle {
                                                 result ->
                                                         switch (result) {
                                                             case OK ->
-                                                                    systemNote(
+                                                                    notes.transferred(
                                                                                     session.id(),
-                                                                                    who,
-                                                                                    "transferred to "
-                                                                                            + target
-                                                                                                    .displayName(),
+                                                                                    who
+                                                                                            .displayName(),
+                                                                                    target
+                                                                                            .displayName(),
                                                                                     note)
                                                                             .then(
                                                                                     bus.publish(
@@ -203,12 +203,10 @@ public class SessionLifecycle {
                                         .flatMap(
                                                 moved ->
                                                         moved
-                                                                ? systemNote(
+                                                                ? notes.transferred(
                                                                                 session.id(),
-                                                                                who,
-                                                                                "transferred to "
-                                                                                        + department
-                                                                                                .name(),
+                                                                                who.displayName(),
+                                                                                department.name(),
                                                                                 note)
                                                                         .then(
                                                                                 bus.publish(
@@ -242,19 +240,5 @@ public class SessionLifecycle {
                                                                         Problem.conflict(
                                                                                 "session_not_active",
                                                                                 "The chat is no longer in progress."))));
-    }
-
-    /** The transcript says who handed the chat on, and the note left for the next agent. */
-    private Mono<Void> systemNote(UUID sessionId, Staff who, String what, String note) {
-        String text = who.displayName() + ": " + what + (note == null ? "" : " — " + note);
-        return messages.append(
-                        new MessageStore.NewMessage(
-                                sessionId,
-                                "system-" + UUID.randomUUID(),
-                                SenderType.SYSTEM,
-                                null,
-                                null,
-                                text))
-                .flatMap(stored -> bus.publish(new ChatEvent.MessageStored(stored.message())));
     }
 }

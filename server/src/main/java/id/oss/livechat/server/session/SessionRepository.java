@@ -6,6 +6,7 @@ import id.oss.livechat.model.visitor.Contact;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Storage of sessions and their contacts. */
@@ -43,6 +44,15 @@ public interface SessionRepository {
 
     /** Puts an active session back in the queue of a department (its place kept by age). */
     Mono<Boolean> transferToDepartment(UUID sessionId, UUID departmentId);
+
+    /** A chat that went back to its department's queue. */
+    record Returned(UUID sessionId, UUID departmentId) {}
+
+    /**
+     * Puts every active chat of the agent back in its department's queue (each keeps its place by
+     * age); the agent stays its previous one, so routing offers it to others first.
+     */
+    Flux<Returned> returnChatsOf(UUID agentId);
 
     enum TransferResult {
         OK,

@@ -210,7 +210,15 @@ public class VisitorSessions {
                                                 "This session is closed; start a new chat."));
                             }
                             return sessions.touchVisitor(session.id())
-                                    .then(sessions.saveContact(session.id(), contact));
+                                    .then(sessions.saveContact(session.id(), contact))
+                                    .flatMap(
+                                            stored ->
+                                                    // the desk shows the name and contact at once
+                                                    bus.publish(
+                                                                    new ChatEvent.VisitorChanged(
+                                                                            session.id(),
+                                                                            session.agentId()))
+                                                            .thenReturn(stored));
                         })
                 .map(
                         stored ->

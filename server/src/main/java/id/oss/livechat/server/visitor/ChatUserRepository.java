@@ -2,6 +2,7 @@ package id.oss.livechat.server.visitor;
 
 import id.oss.livechat.server.common.ClientInfo;
 import java.util.UUID;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Storage of portal visitors. */
@@ -24,4 +25,10 @@ public interface ChatUserRepository {
      * @return how many sessions moved
      */
     Mono<Integer> mergeInto(UUID anonymousId, UUID ossUserChatUserId);
+
+    /** A session of a visitor that is not closed, with its agent (null while waiting). */
+    record OpenSession(UUID sessionId, UUID agentId) {}
+
+    /** The visitor's sessions that are not closed: staff views of them show who the visitor is. */
+    Flux<OpenSession> openSessionsOf(UUID chatUserId);
 }

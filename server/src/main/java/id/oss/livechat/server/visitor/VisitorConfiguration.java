@@ -1,6 +1,7 @@
 package id.oss.livechat.server.visitor;
 
 import id.oss.livechat.server.common.Transactions;
+import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.system.config.LiveChatProperties;
 import id.oss.livechat.server.visitor.internal.R2dbcChatUserRepository;
 import org.slf4j.Logger;
@@ -39,7 +40,10 @@ public class VisitorConfiguration {
 
     @Bean
     VisitorIdentities visitorIdentities(
-            ChatUserRepository users, IdentityProof proof, Transactions transactions) {
-        return new VisitorIdentities(users, proof, transactions);
+            ChatUserRepository users,
+            IdentityProof proof,
+            Transactions transactions,
+            ChatEventBus bus) {
+        return new VisitorIdentities(users, proof, transactions, bus);
     }
 }

@@ -7,6 +7,8 @@ import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.common.Texts;
 import id.oss.livechat.server.common.Transactions;
+import id.oss.livechat.server.common.events.ChatEvent;
+import id.oss.livechat.server.common.events.ChatEventBus;
 import java.util.Optional;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
@@ -21,12 +23,17 @@ public class VisitorIdentities {
     private final ChatUserRepository users;
     private final IdentityProof proof;
     private final Transactions transactions;
+    private final ChatEventBus bus;
 
     public VisitorIdentities(
-            ChatUserRepository users, IdentityProof proof, Transactions transactions) {
+            ChatUserRepository users,
+            IdentityProof proof,
+            Transactions transactions,
+            ChatEventBus bus) {
         this.users = users;
         this.proof = proof;
         this.transactions = transactions;
+        this.bus = bus;
     }
 
     /** What a request claims about the visitor; validated by {@link #check}. */
@@ -89,20 +96,43 @@ public class VisitorIdentities {
                 .rule(claim.identityHash() != null, "identity_hash", "is required")
                 .orThrow();
         verify(claim);
-        return transactions.inTransaction(
-                () ->
-                        users.upsertOssUser(claim.ossUserId(), claim.email(), client)
-                                .flatMap(
-                                        account ->
-                                                mergeBrowser(claim.browserUuid(), account)
-                                                        .map(
-                                                                moved ->
-                                                                        new LinkUserResponse(
-                                                                                account.id(),
-                                                                                account.ossUserId(),
-                                                                                account.email(),
-                                                                                false,
-                                                                                moved))));
+        return transactions
+                .inTransaction(
+                        () ->
+                                users.upsertOssUser(claim.ossUserId(), claim.email(), client)
+                                        .flatMap(
+                                                account ->
+                                                        mergeBrowser(claim.browserUuid(), account)
+                                                                .map(
+                                                                        moved ->
+                                                                                new LinkUserResponse(
+                                                                                        account
+                                                                                                .id(),
+                                                                                        account
+                                                                                                .ossUserId(),
+                                                                                        account
+                                                                                                .email(),
+                                                                                        false,
+                                                                                        moved))))
+                // the value once the transaction has committed (a transaction hands it on first
+                // and commits after), so staff who are told read the moved sessions
+                .flux()
+                .last()
+                .flatMap(linked -> announceIdentity(linked).thenReturn(linked));
+    }
+
+    /** Staff serving the moved chats see at once that the visitor is a verified OSS user now. */
+    private Mono<Void> announceIdentity(LinkUserResponse linked) {
+        if (linked.sessionsMoved() == 0) {
+            return Mono.empty();
+        }
+        return users.openSessionsOf(linked.chatUserId())
+                .concatMap(
+                        open ->
+                                bus.publish(
+                                        new ChatEvent.VisitorChanged(
+                                                open.sessionId(), open.agentId())))
+                .then();
     }
 
     /**

@@ -147,7 +147,7 @@ class MetricsTest extends ServerTest {
                                 assertThat(value(after, "livechat_agents_online", null))
                                         .isEqualTo(
                                                 count(
-                                                        "SELECT count(*) FROM users WHERE active AND status = 'online' AND role <> 'admin'"));
+                                                        "SELECT count(*) FROM users WHERE active AND status = 'online' AND role = 'agent'"));
                             });
         }
         // the sockets closed: the gauges follow

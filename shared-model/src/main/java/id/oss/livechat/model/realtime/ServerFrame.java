@@ -1,5 +1,6 @@
 package id.oss.livechat.model.realtime;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -43,7 +44,10 @@ public sealed interface ServerFrame {
     record MessageAck(UUID sessionId, String clientMsgId, long seq, Instant sentAt)
             implements ServerFrame {}
 
-    /** A stored message; every socket attached to the session receives each once. */
+    /**
+     * A stored message; every socket attached to the session receives each once. {@code internal}
+     * (staff sockets only, present when true) marks a staff-only note.
+     */
     @JsonTypeName(FrameTypes.MESSAGE_NEW)
     record MessageNew(
             UUID sessionId,
@@ -51,15 +55,37 @@ public sealed interface ServerFrame {
             String clientMsgId,
             Sender sender,
             String text,
-            Instant sentAt)
+            Instant sentAt,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean internal)
             implements ServerFrame {
+        /** Absent (any message everyone sees, or an older server) reads as not internal. */
+        public MessageNew {
+            internal = Boolean.TRUE.equals(internal);
+        }
+
+        public MessageNew(
+                UUID sessionId,
+                long seq,
+                String clientMsgId,
+                Sender sender,
+                String text,
+                Instant sentAt) {
+            this(sessionId, seq, clientMsgId, sender, text, sentAt, false);
+        }
+
         public static MessageNew of(ChatMessage m) {
             return new MessageNew(
-                    m.sessionId(), m.seq(), m.clientMsgId(), m.sender(), m.text(), m.sentAt());
+                    m.sessionId(),
+                    m.seq(),
+                    m.clientMsgId(),
+                    m.sender(),
+                    m.text(),
+                    m.sentAt(),
+                    m.internal());
         }
 
         public ChatMessage toMessage() {
-            return new ChatMessage(sessionId, seq, clientMsgId, sender, text, sentAt);
+            return new ChatMessage(sessionId, seq, clientMsgId, sender, text, sentAt, internal);
         }
     }
 

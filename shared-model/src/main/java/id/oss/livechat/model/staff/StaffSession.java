@@ -17,7 +17,9 @@ import java.util.UUID;
  * topic's Indonesian name (or the visitor's free text), {@code topic_code} its code in the server's
  * topic list, for a client to name it in its own language. {@code left_message} marks a waiting
  * chat whose visitor wrote and then went away ({@code left_message_at}): it waits for an agent,
- * whose reply reaches the visitor by mail and on return.
+ * whose reply reaches the visitor by mail and on return. {@code answer_by}: while the agent has not
+ * written yet and the unanswered timeout applies, when the chat goes back to the queue; null
+ * otherwise (answered, waiting, closed, or taken by hand by an agent who is online).
  */
 public record StaffSession(
         UUID sessionId,
@@ -42,9 +44,13 @@ public record StaffSession(
         LastMessage lastMessage,
         String topicCode,
         boolean leftMessage,
-        Instant leftMessageAt) {
+        Instant leftMessageAt,
+        Instant answerBy) {
 
-    /** A session without topic code and left-message mark, as clients before them build it. */
+    /**
+     * A session without topic code, left-message mark and unanswered deadline, as clients before
+     * them build it.
+     */
     public StaffSession(
             UUID sessionId,
             UUID chatUserId,
@@ -89,6 +95,7 @@ public record StaffSession(
                 lastMessage,
                 null,
                 false,
+                null,
                 null);
     }
 }

@@ -22,7 +22,7 @@ public class R2dbcDepartmentRepository implements DepartmentRepository {
             """
             SELECT d.id, d.code, d.name, d.email, d.is_default, d.active,
                    (SELECT count(*) FROM user_departments ud JOIN users u ON u.id = ud.user_id
-                     WHERE ud.department_id = d.id AND u.active AND u.status = 'online') AS agents_online,
+                     WHERE ud.department_id = d.id AND u.active AND u.status = 'online' AND u.role = 'agent') AS agents_online,
                    (SELECT count(*) FROM chat_sessions s WHERE s.department_id = d.id AND s.status = 'waiting') AS waiting
             FROM departments d
             """;

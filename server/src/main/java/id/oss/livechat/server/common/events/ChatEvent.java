@@ -52,6 +52,13 @@ public sealed interface ChatEvent {
             String closeReason)
             implements ChatEvent {}
 
+    /**
+     * What staff know of the session's visitor changed: the contact form was filled in or
+     * corrected, or the visitor logged in to OSS. {@code agentId} is the session's agent as the
+     * change was stored (null while waiting), whose sockets may not follow the session yet.
+     */
+    record VisitorChanged(UUID sessionId, UUID agentId) implements ChatEvent {}
+
     /** A department's waiting queue changed: positions and the staff queue view are stale. */
     record QueueChanged(UUID departmentId) implements ChatEvent {
         @Override

@@ -35,7 +35,7 @@ public class R2dbcMessageStore implements MessageStore {
     private static final String APPEND =
             """
             WITH existing AS (
-              SELECT seq, client_msg_id, sender_type, sender_id, sender_name, body, sent_at
+              SELECT seq, client_msg_id, sender_type, sender_id, sender_name, body, sent_at, internal
                 FROM chat_messages WHERE session_id = :session AND client_msg_id = :client
             ), numbered AS (
               UPDATE chat_sessions
@@ -47,13 +47,13 @@ public class R2dbcMessageStore implements MessageStore {
                WHERE id = :session AND status <> 'closed' AND NOT EXISTS (SELECT 1 FROM existing)
               RETURNING last_seq, status, department_id, visitor_last_seen_at
             ), inserted AS (
-              INSERT INTO chat_messages (session_id, seq, client_msg_id, sender_type, sender_id, sender_name, body)
+              INSERT INTO chat_messages (session_id, seq, client_msg_id, sender_type, sender_id, sender_name, body, internal)
               SELECT :session, last_seq, :client, :sender, :senderId,
                      coalesce(:name, CASE WHEN :sender = 'visitor'
                                           THEN (SELECT contact_name FROM chat_session_contacts WHERE session_id = :session) END),
-                     :body
+                     :body, :internal
                 FROM numbered
-              RETURNING seq, client_msg_id, sender_type, sender_id, sender_name, body, sent_at
+              RETURNING seq, client_msg_id, sender_type, sender_id, sender_name, body, sent_at, internal
             )
             SELECT i.*, false AS duplicate, n.status, n.department_id, n.visitor_last_seen_at
               FROM inserted i, numbered n
@@ -66,7 +66,7 @@ public class R2dbcMessageStore implements MessageStore {
     private static final String APPEND_GROUP =
             "SELECT * FROM append_messages(CAST(:sessions AS uuid[]), CAST(:clients AS text[]),"
                     + " CAST(:senders AS text[]), CAST(:senderIds AS uuid[]), CAST(:names AS"
-                    + " text[]), CAST(:bodies AS text[]))";
+                    + " text[]), CAST(:bodies AS text[]), CAST(:internal AS boolean[]))";
 
     private final DatabaseClient db;
     private final int concurrency;
@@ -153,6 +153,7 @@ public class R2dbcMessageStore implements MessageStore {
         UUID[] senderIds = new UUID[n];
         String[] names = new String[n];
         String[] bodies = new String[n];
+        Boolean[] internal = new Boolean[n];
         for (int i = 0; i < n; i++) {
             NewMessage m = sorted.get(i).message();
             sessions[i] = m.sessionId();
@@ -161,6 +162,7 @@ public class R2dbcMessageStore implements MessageStore {
             senderIds[i] = m.senderId();
             names[i] = m.senderName();
             bodies[i] = m.text();
+            internal[i] = m.internal();
         }
         return db.sql(APPEND_GROUP)
                 .bind("sessions", sessions)
@@ -169,6 +171,7 @@ public class R2dbcMessageStore implements MessageStore {
                 .bind("senderIds", senderIds)
                 .bind("names", names)
                 .bind("bodies", bodies)
+                .bind("internal", internal)
                 .map(
                         row -> {
                             int ord = (int) Sql.number(row, "ord");
@@ -240,7 +243,8 @@ public class R2dbcMessageStore implements MessageStore {
                         .bind("session", message.sessionId())
                         .bind("client", message.clientMsgId())
                         .bind("sender", message.senderType().wire())
-                        .bind("body", message.text());
+                        .bind("body", message.text())
+                        .bind("internal", message.internal());
         spec = bind(spec, "senderId", message.senderId(), UUID.class);
         spec = bind(spec, "name", message.senderName(), String.class);
         return spec.map(
@@ -266,10 +270,21 @@ public class R2dbcMessageStore implements MessageStore {
 
     @Override
     public Flux<ChatMessage> after(UUID sessionId, long afterSeq, int limit) {
+        return page(sessionId, afterSeq, limit, "");
+    }
+
+    @Override
+    public Flux<ChatMessage> visibleToVisitorAfter(UUID sessionId, long afterSeq, int limit) {
+        return page(sessionId, afterSeq, limit, " AND NOT internal");
+    }
+
+    private Flux<ChatMessage> page(UUID sessionId, long afterSeq, int limit, String filter) {
         return db.sql(
                         """
-                SELECT seq, client_msg_id, sender_type, sender_id, sender_name, body, sent_at FROM chat_messages
-                 WHERE session_id = :session AND seq > :after ORDER BY seq LIMIT :limit""")
+                SELECT seq, client_msg_id, sender_type, sender_id, sender_name, body, sent_at, internal
+                  FROM chat_messages WHERE session_id = :session AND seq > :after"""
+                                + filter
+                                + " ORDER BY seq LIMIT :limit")
                 .bind("session", sessionId)
                 .bind("after", (int) Math.min(afterSeq, Integer.MAX_VALUE))
                 .bind("limit", limit)
@@ -299,6 +314,7 @@ public class R2dbcMessageStore implements MessageStore {
                         Sql.uuid(row, "sender_id"),
                         Sql.text(row, "sender_name")),
                 Sql.text(row, "body"),
-                Sql.instant(row, "sent_at"));
+                Sql.instant(row, "sent_at"),
+                Sql.flag(row, "internal"));
     }
 }

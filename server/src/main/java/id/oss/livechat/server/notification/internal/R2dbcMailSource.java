@@ -25,7 +25,8 @@ public class R2dbcMailSource implements MailSource {
                        c.contact_name, coalesce(c.contact_email, cu.email) AS contact_email,
                        d.name AS department_name, d.email AS department_email,
                        (SELECT count(*) FROM users u JOIN user_departments ud ON ud.user_id = u.id
-                         WHERE ud.department_id = s.department_id AND u.active AND u.status = 'online') AS online,
+                         WHERE ud.department_id = s.department_id AND u.active AND u.status = 'online'
+                           AND u.role = 'agent') AS online,
                        a.display_name AS agent_name
                   FROM chat_sessions s
                   JOIN departments d ON d.id = s.department_id

@@ -24,6 +24,7 @@ public final class ChatEventCodec {
         @JsonSubTypes.Type(value = ChatEvent.SessionChanged.class, name = "session"),
         @JsonSubTypes.Type(value = ChatEvent.QueueChanged.class, name = "queue"),
         @JsonSubTypes.Type(value = ChatEvent.PresenceChanged.class, name = "presence"),
+        @JsonSubTypes.Type(value = ChatEvent.VisitorChanged.class, name = "visitor"),
     })
     interface ChatEventTypes {}
 

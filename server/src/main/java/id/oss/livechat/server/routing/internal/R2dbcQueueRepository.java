@@ -82,7 +82,7 @@ public class R2dbcQueueRepository implements QueueRepository {
                 JOIN user_departments ud ON ud.user_id = u.id AND ud.department_id = :dept
                 LEFT JOIN LATERAL (SELECT count(*) AS n FROM chat_sessions a
                                     WHERE a.agent_id = u.id AND a.status = 'active') load ON true
-                WHERE u.active AND u.status = 'online'""")
+                WHERE u.active AND u.status = 'online' AND u.role = 'agent'""")
                 .bind("dept", departmentId)
                 .map(
                         row -> {

@@ -59,7 +59,7 @@ public class R2dbcRoutingRepository implements RoutingRepository {
                 SELECT u.id, u.max_chats, u.last_assigned_at,
                        (SELECT count(*) FROM chat_sessions s WHERE s.agent_id = u.id AND s.status = 'active') AS load
                   FROM users u JOIN user_departments ud ON ud.user_id = u.id AND ud.department_id = :dept
-                 WHERE u.active AND u.status = 'online' AND u.role <> 'admin'""")
+                 WHERE u.active AND u.status = 'online' AND u.role = 'agent'""")
                 .bind("dept", departmentId)
                 .map(
                         row ->
@@ -72,12 +72,13 @@ public class R2dbcRoutingRepository implements RoutingRepository {
     }
 
     @Override
-    public Mono<ClaimResult> claim(UUID sessionId, UUID agentId) {
+    public Mono<ClaimResult> claim(UUID sessionId, UUID agentId, boolean byHand) {
         return afterCommit(
                 () ->
-                        db.sql("SELECT claim_session(:session, :agent) AS result")
+                        db.sql("SELECT claim_session(:session, :agent, :byHand) AS result")
                                 .bind("session", sessionId)
                                 .bind("agent", agentId)
+                                .bind("byHand", byHand)
                                 .map(row -> ClaimResult.fromDatabase(Sql.text(row, "result")))
                                 .one());
     }
@@ -165,10 +166,12 @@ public class R2dbcRoutingRepository implements RoutingRepository {
     public Flux<Requeued> requeueUnanswered(Duration after) {
         return db.sql(
                         """
-                UPDATE chat_sessions SET status = 'waiting', previous_agent_id = agent_id, agent_id = NULL,
-                                         agent_assigned_at = NULL
+                UPDATE chat_sessions s SET status = 'waiting', previous_agent_id = agent_id, agent_id = NULL,
+                                           agent_assigned_at = NULL, taken_by_hand = false
                  WHERE status = 'active' AND NOT agent_answered
                    AND agent_assigned_at < now() - make_interval(secs => :seconds)
+                   AND (NOT taken_by_hand
+                        OR NOT EXISTS (SELECT 1 FROM users u WHERE u.id = s.agent_id AND u.status = 'online'))
                 RETURNING id, department_id, previous_agent_id""")
                 .bind("seconds", (double) after.toSeconds())
                 .map(

@@ -20,10 +20,12 @@ import id.oss.livechat.server.session.StaffSessionQuery;
 import id.oss.livechat.server.system.database.Sql;
 import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Sessions in {@code chat_sessions}, contacts in {@code chat_session_contacts}. */
@@ -33,7 +35,10 @@ public class R2dbcSessionRepository implements SessionRepository {
                     + " s.priority,"
                     + " s.language, s.started_at, s.ended_at, s.close_reason, s.last_seq";
 
-    /** A session with its department, agent, contact and newest message, in one round trip. */
+    /**
+     * A session as its visitor sees it: with its department, agent, contact and newest message
+     * (staff-only notes left out), in one round trip.
+     */
     private static final String DETAILS_SELECT =
             "SELECT "
                     + SESSION_COLUMNS
@@ -49,14 +54,20 @@ public class R2dbcSessionRepository implements SessionRepository {
             LEFT JOIN users u ON u.id = s.agent_id
             LEFT JOIN chat_session_contacts c ON c.session_id = s.id
             LEFT JOIN LATERAL (SELECT m.seq, m.sender_type, m.sender_name, m.body, m.sent_at
-                                 FROM chat_messages m WHERE m.session_id = s.id
+                                 FROM chat_messages m WHERE m.session_id = s.id AND NOT m.internal
                                 ORDER BY m.seq DESC LIMIT 1) lm ON true
             """;
 
     private final DatabaseClient db;
+    private final Duration unansweredAfter;
 
-    public R2dbcSessionRepository(DatabaseClient db) {
+    /**
+     * @param unansweredAfter the routing's unanswered timeout, for the {@code answer_by} of staff
+     *     views
+     */
+    public R2dbcSessionRepository(DatabaseClient db, Duration unansweredAfter) {
         this.db = db;
+        this.unansweredAfter = unansweredAfter;
     }
 
     @Override
@@ -206,14 +217,16 @@ public class R2dbcSessionRepository implements SessionRepository {
         if (query.chatUserId() != null) {
             spec = spec.bind("chatUser", query.chatUserId());
         }
-        return spec.map(StaffSessionSql::toStaffSession).all().collectList();
+        return spec.map(row -> StaffSessionSql.toStaffSession(row, unansweredAfter))
+                .all()
+                .collectList();
     }
 
     @Override
     public Mono<StaffSession> staffSession(UUID sessionId) {
         return db.sql(StaffSessionSql.SELECT + " WHERE s.id = :id")
                 .bind("id", sessionId)
-                .map(StaffSessionSql::toStaffSession)
+                .map(row -> StaffSessionSql.toStaffSession(row, unansweredAfter))
                 .one();
     }
 
@@ -275,13 +288,27 @@ public class R2dbcSessionRepository implements SessionRepository {
         return db.sql(
                         """
                 UPDATE chat_sessions SET status = 'waiting', previous_agent_id = agent_id, agent_id = NULL,
-                                         agent_assigned_at = NULL, agent_answered = false, department_id = :dept
+                                         agent_assigned_at = NULL, agent_answered = false, taken_by_hand = false,
+                                         department_id = :dept
                  WHERE id = :id AND status = 'active'""")
                 .bind("id", sessionId)
                 .bind("dept", departmentId)
                 .fetch()
                 .rowsUpdated()
                 .map(n -> n > 0);
+    }
+
+    @Override
+    public Flux<Returned> returnChatsOf(UUID agentId) {
+        return db.sql(
+                        """
+                UPDATE chat_sessions SET status = 'waiting', previous_agent_id = agent_id, agent_id = NULL,
+                                         agent_assigned_at = NULL, agent_answered = false, taken_by_hand = false
+                 WHERE agent_id = :agent AND status = 'active'
+                RETURNING id, department_id""")
+                .bind("agent", agentId)
+                .map(row -> new Returned(Sql.uuid(row, "id"), Sql.uuid(row, "department_id")))
+                .all();
     }
 
     @Override

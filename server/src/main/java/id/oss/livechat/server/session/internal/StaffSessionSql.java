@@ -10,6 +10,7 @@ import id.oss.livechat.model.visitor.DepartmentRef;
 import id.oss.livechat.model.visitor.LastMessage;
 import id.oss.livechat.server.system.database.Sql;
 import io.r2dbc.spi.Readable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -22,6 +23,7 @@ final class StaffSessionSql {
             SELECT s.id, s.chat_user_id, s.status, s.topic, s.topic_code, s.priority, s.department_id,
                    s.agent_id, s.started_at, s.queued_at, s.assigned_at, s.ended_at, s.close_reason,
                    s.last_seq, s.left_message_at,
+                   s.agent_assigned_at, s.agent_answered, s.taken_by_hand, u.status AS agent_status,
                    d.code AS department_code, d.name AS department_name,
                    u.display_name AS agent_name,
                    cu.oss_user_id, cu.email AS visitor_email, NOT cu.is_anonymous AS verified,
@@ -45,7 +47,11 @@ final class StaffSessionSql {
                                   ORDER BY m.seq DESC LIMIT 1) lm ON true
             """;
 
-    static StaffSession toStaffSession(Readable row) {
+    /**
+     * The row as staff see it. {@code unansweredAfter}: how long an agent may leave a chat
+     * unanswered before it goes back to the queue, for {@code answer_by}.
+     */
+    static StaffSession toStaffSession(Readable row, Duration unansweredAfter) {
         UUID agentId = Sql.uuid(row, "agent_id");
         String contactName = Sql.text(row, "contact_name");
         Long lastSeq = Sql.nullableNumber(row, "lm_seq");
@@ -91,6 +97,24 @@ final class StaffSessionSql {
                                 Sql.instant(row, "lm_sent_at")),
                 Sql.text(row, "topic_code"),
                 leftMessageAt != null,
-                leftMessageAt);
+                leftMessageAt,
+                answerBy(row, unansweredAfter));
+    }
+
+    /**
+     * When the unanswered timeout pulls the chat back: only while it is active, unanswered, and not
+     * taken by hand by an agent who is online (the rule of {@code requeueUnanswered}).
+     */
+    private static Instant answerBy(Readable row, Duration unansweredAfter) {
+        Instant assigned = Sql.instant(row, "agent_assigned_at");
+        boolean spared =
+                Sql.flag(row, "taken_by_hand") && "online".equals(Sql.text(row, "agent_status"));
+        if (!"active".equals(Sql.text(row, "status"))
+                || assigned == null
+                || Sql.flag(row, "agent_answered")
+                || spared) {
+            return null;
+        }
+        return assigned.plus(unansweredAfter);
     }
 }

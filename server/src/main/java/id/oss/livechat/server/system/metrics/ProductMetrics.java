@@ -114,7 +114,7 @@ public class ProductMetrics
                         """
                 SELECT (SELECT count(*) FROM chat_sessions WHERE status = 'waiting') AS waiting,
                        (SELECT count(*) FROM chat_sessions WHERE status = 'active') AS active,
-                       (SELECT count(*) FROM users WHERE active AND status = 'online' AND role <> 'admin') AS online,
+                       (SELECT count(*) FROM users WHERE active AND status = 'online' AND role = 'agent') AS online,
                        (SELECT count(*) FROM mail_outbox WHERE status IN ('pending', 'sending')) AS mails""")
                 .map(
                         row -> {

@@ -9,6 +9,7 @@ import id.oss.livechat.server.visitor.ChatUserRepository;
 import io.r2dbc.spi.Readable;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Visitors in {@code chat_users}. Upserts lean on the partial unique indexes of live rows. */
@@ -104,6 +105,15 @@ public class R2dbcChatUserRepository implements ChatUserRepository {
                         .fetch()
                         .rowsUpdated();
         return moveSessions.flatMap(moved -> retire.thenReturn(moved.intValue()));
+    }
+
+    @Override
+    public Flux<OpenSession> openSessionsOf(UUID chatUserId) {
+        return db.sql(
+                        "SELECT id, agent_id FROM chat_sessions WHERE chat_user_id = :user AND status <> 'closed'")
+                .bind("user", chatUserId)
+                .map(row -> new OpenSession(Sql.uuid(row, "id"), Sql.uuid(row, "agent_id")))
+                .all();
     }
 
     private static ChatUser toChatUser(Readable row) {

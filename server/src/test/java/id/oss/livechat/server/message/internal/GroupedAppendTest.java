@@ -113,6 +113,66 @@ class GroupedAppendTest extends ServerTest {
         assertThat(stored(closed)).isZero();
     }
 
+    @Test
+    void staffOnlyNotesStoredInAGroupStayStaffOnly() {
+        R2dbcMessageStore store = new R2dbcMessageStore(db, 1);
+        UUID session = UUID.fromString(new Visitor(http).start("Izin catatan").id());
+        List<Mono<MessageStore.Stored>> appends = new ArrayList<>();
+        for (int m = 0; m < 20; m++) {
+            appends.add(store.append(message(session, "v" + m, "halo " + m)));
+            appends.add(
+                    store.append(
+                            new MessageStore.NewMessage(
+                                    session,
+                                    "n" + m,
+                                    SenderType.SYSTEM,
+                                    null,
+                                    null,
+                                    "catatan staf " + m,
+                                    true)));
+        }
+
+        List<MessageStore.Stored> results =
+                Flux.merge(Flux.fromIterable(appends), 1000)
+                        .collectList()
+                        .block(Duration.ofSeconds(60));
+
+        assertThat(store.groupedStatements()).isPositive();
+        assertThat(results)
+                .allSatisfy(
+                        r ->
+                                assertThat(r.message().internal())
+                                        .isEqualTo(r.message().clientMsgId().startsWith("n")));
+        assertThat(
+                        db.sql(
+                                        "SELECT count(*) AS n FROM chat_messages WHERE session_id = :s"
+                                                + " AND internal = (client_msg_id LIKE 'n%')")
+                                .bind("s", session)
+                                .map(row -> row.get("n", Long.class))
+                                .one()
+                                .block())
+                .isEqualTo(40);
+        // what the visitor may read leaves every note out, and counts only what it shows
+        assertThat(store.visibleToVisitorAfter(session, 0, 100).collectList().block())
+                .hasSize(20)
+                .allSatisfy(m -> assertThat(m.text()).startsWith("halo"));
+        assertThat(store.visibleToVisitorAfter(session, 0, 5).collectList().block()).hasSize(5);
+        // a resend of a note comes back as the note it is
+        MessageStore.Stored again =
+                store.append(
+                                new MessageStore.NewMessage(
+                                        session,
+                                        "n3",
+                                        SenderType.SYSTEM,
+                                        null,
+                                        null,
+                                        "catatan staf 3",
+                                        true))
+                        .block();
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.message().internal()).isTrue();
+    }
+
     private static MessageStore.NewMessage message(UUID session, String clientId, String text) {
         return new MessageStore.NewMessage(session, clientId, SenderType.VISITOR, null, null, text);
     }

@@ -1,0 +1,424 @@
+package id.oss.livechat.desktop.e2e;
+
+import static id.oss.livechat.desktop.e2e.DeskDriver.eventually;
+import static id.oss.livechat.desktop.e2e.DeskDriver.within;
+import static id.oss.livechat.desktop.fx.FxDesk.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import id.oss.livechat.desktop.chat.ChatViewModel;
+import id.oss.livechat.desktop.chat.MessageItem;
+import id.oss.livechat.desktop.fx.Screenshots;
+import id.oss.livechat.desktop.i18n.AppLanguage;
+import id.oss.livechat.desktop.i18n.Localization;
+import id.oss.livechat.desktop.shell.DesktopContext;
+import id.oss.livechat.desktop.shell.DesktopShell;
+import id.oss.livechat.desktop.shell.MainViewModel;
+import id.oss.livechat.desktop.testing.CountingSound;
+import id.oss.livechat.desktop.testing.MemorySettings;
+import id.oss.livechat.desktop.util.AppVersion;
+import id.oss.livechat.desktop.util.ExecutorBackground;
+import id.oss.livechat.desktop.util.ExecutorScheduler;
+import id.oss.livechat.desktop.util.UiThread;
+import id.oss.livechat.model.AgentStatus;
+import id.oss.livechat.model.SessionStatus;
+import id.oss.livechat.model.realtime.ChatMessage;
+import id.oss.livechat.model.realtime.ServerFrame;
+import id.oss.livechat.model.staff.Agent;
+import id.oss.livechat.model.staff.StaffSession;
+import id.oss.livechat.model.visitor.ContactRequest;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The desk must not lie (issue 14), against the real server in this JVM: every test has a
+ * department and agents of its own, signs in through the real login window, and checks what the
+ * agent sees against what the server says.
+ */
+@ExtendWith(ApplicationExtension.class)
+class HonestDeskEndToEndTest {
+    private static RealServer server;
+    private static ServerAdmin admin;
+
+    private final Localization i18n = new Localization(AppLanguage.INDONESIAN);
+    private final RecordingPorts ports = new RecordingPorts();
+    private final List<VisitorClient> visitors = new ArrayList<>();
+    private ExecutorBackground background;
+    private ExecutorScheduler scheduler;
+    private DesktopShell shell;
+    private DeskDriver desk;
+
+    @BeforeAll
+    static void startServer() {
+        server = RealServer.start();
+        admin = new ServerAdmin(server.address());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        background = new ExecutorBackground(UiThread.fx());
+        scheduler = new ExecutorScheduler(UiThread.fx());
+        DesktopContext context =
+                new DesktopContext(
+                        ports,
+                        i18n,
+                        new MemorySettings(),
+                        UiThread.fx(),
+                        background,
+                        scheduler,
+                        Clock.systemUTC(),
+                        new CountingSound(),
+                        AppVersion.current());
+        shell = new DesktopShell(stage, context);
+        shell.showLogin();
+        stage.setWidth(1366);
+        stage.setHeight(820);
+        stage.show();
+        desk = new DeskDriver(new FxRobot(), shell, stage);
+    }
+
+    @AfterEach
+    void closeDesktop() {
+        visitors.forEach(VisitorClient::close);
+        fx(
+                () -> {
+                    shell.close();
+                    return null;
+                });
+        scheduler.close();
+        background.close();
+    }
+
+    @Test
+    void chatsWaitingAtSignInAreAllOnTheDeskWithinASecondOfTheirAssignment() {
+        UUID department = admin.department("Uji Masuk");
+        Agent rina = admin.agent("Rina Masuk", 3, department);
+        List<VisitorClient> waiting =
+                List.of(
+                        visitor("Status NIB belum terbit", department, siti()),
+                        visitor("Cara mengubah KBLI", department, budi()),
+                        visitor("Izin lokasi ditolak", department, andi()));
+
+        MainViewModel main =
+                desk.signIn(server.address(), rina.username(), ServerAdmin.AGENT_PASSWORD);
+
+        // routing hands all three to Rina the moment she is online; the desk shows each at once
+        await().atMost(DeskDriver.WAIT)
+                .until(
+                        () ->
+                                waiting.stream()
+                                        .allMatch(v -> rina.id().equals(agentOf(v.sessionId()))));
+        within(
+                Duration.ofSeconds(1),
+                () ->
+                        main.chats().chats().stream()
+                                        .map(ChatViewModel::sessionId)
+                                        .toList()
+                                        .containsAll(
+                                                waiting.stream()
+                                                        .map(VisitorClient::sessionId)
+                                                        .toList())
+                                && main.chats().chats().size() == 3);
+        assertThat(fx(() -> main.status().statusProperty().get())).isEqualTo(AgentStatus.ONLINE);
+        // names, not topics twice; and each says how long before it goes back to the queue
+        assertThat(fx(() -> desk.chatCellTexts(waiting.get(0).sessionId())))
+                .startsWith("Siti Rahmawati", "Status NIB belum terbit");
+        eventually(
+                () ->
+                        main.chats().chats().stream()
+                                .allMatch(c -> !c.timeLeftProperty().get().isEmpty()));
+        eventually(() -> desk.queue().getItems().isEmpty());
+    }
+
+    @Test
+    void theNameGivenAfterAnAutomaticAssignmentShowsAtOnceAndLinksOpenInTheBrowser() {
+        UUID department = admin.department("Uji Kontak");
+        Agent dimas = admin.agent("Dimas Kontak", 3, department);
+        MainViewModel main =
+                desk.signIn(server.address(), dimas.username(), ServerAdmin.AGENT_PASSWORD);
+        eventually(() -> main.status().statusProperty().get() == AgentStatus.ONLINE);
+
+        // a citizen starts a chat: assigned at once, before the contact form is filled in
+        VisitorClient citizen = visitor("Perpanjangan izin usaha", department, null).connect();
+        UUID id = citizen.sessionId();
+        eventually(() -> main.chats().find(id).isPresent());
+        eventually(() -> i18n.text("contact.noName").equals(desk.label("#chat-title")));
+        assertThat(fx(() -> desk.chatCellTexts(id)))
+                .startsWith(i18n.text("contact.noName"), "Perpanjangan izin usaha");
+
+        citizen.giveContact(siti());
+
+        eventually(() -> "Siti Rahmawati".equals(desk.label("#chat-title")));
+        eventually(() -> "siti@majubersama.co.id".equals(desk.label("#contact-email")));
+        assertThat(fx(() -> desk.label("#contact-name"))).isEqualTo("Siti Rahmawati");
+        assertThat(fx(() -> desk.label("#contact-company"))).isEqualTo("PT Maju Bersama");
+        assertThat(fx(() -> desk.chatCellTexts(id)))
+                .startsWith("Siti Rahmawati", "Perpanjangan izin usaha");
+        // routed and not answered yet: the time left shows
+        eventually(() -> desk.label("#answer-countdown") != null);
+        assertThat(fx(() -> desk.label("#answer-countdown"))).startsWith("Balas dalam 2:");
+
+        // a link in her message opens in the browser; the text around it stays text
+        citizen.say("Panduannya ada di https://oss.go.id/panduan/perpanjangan, benar?");
+        eventually(() -> hyperlink("https://oss.go.id/panduan/perpanjangan") != null);
+        desk.robot().clickOn(fx(() -> hyperlink("https://oss.go.id/panduan/perpanjangan")));
+        eventually(() -> !ports.platform.openedLinks.isEmpty());
+        assertThat(ports.platform.openedLinks)
+                .containsExactly(URI.create("https://oss.go.id/panduan/perpanjangan"));
+
+        // once Dimas answers, the chat no longer counts down
+        desk.robot().clickOn("#composer").write("Benar, Ibu Siti.");
+        desk.robot().type(KeyCode.ENTER);
+        eventually(() -> desk.label("#answer-countdown") == null);
+        assertThat(admin.session(id).answerBy()).isNull();
+    }
+
+    @Test
+    void aTakeAtCapacityKeepsTheChatInTheQueueAndSaysTheRealReason() throws Exception {
+        UUID department = admin.department("Uji Kapasitas");
+        Agent eka = admin.agent("Eka Kapasitas", 1, department);
+        MainViewModel main =
+                desk.signIn(server.address(), eka.username(), ServerAdmin.AGENT_PASSWORD);
+        eventually(() -> main.status().statusProperty().get() == AgentStatus.ONLINE);
+        desk.shortcut(KeyCode.SHIFT, KeyCode.A); // away: she picks chats by hand
+        eventually(() -> main.status().statusProperty().get() == AgentStatus.AWAY);
+
+        VisitorClient first = visitor("Status NIB belum terbit", department, siti());
+        eventually(() -> desk.queue().getItems().size() == 1);
+        desk.take(first.sessionId(), i18n.text("queue.take"));
+        eventually(() -> "Siti Rahmawati".equals(desk.label("#chat-title")));
+        // taken by hand, but she is away: the unanswered timeout still applies
+        eventually(() -> desk.label("#answer-countdown") != null);
+        // online again (full, so routing gives her nothing): a chat taken by hand stays hers
+        desk.shortcut(KeyCode.SHIFT, KeyCode.O);
+        eventually(() -> main.status().statusProperty().get() == AgentStatus.ONLINE);
+        eventually(() -> desk.label("#answer-countdown") == null);
+        assertThat(admin.session(first.sessionId()).answerBy()).isNull();
+
+        VisitorClient second = visitor("Cara mengubah KBLI", department, budi());
+        eventually(() -> desk.queue().getItems().size() == 1);
+        desk.take(second.sessionId(), i18n.text("queue.take"));
+
+        String reason = i18n.text("error.agent_at_capacity");
+        eventually(() -> reason.equals(desk.label("#toast")));
+        assertThat(fx(() -> desk.queue().getItems()))
+                .extracting(item -> item.session().sessionId())
+                .containsExactly(second.sessionId());
+        assertThat(fx(() -> desk.label("#queue-title"))).isEqualTo(i18n.text("queue.title", 1));
+        assertThat(admin.session(second.sessionId()).status()).isEqualTo(SessionStatus.WAITING);
+        Screenshots.save(desk.stage(), "desktop-take-at-capacity.png");
+    }
+
+    @Test
+    void ctrlWThenTypingKeepsTheReasonAndEnterCloses() {
+        UUID department = admin.department("Uji Tutup");
+        Agent fajar = admin.agent("Fajar Tutup", 3, department);
+        MainViewModel main =
+                desk.signIn(server.address(), fajar.username(), ServerAdmin.AGENT_PASSWORD);
+        VisitorClient citizen = visitor("Status NIB belum terbit", department, siti());
+        eventually(() -> main.chats().find(citizen.sessionId()).isPresent());
+        eventually(() -> "Siti Rahmawati".equals(desk.label("#chat-title")));
+
+        desk.shortcut(KeyCode.W);
+        eventually(() -> desk.dialog() != null);
+        // the first key is a space: it belongs to the reason, it must not press "close"
+        desk.typeKeys(" sudah dijawab lewat telepon");
+        TextField reason = fx(() -> (TextField) desk.dialog().getScene().lookup("#close-reason"));
+        await().atMost(DeskDriver.WAIT)
+                .untilAsserted(
+                        () ->
+                                assertThat(fx(() -> reason.getText()))
+                                        .isEqualTo(" sudah dijawab lewat telepon"));
+        assertThat(admin.session(citizen.sessionId()).status()).isEqualTo(SessionStatus.ACTIVE);
+        desk.robot().type(KeyCode.ENTER);
+
+        await().atMost(DeskDriver.WAIT)
+                .until(() -> admin.session(citizen.sessionId()).status() == SessionStatus.CLOSED);
+        StaffSession closed = admin.session(citizen.sessionId());
+        assertThat(closed.closeReason()).isEqualTo("sudah dijawab lewat telepon");
+        eventually(() -> main.chats().chats().isEmpty());
+    }
+
+    @Test
+    void signingOutWithOpenChatsWarnsThenReturnsThemToTheQueueWithANoteForTheNextAgent()
+            throws Exception {
+        UUID department = admin.department("Uji Keluar");
+        Agent gita = admin.agent("Gita Keluar", 3, department);
+        Agent hadi = admin.agent("Hadi Berikutnya", 3, department);
+        MainViewModel main =
+                desk.signIn(server.address(), gita.username(), ServerAdmin.AGENT_PASSWORD);
+        eventually(() -> main.status().statusProperty().get() == AgentStatus.ONLINE);
+        VisitorClient siti = visitor("Status NIB belum terbit", department, siti()).connect();
+        VisitorClient budi = visitor("Cara mengubah KBLI", department, budi());
+        eventually(() -> main.chats().chats().size() == 2);
+
+        // Ctrl+Page Down / Up move between the chats, wherever the focus is
+        ChatViewModel first = fx(() -> main.chats().selected());
+        desk.robot().clickOn("#composer");
+        desk.shortcut(KeyCode.PAGE_DOWN);
+        eventually(() -> main.chats().selected() != first);
+        desk.shortcut(KeyCode.PAGE_UP);
+        eventually(() -> main.chats().selected() == first);
+
+        // signing out asks first; going back keeps everything
+        desk.robot().clickOn("#sign-out-button");
+        eventually(() -> desk.dialog() != null);
+        assertThat(
+                        fx(
+                                () ->
+                                        ((Label)
+                                                        desk.dialog()
+                                                                .getScene()
+                                                                .lookup(".header-panel .label"))
+                                                .getText()))
+                .isEqualTo(i18n.text("signOut.header", 2L));
+        Screenshots.saveDialog(desk.dialog(), "desktop-sign-out.png");
+        desk.robot().clickOn(desk.dialogButton(i18n.text("signOut.back")));
+        eventually(() -> desk.dialog() == null);
+        assertThat(fx(() -> main.chats().chats())).hasSize(2);
+        assertThat(agentOf(siti.sessionId())).isEqualTo(gita.id());
+
+        // confirmed: both go back to the queue, each with a staff-only note naming Gita
+        desk.robot().clickOn("#sign-out-button");
+        eventually(() -> desk.dialog() != null);
+        desk.robot().clickOn(desk.dialogButton(i18n.text("signOut.confirm")));
+        eventually(() -> shell.mainViewModel() == null);
+        for (VisitorClient chat : List.of(siti, budi)) {
+            await().atMost(DeskDriver.WAIT)
+                    .until(() -> admin.session(chat.sessionId()).status() == SessionStatus.WAITING);
+            assertThat(admin.transcript(chat.sessionId()))
+                    .filteredOn(ChatMessage::internal)
+                    .singleElement()
+                    .extracting(ChatMessage::text)
+                    .isEqualTo("Gita Keluar keluar; chat ini kembali ke antrean.");
+        }
+        assertThat(admin.account(gita.id()).status()).isEqualTo(AgentStatus.OFFLINE);
+        siti.await(ServerFrame.SessionUpdated.class, u -> u.status() == SessionStatus.WAITING);
+
+        // Hadi signs in and gets both, the note marked as staff-only; Siti never saw it
+        MainViewModel next =
+                desk.signIn(server.address(), hadi.username(), ServerAdmin.AGENT_PASSWORD);
+        eventually(() -> next.chats().chats().size() == 2);
+        fx(
+                () -> {
+                    next.chats()
+                            .find(siti.sessionId())
+                            .ifPresent(c -> next.chats().selectedProperty().set(c));
+                    return null;
+                });
+        eventually(() -> desk.messages().getItems().stream().anyMatch(MessageItem::internal));
+        eventually(() -> desk.robot().lookup(i18n.text("chat.internal")).tryQuery().isPresent());
+        assertThat(siti.received())
+                .filteredOn(ServerFrame.MessageNew.class::isInstance)
+                .noneMatch(f -> ((ServerFrame.MessageNew) f).text().contains("keluar"));
+        Screenshots.save(desk.stage(), "desktop-handover-note.png");
+    }
+
+    @Test
+    void aSupervisorSigningInGetsNoChatAndItsChatsAreItsOwn() {
+        // the supervisor's own department, where the demo agents are offline
+        UUID department = admin.defaultDepartment();
+        Agent indra = admin.agent("Indra Sibuk", 1, department);
+        admin.as(indra).setStatus(AgentStatus.ONLINE);
+        VisitorClient served = visitor("Cara mengubah KBLI", department, budi());
+        await().atMost(DeskDriver.WAIT).until(() -> indra.id().equals(agentOf(served.sessionId())));
+        VisitorClient waiting = visitor("Status NIB belum terbit", department, siti());
+        assertThat(admin.session(waiting.sessionId()).status()).isEqualTo(SessionStatus.WAITING);
+
+        MainViewModel main = desk.signIn(server.address(), "supervisor", RealServer.PASSWORD);
+        // online: routing has run for the supervisor's departments, and handed it nothing
+        eventually(() -> main.status().statusProperty().get() == AgentStatus.ONLINE);
+        eventually(
+                () ->
+                        desk.queue().getItems().stream()
+                                .anyMatch(
+                                        q -> q.session().sessionId().equals(waiting.sessionId())));
+        assertThat(admin.session(waiting.sessionId()).status()).isEqualTo(SessionStatus.WAITING);
+        assertThat(fx(() -> main.chats().chats())).isEmpty();
+
+        // Indra's chat is busy for the supervisor's socket too, but not "my chats"
+        served.connect().say("Halo, masih di sana?");
+        served.await(ServerFrame.MessageAck.class, a -> true);
+        assertThat(fx(() -> main.chats().chats())).isEmpty();
+
+        // it takes one when it chooses to
+        desk.take(waiting.sessionId(), i18n.text("queue.take"));
+        eventually(() -> main.chats().chats().size() == 1);
+        assertThat(agentOf(waiting.sessionId())).isEqualTo(main.user().id());
+    }
+
+    // the scene
+
+    private VisitorClient visitor(String topic, UUID department, ContactRequest contact) {
+        VisitorClient visitor =
+                new VisitorClient(server.address()).start(topic, department, contact);
+        visitors.add(visitor);
+        return visitor;
+    }
+
+    private static UUID agentOf(UUID sessionId) {
+        StaffSession session = admin.session(sessionId);
+        return session.agent() == null ? null : session.agent().id();
+    }
+
+    private Hyperlink hyperlink(String text) {
+        return desk.robot().lookup("#messages .hyperlink").queryAllAs(Hyperlink.class).stream()
+                .filter(link -> text.equals(link.getText()))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static ContactRequest siti() {
+        return new ContactRequest(
+                null,
+                "Siti Rahmawati",
+                "siti@majubersama.co.id",
+                "+6281234567890",
+                "Direktur",
+                "PT Maju Bersama");
+    }
+
+    private static ContactRequest budi() {
+        return new ContactRequest(
+                null,
+                "Budi Santoso",
+                "budi@sinarabadi.co.id",
+                "+6281234567891",
+                "Staf Legal",
+                "CV Sinar Abadi");
+    }
+
+    private static ContactRequest andi() {
+        return new ContactRequest(
+                null,
+                "Andi Pratama",
+                "andi@karyateknik.id",
+                "+6281234567892",
+                "Staf Perizinan",
+                "PT Karya Teknik Mandiri");
+    }
+}
