@@ -6,6 +6,7 @@ import id.oss.livechat.server.agent.StaffRepository;
 import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.message.MessageStore;
+import id.oss.livechat.server.protection.ProtectionSettings;
 import id.oss.livechat.server.routing.QueueStatus;
 import id.oss.livechat.server.routing.Router;
 import id.oss.livechat.server.session.internal.R2dbcSessionRepository;
@@ -38,9 +39,19 @@ public class SessionConfiguration {
             QueueStatus queue,
             Transactions transactions,
             Router router,
-            ChatEventBus bus) {
+            ChatEventBus bus,
+            ProtectionSettings protection) {
         return new VisitorSessions(
-                sessions, departments, identities, access, queue, transactions, router, bus);
+                sessions,
+                departments,
+                identities,
+                access,
+                queue,
+                transactions,
+                router,
+                bus,
+                new VisitorSessions.QueueCaps(
+                        protection.maxWaitingPerAddress(), protection.maxWaitingPerDepartment()));
     }
 
     @Bean
@@ -53,6 +64,12 @@ public class SessionConfiguration {
     StaffSessions staffSessions(
             SessionRepository sessions, StaffRepository staff, MessageStore messages) {
         return new StaffSessions(sessions, staff, messages);
+    }
+
+    @Bean
+    SessionPriority sessionPriority(
+            SessionRepository sessions, StaffSessions staffSessions, ChatEventBus bus) {
+        return new SessionPriority(sessions, staffSessions, bus);
     }
 
     @Bean

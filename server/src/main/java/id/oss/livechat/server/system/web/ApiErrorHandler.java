@@ -59,6 +59,16 @@ public class ApiErrorHandler implements WebExceptionHandler {
                 && !response.getHeaders().containsHeader("WWW-Authenticate")) {
             response.getHeaders().set("WWW-Authenticate", "Bearer");
         }
+        if (failure instanceof Problem problem && problem.retryAfter() != null) {
+            response.getHeaders()
+                    .set(
+                            "Retry-After",
+                            String.valueOf(Math.max(1, problem.retryAfter().toSeconds())));
+        } else if (answer.status().value() == 429
+                && !response.getHeaders().containsHeader("Retry-After")) {
+            // every 429 says when to come back; a minute when the refusal did not say
+            response.getHeaders().set("Retry-After", "60");
+        }
         byte[] body = json.writeValueAsBytes(answer.error());
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
