@@ -170,12 +170,13 @@ public class Notifications {
     }
 
     /**
-     * One offline mail per chat per window of {@code offlineWindow} (by the clock: 10:00-10:15,
-     * 10:15-10:30 with the default): the first message of a window is mailed, the rest are read in
-     * the desk. A visitor who writes fifty lines sends the department one mail, not fifty.
+     * One offline mail per chat per {@code offlineWindow} of the chat's life (its first 15 minutes,
+     * the next 15, … with the default): the first message of a window is mailed, the rest are read
+     * in the desk. A visitor who writes fifty lines sends the department one mail, not fifty.
      */
-    String offlineKey(ChatMessage message) {
-        long window = message.sentAt().getEpochSecond() / Math.max(1, offlineWindow.toSeconds());
+    String offlineKey(ChatMessage message, java.time.Instant chatStarted) {
+        long age = Math.max(0, Duration.between(chatStarted, message.sentAt()).toSeconds());
+        long window = age / Math.max(1, offlineWindow.toSeconds());
         return "offline:" + message.sessionId() + ":" + window;
     }
 
@@ -221,7 +222,7 @@ public class Notifications {
                                         templates.offlineMessage(context, message, offlineWindow);
                                 return outbox.enqueue(
                                         new Mail(
-                                                offlineKey(message),
+                                                offlineKey(message, context.startedAt()),
                                                 Mail.Kind.OFFLINE_MESSAGE,
                                                 context.departmentEmail(),
                                                 id.oss.livechat.model.Language.ID,

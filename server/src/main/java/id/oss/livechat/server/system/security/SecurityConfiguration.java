@@ -1,6 +1,7 @@
 package id.oss.livechat.server.system.security;
 
 import id.oss.livechat.server.agent.StaffRepository;
+import id.oss.livechat.server.protection.web.OriginCheckFilter;
 import id.oss.livechat.server.system.config.LiveChatProperties;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -121,7 +123,10 @@ public class SecurityConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 // tokens on every call, no server-side sessions
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .cors(c -> c.configurationSource(cors))
+                // CORS, refusing foreign origins with the JSON error shape (Spring's own filter
+                // answers an empty 403)
+                .cors(ServerHttpSecurity.CorsSpec::disable)
+                .addFilterAt(new OriginCheckFilter(cors), SecurityWebFiltersOrder.CORS)
                 .exceptionHandling(
                         e ->
                                 e.authenticationEntryPoint(
