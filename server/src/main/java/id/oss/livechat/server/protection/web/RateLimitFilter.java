@@ -39,7 +39,7 @@ public class RateLimitFilter implements WebFilter {
         this.limits = limits;
     }
 
-    private record Check(Kind kind, String key) {}
+    record Check(Kind kind, String key) {}
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
