@@ -1,5 +1,6 @@
 package id.oss.livechat.server.protection;
 
+import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.system.config.LiveChatProperties;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -7,6 +8,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import reactor.core.publisher.Mono;
 
 /** Wires the limits and the trusted proxies from the settings. */
 @Configuration(proxyBeanMethods = false)
@@ -39,6 +42,22 @@ public class ProtectionConfiguration {
     @Bean
     TrustedProxies trustedProxies(ProtectionSettings settings) {
         return TrustedProxies.parse(settings.trustedProxies());
+    }
+
+    /**
+     * Spring Security's firewall refuses request addresses with {@code //}, encoded slashes, dots
+     * or semicolons, backslashes and the like; it answers with an empty 400. This answers in the
+     * one JSON error shape instead, like every other refusal.
+     */
+    @Bean
+    ServerExchangeRejectedHandler jsonRejectedRequests() {
+        return (exchange, rejected) ->
+                Mono.error(
+                        new Problem(
+                                Problem.Kind.INVALID,
+                                "bad_request",
+                                "The request's address holds characters this server refuses"
+                                        + " (such as //, an encoded slash or a semicolon)."));
     }
 
     private static RateLimits.Limit perMinute(long tokens) {
