@@ -106,6 +106,7 @@
       netError: 'Tidak dapat terhubung ke server chat. Periksa koneksi internet Anda, lalu coba lagi.',
       serverError: 'Terjadi gangguan pada server chat. Silakan coba lagi sebentar lagi.',
       rateLimited: 'Terlalu banyak permintaan. Tunggu sebentar, lalu coba lagi.',
+      queueFull: 'Antrean layanan ini sedang penuh. Silakan coba lagi beberapa menit lagi.',
       identityError: 'Login Anda tidak dapat diverifikasi. Muat ulang halaman, atau keluar lalu coba lagi.',
       sessionGone: 'Percakapan sebelumnya tidak dapat dilanjutkan. Silakan mulai percakapan baru.',
       retry: 'Coba lagi',
@@ -158,6 +159,7 @@
       transcriptSent: 'Transkrip akan dikirim ke {email}.',
       transcriptAlready: 'Transkrip percakapan ini sudah dikirim ke {email}.',
       transcriptUnavailable: 'Pengiriman transkrip belum tersedia saat ini. Coba lagi nanti.',
+      transcriptAddress: 'Transkrip hanya dapat dikirim ke e-mail kontak percakapan ini atau e-mail akun OSS Anda.',
       newChat: 'Mulai percakapan baru',
       historyTitle: 'Riwayat percakapan',
       historyEmpty: 'Belum ada percakapan sebelumnya.',
@@ -232,6 +234,7 @@
       netError: 'Cannot reach the chat server. Check your internet connection and try again.',
       serverError: 'The chat server has a problem. Please try again in a moment.',
       rateLimited: 'Too many requests. Wait a moment and try again.',
+      queueFull: 'The queue of this service is full right now. Please try again in a few minutes.',
       identityError: 'Your login could not be verified. Reload the page, or sign out and try again.',
       sessionGone: 'Your previous chat cannot be continued. Please start a new one.',
       retry: 'Try again',
@@ -284,6 +287,7 @@
       transcriptSent: 'The transcript will be sent to {email}.',
       transcriptAlready: 'The transcript of this chat has already been sent to {email}.',
       transcriptUnavailable: 'Transcripts cannot be sent right now. Please try later.',
+      transcriptAddress: 'The transcript can only be sent to the contact e-mail of this chat or of your OSS account.',
       newChat: 'Start a new chat',
       historyTitle: 'Past conversations',
       historyEmpty: 'No earlier conversations yet.',
@@ -479,6 +483,7 @@
   function describe(error) {
     if (!error || error.status === 0) return t('netError');
     if (error.status === 429) return t('rateLimited');
+    if (error.code === 'queue_full') return t('queueFull');
     if (error.code === 'invalid_identity') return t('identityError');
     if (error.status >= 500) return t('serverError');
     if (state.lang === 'en' && error.serverMessage) return error.serverMessage;
@@ -2056,7 +2061,7 @@
         },
         function (error) {
           local.error = error.status === 404 || error.status === 405 ? t('transcriptUnavailable')
-            : error.status === 400 && error.fields.email ? t('errEmailInvalid') : describe(error);
+            : error.status === 400 && error.fields.email ? t(EMAIL.test(email) ? 'transcriptAddress' : 'errEmailInvalid') : describe(error);
         }
       ).then(function () {
         local.busy = false;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import id.oss.livechat.server.support.ServerTest;
+import id.oss.livechat.server.support.TestMail;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -20,7 +21,8 @@ import org.openqa.selenium.Keys;
  * portal would: no inline script or style, scripts, styles and connections only from itself and the
  * chat server. On another origin than the chat server, in real Chromium, the visitor opens the
  * widget, starts a chat and exchanges messages with an agent, and the page records no violation of
- * its policy.
+ * its policy. When the chat has ended, the transcript form explains that the transcript goes only
+ * to the chat's own address.
  */
 class WidgetStrictCspBrowserTest extends ServerTest {
     private HttpServer portal;
@@ -138,5 +140,22 @@ class WidgetStrictCspBrowserTest extends ServerTest {
         assertThat(browser.launcher().getCssValue("position")).isEqualTo("fixed");
         assertThat(violations()).isEmpty();
         browser.screenshot("widget-strict-csp");
+
+        // the chat ends; the transcript goes only to the chat's own address, and the form says so
+        // when the visitor types another (issue 16: no mail to strangers from our address)
+        agent.closes(sessionId);
+        browser.waitFor(d -> browser.present(".ended .transcript"));
+        String stranger =
+                "orang-lain-" + UUID.randomUUID().toString().substring(0, 8) + "@contoh.co.id";
+        browser.typeInto("#osslc-transcript-email", Keys.chord(Keys.CONTROL, "a"), stranger);
+        browser.click(".transcript button[type=submit]");
+        String refusal = browser.waitFor(d -> browser.find(".transcript .field-error").getText());
+        assertThat(refusal)
+                .isEqualTo(
+                        "Transkrip hanya dapat dikirim ke e-mail kontak percakapan ini atau e-mail"
+                                + " akun OSS Anda.");
+        assertThat(TestMail.get().to(stranger)).isEmpty();
+        browser.screenshot("widget-transcript-address");
+        assertThat(violations()).isEmpty();
     }
 }
