@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -68,6 +69,11 @@ public class ApiErrorHandler implements WebExceptionHandler {
                 && !response.getHeaders().containsHeader("Retry-After")) {
             // every 429 says when to come back; a minute when the refusal did not say
             response.getHeaders().set("Retry-After", "60");
+        }
+        if (answer.status().value() == 429) {
+            // a flood pays for a new connection on every try; and a refused request's body, never
+            // read, does not keep a connection waiting
+            response.getHeaders().set(HttpHeaders.CONNECTION, "close");
         }
         byte[] body = json.writeValueAsBytes(answer.error());
         DataBuffer buffer = response.bufferFactory().wrap(body);
