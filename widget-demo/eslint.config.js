@@ -20,20 +20,14 @@ export default [
     rules: {
       'no-restricted-properties': [
         'error',
-        { property: 'innerHTML', message: NO_MARKUP },
-        { property: 'outerHTML', message: NO_MARKUP },
-        { property: 'insertAdjacentHTML', message: NO_MARKUP },
-        { property: 'createContextualFragment', message: NO_MARKUP },
+        // also el['innerHTML'] and const { innerHTML } = el: the rule sees those too
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'createContextualFragment', 'setHTMLUnsafe', 'parseHTMLUnsafe'].map(
+          (property) => ({ property, message: NO_MARKUP })
+        ),
         { object: 'document', property: 'write', message: NO_MARKUP },
         { object: 'document', property: 'writeln', message: NO_MARKUP }
       ],
-      'no-restricted-syntax': [
-        'error',
-        // el['innerHTML'] = ..., and destructuring ({ innerHTML } = el) that the rule above misses
-        { selector: "MemberExpression[computed=true] > Literal[value=/^(innerHTML|outerHTML|insertAdjacentHTML)$/]", message: NO_MARKUP },
-        { selector: "Property > Identifier[name=/^(innerHTML|outerHTML)$/]", message: NO_MARKUP },
-        { selector: "NewExpression[callee.name='DOMParser']", message: NO_MARKUP }
-      ],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='DOMParser']", message: NO_MARKUP }],
       'no-var': 'error',
       'prefer-const': 'error',
       eqeqeq: ['error', 'always', { null: 'ignore' }]

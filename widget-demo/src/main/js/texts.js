@@ -267,8 +267,7 @@ export const TEXTS = {
  * for a missing or null value). Non-string entries (the topics table) come back as they are.
  */
 export function translate(lang, key, vars) {
-  const table = TEXTS[lang] || TEXTS.id;
-  let text = table[key];
+  let text = TEXTS[lang] ? TEXTS[lang][key] : undefined;
   if (text === undefined) text = TEXTS.id[key];
   if (typeof text !== 'string' || !vars) return text;
   return text.replace(/\{(\w+)\}/g, (_, name) =>

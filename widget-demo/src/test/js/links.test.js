@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { linkParts } from '../../main/js/links.js';
+import { linkParts, webAddress } from '../../main/js/links.js';
 
 const links = (text) => linkParts(text).filter((p) => p.href);
 
@@ -18,6 +18,13 @@ test('no other scheme is a link', () => {
   for (const text of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://files.example', 'mailto:a@b.id', 'www.oss.go.id']) {
     assert.deepEqual(links(text), [], text);
     assert.deepEqual(linkParts(text), [{ text }], text);
+  }
+});
+
+test('an address is a link only with the http or https scheme, as the browser reads it', () => {
+  assert.equal(webAddress('HTTPS://OSS.go.id/a b'), 'https://oss.go.id/a%20b');
+  for (const address of ['javascript:alert(1)', 'data:text/html,x', 'ftp://files.example/a', 'file:///etc/passwd', 'http//x']) {
+    assert.equal(webAddress(address), null, address);
   }
 });
 
