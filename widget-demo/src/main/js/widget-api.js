@@ -105,7 +105,11 @@ export function logout() {
   render();
 }
 
-/** The object the page sees as window.OSSLiveChat. */
+/**
+ * The object the page sees as window.OSSLiveChat. Built when the bundle runs, so it reads only
+ * VERSION from config.js, which imports nothing: the modules import each other in cycles, and a
+ * value of a module later in the bundle would not be there yet.
+ */
 export const publicApi = {
   version: VERSION,
   open,
