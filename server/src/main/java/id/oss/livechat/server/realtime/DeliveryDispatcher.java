@@ -4,11 +4,12 @@ import id.oss.livechat.model.SenderType;
 import id.oss.livechat.model.SessionStatus;
 import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.ServerFrame;
-import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.server.common.events.ChatEvent;
 import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.message.MessageStore;
+import id.oss.livechat.server.session.SessionOverview;
 import id.oss.livechat.server.session.SessionRepository;
+import id.oss.livechat.server.session.StaffSessionWire;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -112,7 +113,7 @@ public class DeliveryDispatcher {
      */
     private void sessionChanged(ChatEvent.SessionChanged changed) {
         UUID sessionId = changed.sessionId();
-        Mono<StaffSession> view = sessions.staffSession(sessionId).cache();
+        Mono<SessionOverview> view = sessions.overview(sessionId).cache();
 
         for (ClientConnection visitor : registry.visitorsOf(sessionId)) {
             visitor.enqueue(
@@ -122,9 +123,7 @@ public class DeliveryDispatcher {
                                                     new ServerFrame.SessionUpdated(
                                                             sessionId,
                                                             s.status(),
-                                                            s.agent() == null
-                                                                    ? null
-                                                                    : s.agent().nameOnly(),
+                                                            StaffSessionWire.agentForVisitor(s),
                                                             s.closeReason(),
                                                             null)))
                             .then());
@@ -161,9 +160,9 @@ public class DeliveryDispatcher {
                                                             new ServerFrame.SessionUpdated(
                                                                     sessionId,
                                                                     s.status(),
-                                                                    s.agent(),
+                                                                    StaffSessionWire.agentOf(s),
                                                                     s.closeReason(),
-                                                                    s)))
+                                                                    StaffSessionWire.of(s))))
                                     .then());
                     if (isNewAgent) {
                         // the chat is now this agent's: it follows the session and sees everything
@@ -172,7 +171,7 @@ public class DeliveryDispatcher {
                                 sessionId,
                                 0,
                                 after -> replay(sessionId, after),
-                                view.map(StaffSession::lastSeq));
+                                view.map(SessionOverview::lastSeq));
                     } else if (isStaff(c, changed.previousAgentId())
                             && !isStaff(c, changed.agentId())
                             && !isOverseer(c)) {
@@ -201,7 +200,7 @@ public class DeliveryDispatcher {
                 .forEach(
                         c ->
                                 c.enqueue(
-                                        sessions.staffSession(sessionId)
+                                        sessions.overview(sessionId)
                                                 .doOnNext(
                                                         s ->
                                                                 c.emit(
@@ -209,9 +208,11 @@ public class DeliveryDispatcher {
                                                                                 .SessionUpdated(
                                                                                 sessionId,
                                                                                 s.status(),
-                                                                                s.agent(),
+                                                                                StaffSessionWire
+                                                                                        .agentOf(s),
                                                                                 s.closeReason(),
-                                                                                s)))
+                                                                                StaffSessionWire.of(
+                                                                                        s))))
                                                 .then()));
         queue.refreshSoon();
     }

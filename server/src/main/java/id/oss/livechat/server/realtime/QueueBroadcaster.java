@@ -7,6 +7,7 @@ import id.oss.livechat.server.routing.QueuePlace;
 import id.oss.livechat.server.routing.QueueStatus;
 import id.oss.livechat.server.session.SessionRepository;
 import id.oss.livechat.server.session.StaffSessionQuery;
+import id.oss.livechat.server.session.StaffSessionWire;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +166,7 @@ public class QueueBroadcaster {
      * another department's queue from its agents.
      */
     private Mono<List<StaffSession>> waitingQueue(Optional<List<UUID>> departments) {
-        return sessions.staffSessions(
+        return sessions.overviews(
                         new StaffSessionQuery(
                                 SessionStatus.WAITING,
                                 departments.orElse(null),
@@ -175,9 +176,10 @@ public class QueueBroadcaster {
                                 0))
                 .map(
                         list ->
-                                list.size() > QUEUE_VIEW_LIMIT
-                                        ? list.subList(0, QUEUE_VIEW_LIMIT)
-                                        : list);
+                                StaffSessionWire.of(
+                                        list.size() > QUEUE_VIEW_LIMIT
+                                                ? list.subList(0, QUEUE_VIEW_LIMIT)
+                                                : list));
     }
 
     /** Which departments' queue a staff socket sees: its own, or (overseers) all of them. */

@@ -3,11 +3,12 @@ package id.oss.livechat.server.realtime;
 import id.oss.livechat.model.SessionStatus;
 import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.ServerFrame;
-import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.server.agent.StaffDirectory;
 import id.oss.livechat.server.agent.StaffRepository;
+import id.oss.livechat.server.session.SessionOverview;
 import id.oss.livechat.server.session.SessionRepository;
 import id.oss.livechat.server.session.StaffSessionQuery;
+import id.oss.livechat.server.session.StaffSessionWire;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -64,17 +65,15 @@ public class SocketSessions {
             // a visitor follows its own session from where it is now; its resume asks for the past
             connection.enqueue(
                     sessions.touchVisitor(visitor.sessionId())
-                            .then(sessions.staffSession(visitor.sessionId()))
+                            .then(sessions.overview(visitor.sessionId()))
                             .doOnNext(
                                     s -> {
-                                        connection.attach(s.sessionId(), s.lastSeq());
+                                        connection.attach(s.id(), s.lastSeq());
                                         connection.emit(
                                                 new ServerFrame.SessionUpdated(
-                                                        s.sessionId(),
+                                                        s.id(),
                                                         s.status(),
-                                                        s.agent() == null
-                                                                ? null
-                                                                : s.agent().nameOnly(),
+                                                        StaffSessionWire.agentForVisitor(s),
                                                         s.closeReason(),
                                                         null));
                                     })
@@ -95,8 +94,8 @@ public class SocketSessions {
      * the chats cannot be read, the socket closes (1011) and the client reconnects.
      */
     private Mono<Void> joinStaff(ClientConnection connection, Principal.StaffMember member) {
-        Mono<List<StaffSession>> chats =
-                sessions.staffSessions(
+        Mono<List<SessionOverview>> chats =
+                sessions.overviews(
                         new StaffSessionQuery(
                                 SessionStatus.ACTIVE,
                                 null,
@@ -110,9 +109,7 @@ public class SocketSessions {
                                 chats.flatMap(
                                         active -> {
                                             active.forEach(
-                                                    s ->
-                                                            connection.attach(
-                                                                    s.sessionId(), s.lastSeq()));
+                                                    s -> connection.attach(s.id(), s.lastSeq()));
                                             connection.emit(
                                                     new ServerFrame.AuthOk(
                                                             null,
@@ -123,10 +120,7 @@ public class SocketSessions {
                                             }
                                             return Flux.fromIterable(active)
                                                     .concatMap(
-                                                            s ->
-                                                                    missed.apply(
-                                                                            s.sessionId(),
-                                                                            s.lastSeq()))
+                                                            s -> missed.apply(s.id(), s.lastSeq()))
                                                     .doOnNext(connection::catchUp)
                                                     .then();
                                         }))

@@ -2,8 +2,6 @@ package id.oss.livechat.server.session;
 
 import id.oss.livechat.model.SessionStatus;
 import id.oss.livechat.model.realtime.MessagePage;
-import id.oss.livechat.model.staff.SessionList;
-import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.server.agent.StaffAccount;
 import id.oss.livechat.server.agent.StaffRepository;
 import id.oss.livechat.server.common.FieldCheck;
@@ -66,7 +64,7 @@ public class StaffSessions {
         }
     }
 
-    public Mono<SessionList> waiting(Staff who, UUID departmentId, Page page) {
+    public Mono<SessionPage> waiting(Staff who, UUID departmentId, Page page) {
         page.check();
         if (who.overseesAllChats()) {
             return list(waitingIn(departmentId == null ? null : List.of(departmentId), page), page);
@@ -86,7 +84,7 @@ public class StaffSessions {
                                         page));
     }
 
-    public Mono<SessionList> active(Staff who, UUID agentId, Page page) {
+    public Mono<SessionPage> active(Staff who, UUID agentId, Page page) {
         page.check();
         UUID agent = who.overseesAllChats() ? agentId : who.id();
         return list(
@@ -95,20 +93,20 @@ public class StaffSessions {
                 page);
     }
 
-    public Mono<StaffSession> get(Staff who, UUID sessionId) {
-        return sessions.staffSession(sessionId)
+    public Mono<SessionOverview> get(Staff who, UUID sessionId) {
+        return sessions.overview(sessionId)
                 .switchIfEmpty(Mono.error(Problem.notFound("The session")))
                 .flatMap(session -> mayOpen(who, session).thenReturn(session));
     }
 
     /** A session as it stands after a handover the caller was allowed to make. */
-    public Mono<StaffSession> getAfterHandover(UUID sessionId) {
-        return sessions.staffSession(sessionId)
+    public Mono<SessionOverview> getAfterHandover(UUID sessionId) {
+        return sessions.overview(sessionId)
                 .switchIfEmpty(Mono.error(Problem.notFound("The session")));
     }
 
     /** A visitor's sessions, newest first: the context an agent needs beside a chat. */
-    public Mono<SessionList> ofVisitor(Staff who, UUID chatUserId, Page page) {
+    public Mono<SessionPage> ofVisitor(Staff who, UUID chatUserId, Page page) {
         page.check();
         Mono<Boolean> allowed =
                 who.overseesAllChats()
@@ -158,13 +156,12 @@ public class StaffSessions {
     }
 
     /** An agent may open sessions of its departments and those it serves or served. */
-    Mono<Void> mayOpen(Staff who, StaffSession session) {
-        if (who.overseesAllChats()
-                || (session.agent() != null && who.id().equals(session.agent().id()))) {
+    Mono<Void> mayOpen(Staff who, SessionOverview session) {
+        if (who.overseesAllChats() || session.servedBy(who.id())) {
             return Mono.empty();
         }
         return staff.findById(who.id())
-                .filter(me -> me.belongsTo(session.department().id()))
+                .filter(me -> me.belongsTo(session.departmentId()))
                 .switchIfEmpty(
                         Mono.error(
                                 Problem.forbidden(
@@ -177,12 +174,12 @@ public class StaffSessions {
                 SessionStatus.WAITING, departments, null, null, page.size(), page.offset());
     }
 
-    private Mono<SessionList> list(StaffSessionQuery query, Page page) {
-        return sessions.staffSessions(query)
+    private Mono<SessionPage> list(StaffSessionQuery query, Page page) {
+        return sessions.overviews(query)
                 .map(
                         found -> {
                             boolean more = found.size() > query.limit();
-                            return new SessionList(
+                            return new SessionPage(
                                     more ? found.subList(0, query.limit()) : found,
                                     more,
                                     more ? String.valueOf(page.offset() + query.limit()) : null);

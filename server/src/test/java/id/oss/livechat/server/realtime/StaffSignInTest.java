@@ -13,10 +13,10 @@ import id.oss.livechat.model.StaffRole;
 import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.Sender;
 import id.oss.livechat.model.realtime.ServerFrame;
-import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.server.agent.StaffAccount;
 import id.oss.livechat.server.agent.StaffRepository;
 import id.oss.livechat.server.common.Staff;
+import id.oss.livechat.server.session.SessionOverview;
 import id.oss.livechat.server.session.SessionRepository;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +37,7 @@ import reactor.core.publisher.Sinks;
 class StaffSignInTest {
     private final UUID agentId = UUID.randomUUID();
     private final UUID sessionId = UUID.randomUUID();
-    private final Sinks.One<List<StaffSession>> chatsRead = Sinks.one();
+    private final Sinks.One<List<SessionOverview>> chatsRead = Sinks.one();
     // what the message store holds for the session
     private final List<ChatMessage> stored = new CopyOnWriteArrayList<>();
     private final List<ServerFrame> frames = new CopyOnWriteArrayList<>();
@@ -51,7 +51,7 @@ class StaffSignInTest {
     @BeforeEach
     void aSignedInAgentWithOneChat() {
         SessionRepository sessions = mock(SessionRepository.class);
-        when(sessions.staffSessions(any())).thenReturn(chatsRead.asMono());
+        when(sessions.overviews(any())).thenReturn(chatsRead.asMono());
         StaffRepository staff = mock(StaffRepository.class);
         when(staff.findById(agentId))
                 .thenReturn(
@@ -157,12 +157,16 @@ class StaffSignInTest {
                 Instant.now());
     }
 
-    private StaffSession activeChat(long lastSeq) {
-        return new StaffSession(
+    private SessionOverview activeChat(long lastSeq) {
+        return new SessionOverview(
                 sessionId,
                 UUID.randomUUID(),
                 SessionStatus.ACTIVE,
                 "Pendaftaran NIB",
+                null,
+                null,
+                null,
+                null,
                 null,
                 null,
                 null,
@@ -177,6 +181,8 @@ class StaffSignInTest {
                 null,
                 lastSeq,
                 0,
+                null,
+                null,
                 null,
                 null);
     }

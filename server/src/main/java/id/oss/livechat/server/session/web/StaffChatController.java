@@ -10,6 +10,7 @@ import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Staff;
 import id.oss.livechat.server.routing.Assignments;
 import id.oss.livechat.server.session.SessionLifecycle;
+import id.oss.livechat.server.session.StaffSessionWire;
 import id.oss.livechat.server.session.StaffSessions;
 import id.oss.livechat.server.system.web.PathIds;
 import id.oss.livechat.server.system.web.QueryParams;
@@ -50,7 +51,8 @@ public class StaffChatController {
         UUID department = params.uuid("department_id", departmentId);
         Integer size = params.integer("limit", limit);
         check.orThrow();
-        return sessions.waiting(me, department, new StaffSessions.Page(size, cursor));
+        return sessions.waiting(me, department, new StaffSessions.Page(size, cursor))
+                .map(StaffSessionWire::of);
     }
 
     @GetMapping("/active")
@@ -64,7 +66,8 @@ public class StaffChatController {
         UUID agent = params.uuid("agent_id", agentId);
         Integer size = params.integer("limit", limit);
         check.orThrow();
-        return sessions.active(me, agent, new StaffSessions.Page(size, cursor));
+        return sessions.active(me, agent, new StaffSessions.Page(size, cursor))
+                .map(StaffSessionWire::of);
     }
 
     @PostMapping("/assign")
@@ -72,7 +75,8 @@ public class StaffChatController {
             @AuthenticationPrincipal Staff me, @RequestBody AssignRequest body) {
         return assignments
                 .assign(me, body.sessionId(), body.agentId())
-                .then(sessions.get(me, body.sessionId()));
+                .then(sessions.get(me, body.sessionId()))
+                .map(StaffSessionWire::of);
     }
 
     @PostMapping("/close")
@@ -80,7 +84,8 @@ public class StaffChatController {
             @AuthenticationPrincipal Staff me, @RequestBody CloseRequest body) {
         return lifecycle
                 .close(me, body.sessionId(), body.reason())
-                .flatMap(id -> sessions.get(me, id));
+                .flatMap(id -> sessions.get(me, id))
+                .map(StaffSessionWire::of);
     }
 
     @PostMapping("/transfer")
@@ -88,13 +93,16 @@ public class StaffChatController {
             @AuthenticationPrincipal Staff me, @RequestBody TransferRequest body) {
         // the agent who handed the chat on may no longer see it: answer as a supervisor would see
         // it
-        return lifecycle.transfer(me, body).flatMap(id -> sessions.getAfterHandover(id));
+        return lifecycle
+                .transfer(me, body)
+                .flatMap(id -> sessions.getAfterHandover(id))
+                .map(StaffSessionWire::of);
     }
 
     @GetMapping("/session/{id}")
     public Mono<StaffSession> session(
             @AuthenticationPrincipal Staff me, @PathVariable("id") String id) {
-        return sessions.get(me, PathIds.parse(id, "The session"));
+        return sessions.get(me, PathIds.parse(id, "The session")).map(StaffSessionWire::of);
     }
 
     @GetMapping("/session/{id}/messages")
@@ -122,6 +130,7 @@ public class StaffChatController {
         FieldCheck check = FieldCheck.of();
         Integer size = new QueryParams(check).integer("limit", limit);
         check.orThrow();
-        return sessions.ofVisitor(me, visitor, new StaffSessions.Page(size, cursor));
+        return sessions.ofVisitor(me, visitor, new StaffSessions.Page(size, cursor))
+                .map(StaffSessionWire::of);
     }
 }
