@@ -6,16 +6,15 @@ import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.server.common.events.ChatEvent;
 import id.oss.livechat.server.common.events.ChatEventBus;
-import id.oss.livechat.server.message.MessageStore;
+import id.oss.livechat.server.message.Messaging;
 import id.oss.livechat.server.session.SessionOverview;
-import id.oss.livechat.server.session.SessionRepository;
 import id.oss.livechat.server.session.StaffSessionWire;
+import id.oss.livechat.server.session.StaffSessions;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,24 +24,23 @@ import reactor.core.publisher.Mono;
  */
 public class DeliveryDispatcher {
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
-    static final int REPLAY_PAGE = 500;
 
     private final ConnectionRegistry registry;
     private final ChatEventBus bus;
-    private final MessageStore messages;
-    private final SessionRepository sessions;
+    private final Messaging messaging;
+    private final StaffSessions sessions;
     private final QueueBroadcaster queue;
     private Disposable subscription;
 
     public DeliveryDispatcher(
             ConnectionRegistry registry,
             ChatEventBus bus,
-            MessageStore messages,
-            SessionRepository sessions,
+            Messaging messaging,
+            StaffSessions sessions,
             QueueBroadcaster queue) {
         this.registry = registry;
         this.bus = bus;
-        this.messages = messages;
+        this.messaging = messaging;
         this.sessions = sessions;
         this.queue = queue;
     }
@@ -70,7 +68,7 @@ public class DeliveryDispatcher {
     void dispatch(ChatEvent event) {
         if (event instanceof ChatEvent.MessageStored stored) {
             ChatMessage message = stored.message();
-            recipients(message.sessionId()).forEach(c -> c.deliver(message, this::between));
+            recipients(message.sessionId()).forEach(c -> c.deliver(message, messaging::between));
         } else if (event instanceof ChatEvent.Typing typing) {
             ServerFrame frame =
                     new ServerFrame.Typing(typing.sessionId(), typing.sender(), typing.typing());
@@ -170,7 +168,7 @@ public class DeliveryDispatcher {
                         c.resume(
                                 sessionId,
                                 0,
-                                after -> replay(sessionId, after),
+                                after -> messaging.replay(sessionId, after),
                                 view.map(SessionOverview::lastSeq));
                     } else if (isStaff(c, changed.previousAgentId())
                             && !isStaff(c, changed.agentId())
@@ -225,29 +223,5 @@ public class DeliveryDispatcher {
 
     private static boolean isOverseer(ClientConnection c) {
         return c.principal() instanceof Principal.StaffMember m && m.staff().overseesAllChats();
-    }
-
-    /** Every message after {@code afterSeq}, in pages, in order. */
-    public Flux<ChatMessage> replay(UUID sessionId, long afterSeq) {
-        return messages.after(sessionId, afterSeq, REPLAY_PAGE)
-                .collectList()
-                .expand(
-                        page ->
-                                page.size() < REPLAY_PAGE
-                                        ? Mono.empty()
-                                        : messages.after(
-                                                        sessionId,
-                                                        page.get(page.size() - 1).seq(),
-                                                        REPLAY_PAGE)
-                                                .collectList())
-                .flatMapIterable(page -> page);
-    }
-
-    private Flux<ChatMessage> between(UUID sessionId, long afterSeq, long beforeSeq) {
-        return messages.after(
-                        sessionId,
-                        afterSeq,
-                        (int) Math.min(beforeSeq - afterSeq - 1, Integer.MAX_VALUE))
-                .filter(m -> m.seq() < beforeSeq);
     }
 }

@@ -1,15 +1,11 @@
 package id.oss.livechat.server.realtime;
 
-import id.oss.livechat.model.SessionStatus;
 import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.server.agent.StaffDirectory;
-import id.oss.livechat.server.agent.StaffRepository;
-import id.oss.livechat.server.session.SessionOverview;
-import id.oss.livechat.server.session.SessionRepository;
-import id.oss.livechat.server.session.StaffSessionQuery;
 import id.oss.livechat.server.session.StaffSessionWire;
-import java.util.List;
+import id.oss.livechat.server.session.StaffSessions;
+import id.oss.livechat.server.session.VisitorPresence;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -28,8 +24,9 @@ public class SocketSessions {
     static final int CLOSE_SERVER_ERROR = 1011;
 
     private final ConnectionRegistry registry;
-    private final SessionRepository sessions;
-    private final StaffRepository staff;
+    private final StaffSessions sessions;
+    private final VisitorPresence visitors;
+    private final StaffDirectory staff;
     private final QueueBroadcaster queue;
     private final BiFunction<UUID, Long, Flux<ChatMessage>> missed;
 
@@ -38,12 +35,14 @@ public class SocketSessions {
      */
     public SocketSessions(
             ConnectionRegistry registry,
-            SessionRepository sessions,
-            StaffRepository staff,
+            StaffSessions sessions,
+            VisitorPresence visitors,
+            StaffDirectory staff,
             QueueBroadcaster queue,
             BiFunction<UUID, Long, Flux<ChatMessage>> missed) {
         this.registry = registry;
         this.sessions = sessions;
+        this.visitors = visitors;
         this.staff = staff;
         this.queue = queue;
         this.missed = missed;
@@ -64,7 +63,7 @@ public class SocketSessions {
             connection.send(new ServerFrame.AuthOk(visitor.sessionId(), null));
             // a visitor follows its own session from where it is now; its resume asks for the past
             connection.enqueue(
-                    sessions.touchVisitor(visitor.sessionId())
+                    visitors.seen(visitor.sessionId())
                             .then(sessions.overview(visitor.sessionId()))
                             .doOnNext(
                                     s -> {
@@ -94,36 +93,35 @@ public class SocketSessions {
      * the chats cannot be read, the socket closes (1011) and the client reconnects.
      */
     private Mono<Void> joinStaff(ClientConnection connection, Principal.StaffMember member) {
-        Mono<List<SessionOverview>> chats =
-                sessions.overviews(
-                        new StaffSessionQuery(
-                                SessionStatus.ACTIVE,
-                                null,
-                                member.staff().overseesAllChats() ? null : member.staff().id(),
-                                null,
-                                1000,
-                                0));
-        return staff.findById(member.staff().id())
+        return staff.account(member.staff().id())
                 .flatMap(
                         account ->
-                                chats.flatMap(
-                                        active -> {
-                                            active.forEach(
-                                                    s -> connection.attach(s.id(), s.lastSeq()));
-                                            connection.emit(
-                                                    new ServerFrame.AuthOk(
-                                                            null,
-                                                            StaffDirectory.profileOf(account)));
-                                            if (member.staff().overseesAllChats()) {
-                                                // overseers get every chat's messages anyway
-                                                return Mono.<Void>empty();
-                                            }
-                                            return Flux.fromIterable(active)
-                                                    .concatMap(
-                                                            s -> missed.apply(s.id(), s.lastSeq()))
-                                                    .doOnNext(connection::catchUp)
-                                                    .then();
-                                        }))
+                                sessions.activeChatsOf(member.staff())
+                                        .flatMap(
+                                                active -> {
+                                                    active.forEach(
+                                                            s ->
+                                                                    connection.attach(
+                                                                            s.id(), s.lastSeq()));
+                                                    connection.emit(
+                                                            new ServerFrame.AuthOk(
+                                                                    null,
+                                                                    StaffDirectory.profileOf(
+                                                                            account)));
+                                                    if (member.staff().overseesAllChats()) {
+                                                        // overseers get every chat's messages
+                                                        // anyway
+                                                        return Mono.<Void>empty();
+                                                    }
+                                                    return Flux.fromIterable(active)
+                                                            .concatMap(
+                                                                    s ->
+                                                                            missed.apply(
+                                                                                    s.id(),
+                                                                                    s.lastSeq()))
+                                                            .doOnNext(connection::catchUp)
+                                                            .then();
+                                                }))
                 .onErrorResume(
                         failure -> {
                             log.warn("Could not sign in a staff socket; closing it", failure);
@@ -136,7 +134,7 @@ public class SocketSessions {
         registry.remove(connection);
         connection.close();
         if (connection.principal() instanceof Principal.Visitor visitor) {
-            return sessions.touchVisitor(visitor.sessionId()).onErrorResume(e -> Mono.empty());
+            return visitors.seen(visitor.sessionId()).onErrorResume(e -> Mono.empty());
         }
         return Mono.empty();
     }

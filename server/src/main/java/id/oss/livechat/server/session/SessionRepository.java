@@ -78,7 +78,4 @@ public interface SessionRepository {
 
     /** Stores the visitor's rating of a closed session, unless it was rated before. */
     Mono<RatingResult> rate(UUID sessionId, int rating, String comment);
-
-    /** Records how far a side has read; never moves backwards. */
-    Mono<Void> markRead(UUID sessionId, id.oss.livechat.model.SenderType reader, long upToSeq);
 }

@@ -14,10 +14,11 @@ import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.Sender;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.server.agent.StaffAccount;
-import id.oss.livechat.server.agent.StaffRepository;
+import id.oss.livechat.server.agent.StaffDirectory;
 import id.oss.livechat.server.common.Staff;
 import id.oss.livechat.server.session.SessionOverview;
-import id.oss.livechat.server.session.SessionRepository;
+import id.oss.livechat.server.session.StaffSessions;
+import id.oss.livechat.server.session.VisitorPresence;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -50,10 +51,10 @@ class StaffSignInTest {
 
     @BeforeEach
     void aSignedInAgentWithOneChat() {
-        SessionRepository sessions = mock(SessionRepository.class);
-        when(sessions.overviews(any())).thenReturn(chatsRead.asMono());
-        StaffRepository staff = mock(StaffRepository.class);
-        when(staff.findById(agentId))
+        StaffSessions sessions = mock(StaffSessions.class);
+        when(sessions.activeChatsOf(any())).thenReturn(chatsRead.asMono());
+        StaffDirectory staff = mock(StaffDirectory.class);
+        when(staff.account(agentId))
                 .thenReturn(
                         Mono.just(
                                 new StaffAccount(
@@ -73,6 +74,7 @@ class StaffSignInTest {
                 new SocketSessions(
                         registry,
                         sessions,
+                        mock(VisitorPresence.class),
                         staff,
                         mock(QueueBroadcaster.class),
                         (session, afterSeq) ->

@@ -292,6 +292,28 @@ public class R2dbcMessageStore implements MessageStore {
                 .all();
     }
 
+    @Override
+    public Mono<Long> lastSeq(UUID sessionId) {
+        return db.sql("SELECT last_seq FROM chat_sessions WHERE id = :id")
+                .bind("id", sessionId)
+                .map(row -> Sql.number(row, "last_seq"))
+                .one();
+    }
+
+    @Override
+    public Mono<Void> markRead(UUID sessionId, SenderType reader, long upToSeq) {
+        String column = reader == SenderType.VISITOR ? "visitor_read_seq" : "agent_read_seq";
+        return db.sql(
+                        "UPDATE chat_sessions SET "
+                                + column
+                                + " = greatest("
+                                + column
+                                + ", least(:seq, last_seq)) WHERE id = :id")
+                .bind("id", sessionId)
+                .bind("seq", (int) Math.min(upToSeq, Integer.MAX_VALUE))
+                .then();
+    }
+
     private static ChatEvent.SessionSnapshot snapshot(Readable row) {
         String status = Sql.text(row, "status");
         // the visitor's last sign of life is what it was before this message: a visitor's own

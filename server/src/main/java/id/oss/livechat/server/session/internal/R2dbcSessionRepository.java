@@ -354,20 +354,6 @@ public class R2dbcSessionRepository implements SessionRepository {
                 .one();
     }
 
-    @Override
-    public Mono<Void> markRead(UUID sessionId, SenderType reader, long upToSeq) {
-        String column = reader == SenderType.VISITOR ? "visitor_read_seq" : "agent_read_seq";
-        return db.sql(
-                        "UPDATE chat_sessions SET "
-                                + column
-                                + " = greatest("
-                                + column
-                                + ", least(:seq, last_seq)) WHERE id = :id")
-                .bind("id", sessionId)
-                .bind("seq", (int) Math.min(upToSeq, Integer.MAX_VALUE))
-                .then();
-    }
-
     public static ChatSession toSession(Readable row) {
         return new ChatSession(
                 Sql.uuid(row, "id"),

@@ -1,6 +1,5 @@
 package id.oss.livechat.server.session.web;
 
-import id.oss.livechat.model.realtime.MessagePage;
 import id.oss.livechat.model.staff.AssignRequest;
 import id.oss.livechat.model.staff.CloseRequest;
 import id.oss.livechat.model.staff.SessionList;
@@ -103,21 +102,6 @@ public class StaffChatController {
     public Mono<StaffSession> session(
             @AuthenticationPrincipal Staff me, @PathVariable("id") String id) {
         return sessions.get(me, PathIds.parse(id, "The session")).map(StaffSessionWire::of);
-    }
-
-    @GetMapping("/session/{id}/messages")
-    public Mono<MessagePage> transcript(
-            @AuthenticationPrincipal Staff me,
-            @PathVariable("id") String id,
-            @RequestParam(name = "after_seq", required = false) String afterSeq,
-            @RequestParam(name = "limit", required = false) String limit) {
-        UUID session = PathIds.parse(id, "The session");
-        FieldCheck check = FieldCheck.of();
-        QueryParams params = new QueryParams(check);
-        Integer after = params.integer("after_seq", afterSeq);
-        Integer size = params.integer("limit", limit);
-        check.orThrow();
-        return sessions.transcript(me, session, after == null ? 0 : after, size);
     }
 
     @GetMapping("/visitors/{chat_user_id}/sessions")
