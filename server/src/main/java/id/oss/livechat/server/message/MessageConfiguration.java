@@ -1,12 +1,14 @@
 package id.oss.livechat.server.message;
 
 import id.oss.livechat.server.common.events.ChatEventBus;
+import id.oss.livechat.server.message.internal.MessageMetrics;
 import id.oss.livechat.server.message.internal.R2dbcMessageStore;
 import id.oss.livechat.server.session.StaffNotes;
 import id.oss.livechat.server.session.StaffSessions;
 import id.oss.livechat.server.session.VisitorAccess;
 import id.oss.livechat.server.session.VisitorPresence;
 import id.oss.livechat.server.system.config.LiveChatProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,5 +49,10 @@ public class MessageConfiguration {
     @Bean
     StaffNotes.Writer staffNoteWriter(Messaging messaging) {
         return messaging::writeStaffNote;
+    }
+
+    @Bean
+    MessageMetrics messageMetrics(MeterRegistry registry, ChatEventBus bus) {
+        return new MessageMetrics(registry, bus);
     }
 }

@@ -6,10 +6,12 @@ import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.message.Messaging;
 import id.oss.livechat.server.realtime.internal.InProcessChatEventBus;
 import id.oss.livechat.server.realtime.internal.RealtimeLifecycle;
+import id.oss.livechat.server.realtime.internal.SocketMetrics;
 import id.oss.livechat.server.routing.QueueStatus;
 import id.oss.livechat.server.session.StaffSessions;
 import id.oss.livechat.server.session.VisitorAccess;
 import id.oss.livechat.server.session.VisitorPresence;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +34,11 @@ public class RealtimeConfiguration {
     @Bean
     ConnectionRegistry connectionRegistry() {
         return new ConnectionRegistry();
+    }
+
+    @Bean
+    SocketMetrics socketMetrics(MeterRegistry registry, ConnectionRegistry connections) {
+        return new SocketMetrics(registry, connections);
     }
 
     @Bean

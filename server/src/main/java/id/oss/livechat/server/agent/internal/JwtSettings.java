@@ -1,4 +1,4 @@
-package id.oss.livechat.server.system.security;
+package id.oss.livechat.server.agent.internal;
 
 import id.oss.livechat.server.common.GoDuration;
 import java.nio.charset.StandardCharsets;
