@@ -117,7 +117,7 @@ class ArchitectureTest {
                                 .and(
                                         simpleNameEndingWith("Repository")
                                                 .or(simpleNameEndingWith("Store")))
-                                .as("another feature's storage (a *Repository or *Store)"))
+                                .as("are another feature's storage (a *Repository or *Store)"))
                 .because(
                         "realtime is a transport: it calls the features' use cases, which own their"
                                 + " storage")
