@@ -66,32 +66,67 @@ public class DeliveryDispatcher {
     }
 
     void dispatch(ChatEvent event) {
-        if (event instanceof ChatEvent.MessageStored stored) {
-            ChatMessage message = stored.message();
-            recipients(message.sessionId()).forEach(c -> c.deliver(message, messaging::between));
-        } else if (event instanceof ChatEvent.Typing typing) {
-            ServerFrame frame =
-                    new ServerFrame.Typing(typing.sessionId(), typing.sender(), typing.typing());
-            otherSide(typing.sessionId(), typing.sender().type()).forEach(c -> c.send(frame));
-        } else if (event instanceof ChatEvent.ReadUpTo read) {
-            ServerFrame frame =
-                    new ServerFrame.Read(read.sessionId(), read.reader(), read.upToSeq());
-            otherSide(read.sessionId(), read.reader()).forEach(c -> c.send(frame));
-        } else if (event instanceof ChatEvent.SessionChanged changed) {
-            sessionChanged(changed);
-        } else if (event instanceof ChatEvent.VisitorChanged changed) {
-            visitorChanged(changed);
-        } else if (event instanceof ChatEvent.QueueChanged) {
-            queue.refreshSoon();
-        } else if (event instanceof ChatEvent.PresenceChanged presence) {
-            ServerFrame frame =
-                    new ServerFrame.Presence(
-                            presence.agentId(), presence.displayName(), presence.status());
-            registry.allStaff().forEach(c -> c.send(frame));
-            // who is online changes every expected wait
-            queue.refreshSoon();
-        }
+        event.accept(deliveries);
     }
+
+    /** Who gets what for each kind of event; the compiler checks every kind is here. */
+    private final ChatEvent.Handler<Void> deliveries =
+            new ChatEvent.Handler<>() {
+                @Override
+                public Void messageStored(ChatEvent.MessageStored stored) {
+                    ChatMessage message = stored.message();
+                    recipients(message.sessionId())
+                            .forEach(c -> c.deliver(message, messaging::between));
+                    return null;
+                }
+
+                @Override
+                public Void typing(ChatEvent.Typing typing) {
+                    ServerFrame frame =
+                            new ServerFrame.Typing(
+                                    typing.sessionId(), typing.sender(), typing.typing());
+                    otherSide(typing.sessionId(), typing.sender().type())
+                            .forEach(c -> c.send(frame));
+                    return null;
+                }
+
+                @Override
+                public Void readUpTo(ChatEvent.ReadUpTo read) {
+                    ServerFrame frame =
+                            new ServerFrame.Read(read.sessionId(), read.reader(), read.upToSeq());
+                    otherSide(read.sessionId(), read.reader()).forEach(c -> c.send(frame));
+                    return null;
+                }
+
+                @Override
+                public Void sessionChanged(ChatEvent.SessionChanged changed) {
+                    DeliveryDispatcher.this.sessionChanged(changed);
+                    return null;
+                }
+
+                @Override
+                public Void visitorChanged(ChatEvent.VisitorChanged changed) {
+                    DeliveryDispatcher.this.visitorChanged(changed);
+                    return null;
+                }
+
+                @Override
+                public Void queueChanged(ChatEvent.QueueChanged changed) {
+                    queue.refreshSoon();
+                    return null;
+                }
+
+                @Override
+                public Void presenceChanged(ChatEvent.PresenceChanged presence) {
+                    ServerFrame frame =
+                            new ServerFrame.Presence(
+                                    presence.agentId(), presence.displayName(), presence.status());
+                    registry.allStaff().forEach(c -> c.send(frame));
+                    // who is online changes every expected wait
+                    queue.refreshSoon();
+                    return null;
+                }
+            };
 
     private Stream<ClientConnection> recipients(UUID sessionId) {
         return Stream.concat(

@@ -36,45 +36,96 @@ public class FrameHandler {
     }
 
     private Mono<Void> dispatch(ClientConnection connection, ClientFrame frame) {
-        if (frame instanceof ClientFrame.MessageSend send) {
-            return connection.allowMessage() ? send(connection, send) : Mono.error(rateLimited());
-        } else if (frame instanceof ClientFrame.Typing typing) {
+        return frame.accept(new Dispatch(connection));
+    }
+
+    /** What each kind of frame does on this socket; the compiler checks every kind is here. */
+    private final class Dispatch implements ClientFrame.Handler<Mono<Void>> {
+        private final ClientConnection connection;
+
+        Dispatch(ClientConnection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public Mono<Void> auth(ClientFrame.Auth frame) {
+            return Mono.error(
+                    new Problem(
+                            Problem.Kind.CONFLICT,
+                            "already_authenticated",
+                            "This socket is signed in already."));
+        }
+
+        @Override
+        public Mono<Void> messageSend(ClientFrame.MessageSend frame) {
+            return connection.allowMessage() ? send(connection, frame) : Mono.error(rateLimited());
+        }
+
+        @Override
+        public Mono<Void> typing(ClientFrame.Typing frame) {
             return connection.allowSignal()
-                    ? messaging.typing(participant(connection), typing.sessionId(), typing.typing())
+                    ? messaging.typing(participant(connection), frame.sessionId(), frame.typing())
                     : Mono.error(rateLimited());
-        } else if (frame instanceof ClientFrame.Read read) {
+        }
+
+        @Override
+        public Mono<Void> read(ClientFrame.Read frame) {
             return connection.allowSignal()
-                    ? messaging.markRead(participant(connection), read.sessionId(), read.upToSeq())
+                    ? messaging.markRead(
+                            participant(connection), frame.sessionId(), frame.upToSeq())
                     : Mono.error(rateLimited());
-        } else if (frame instanceof ClientFrame.Resume resume) {
+        }
+
+        @Override
+        public Mono<Void> resume(ClientFrame.Resume frame) {
             return connection.allowSignal()
-                    ? resume(connection, resume)
+                    ? FrameHandler.this.resume(connection, frame)
                     : Mono.error(rateLimited());
-        } else if (frame instanceof ClientFrame.Ping) {
+        }
+
+        @Override
+        public Mono<Void> ping(ClientFrame.Ping frame) {
             connection.send(new ServerFrame.Pong());
             return Mono.empty();
         }
-        return Mono.error(
-                new Problem(
-                        Problem.Kind.CONFLICT,
-                        "already_authenticated",
-                        "This socket is signed in already."));
     }
 
     /** What an error frame refers to: the message's client id, or the frame's type. */
+    private static final ClientFrame.Handler<String> REF_OF =
+            new ClientFrame.Handler<>() {
+                @Override
+                public String auth(ClientFrame.Auth frame) {
+                    return FrameTypes.AUTH;
+                }
+
+                @Override
+                public String messageSend(ClientFrame.MessageSend frame) {
+                    return frame.clientMsgId();
+                }
+
+                @Override
+                public String typing(ClientFrame.Typing frame) {
+                    return FrameTypes.TYPING;
+                }
+
+                @Override
+                public String read(ClientFrame.Read frame) {
+                    return FrameTypes.READ;
+                }
+
+                @Override
+                public String resume(ClientFrame.Resume frame) {
+                    return FrameTypes.RESUME;
+                }
+
+                @Override
+                public String ping(ClientFrame.Ping frame) {
+                    return FrameTypes.PING;
+                }
+            };
+
     private static String refOf(ClientFrame frame) {
-        if (frame instanceof ClientFrame.MessageSend send) {
-            return send.clientMsgId();
-        } else if (frame instanceof ClientFrame.Typing) {
-            return FrameTypes.TYPING;
-        } else if (frame instanceof ClientFrame.Read) {
-            return FrameTypes.READ;
-        } else if (frame instanceof ClientFrame.Resume) {
-            return FrameTypes.RESUME;
-        } else if (frame instanceof ClientFrame.Ping) {
-            return FrameTypes.PING;
-        }
-        return FrameTypes.AUTH;
+        return frame.accept(REF_OF);
     }
 
     private Mono<Void> send(ClientConnection connection, ClientFrame.MessageSend send) {
