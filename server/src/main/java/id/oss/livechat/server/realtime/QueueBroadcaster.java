@@ -58,9 +58,9 @@ public class QueueBroadcaster {
 
     /**
      * At most one refresh per {@code every}, one at a time, and one after the last change. A
-     * refresh slower than {@code every} must not overflow the sampling: that once ended the whole
-     * pipeline, and this node's queue views froze until it restarted. Changes meanwhile wait for
-     * the next refresh.
+     * refresh slower than {@code every} must not overflow the sampling: an overflow would end the
+     * whole pipeline, and this node's queue views would freeze until it restarted. Changes
+     * meanwhile wait for the next refresh.
      */
     static Flux<Void> coalesced(
             Flux<Boolean> changes, Duration every, Supplier<Mono<Void>> refresh) {

@@ -6,22 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class GoDurationTest {
+class DurationTextTest {
 
     @Test
-    void readsTheSeedsDurations() {
-        assertThat(GoDuration.parse("24h")).isEqualTo(Duration.ofHours(24));
-        assertThat(GoDuration.parse("30m")).isEqualTo(Duration.ofMinutes(30));
-        assertThat(GoDuration.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
-        assertThat(GoDuration.parse("1.5h")).isEqualTo(Duration.ofMinutes(90));
-        assertThat(GoDuration.parse("90s")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(GoDuration.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+    void readsDurationsWrittenWithUnits() {
+        assertThat(DurationText.parse("24h")).isEqualTo(Duration.ofHours(24));
+        assertThat(DurationText.parse("30m")).isEqualTo(Duration.ofMinutes(30));
+        assertThat(DurationText.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(DurationText.parse("1.5h")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(DurationText.parse("90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(DurationText.parse("500ms")).isEqualTo(Duration.ofMillis(500));
     }
 
     @Test
     void refusesWhatIsNotADuration() {
         for (String bad : new String[] {"", "24", "h", "24 h", "1d", "24h!", "-5m"}) {
-            assertThatThrownBy(() -> GoDuration.parse(bad))
+            assertThatThrownBy(() -> DurationText.parse(bad))
                     .as(bad)
                     .isInstanceOf(IllegalArgumentException.class);
         }

@@ -94,8 +94,8 @@ public class R2dbcMessageStore implements MessageStore {
     /**
      * Appends one message. Alone it is one statement; under load the messages that arrive while
      * {@code concurrency} statements are in flight are grouped into the next one ({@code
-     * append_messages}), so one commit carries many: PostgreSQL's per-commit cost, not the
-     * per-message one, is what used to cap the rate.
+     * append_messages}), so one commit carries many: under load PostgreSQL's cost per commit, not
+     * per message, is what limits the rate.
      */
     @Override
     public Mono<Stored> append(NewMessage message) {

@@ -24,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The seed's admin API under {@code /api/chat}, as the agent desktop calls it. */
+/**
+ * The staff API under {@code /api/chat}, as the agent desktop calls it: the queue, the active
+ * chats, one chat, assign, close, transfer, a visitor's chats.
+ */
 @RestController
 @RequestMapping("/api/chat")
 public class StaffChatController {
