@@ -2,10 +2,13 @@ package id.oss.livechat.server.realtime;
 
 import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.ServerFrame;
+import id.oss.livechat.server.agent.StaffAccount;
 import id.oss.livechat.server.agent.StaffDirectory;
+import id.oss.livechat.server.session.SessionOverview;
 import id.oss.livechat.server.session.StaffSessionWire;
 import id.oss.livechat.server.session.StaffSessions;
 import id.oss.livechat.server.session.VisitorPresence;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -61,27 +64,33 @@ public class SocketSessions {
         registry.add(connection);
         if (connection.principal() instanceof Principal.Visitor visitor) {
             connection.send(new ServerFrame.AuthOk(visitor.sessionId(), null));
-            // a visitor follows its own session from where it is now; its resume asks for the past
-            connection.enqueue(
-                    visitors.seen(visitor.sessionId())
-                            .then(sessions.overview(visitor.sessionId()))
-                            .doOnNext(
-                                    s -> {
-                                        connection.attach(s.id(), s.lastSeq());
-                                        connection.emit(
-                                                new ServerFrame.SessionUpdated(
-                                                        s.id(),
-                                                        s.status(),
-                                                        StaffSessionWire.agentForVisitor(s),
-                                                        s.closeReason(),
-                                                        null));
-                                    })
-                            .then());
+            connection.enqueue(joinVisitor(connection, visitor.sessionId()));
             queue.sendPositionTo(connection, visitor.sessionId());
         } else if (connection.principal() instanceof Principal.StaffMember member) {
             connection.enqueue(joinStaff(connection, member));
             queue.sendQueueTo(connection);
         }
+    }
+
+    /**
+     * A visitor follows its own session from where it is now (its resume asks for the past) and
+     * learns how the session stands.
+     */
+    private Mono<Void> joinVisitor(ClientConnection connection, UUID sessionId) {
+        return visitors.seen(sessionId)
+                .then(sessions.overview(sessionId))
+                .doOnNext(
+                        s -> {
+                            connection.attach(s.id(), s.lastSeq());
+                            connection.emit(
+                                    new ServerFrame.SessionUpdated(
+                                            s.id(),
+                                            s.status(),
+                                            StaffSessionWire.agentForVisitor(s),
+                                            s.closeReason(),
+                                            null));
+                        })
+                .then();
     }
 
     /**
@@ -98,36 +107,36 @@ public class SocketSessions {
                         account ->
                                 sessions.activeChatsOf(member.staff())
                                         .flatMap(
-                                                active -> {
-                                                    active.forEach(
-                                                            s ->
-                                                                    connection.attach(
-                                                                            s.id(), s.lastSeq()));
-                                                    connection.emit(
-                                                            new ServerFrame.AuthOk(
-                                                                    null,
-                                                                    StaffDirectory.profileOf(
-                                                                            account)));
-                                                    if (member.staff().overseesAllChats()) {
-                                                        // overseers get every chat's messages
-                                                        // anyway
-                                                        return Mono.<Void>empty();
-                                                    }
-                                                    return Flux.fromIterable(active)
-                                                            .concatMap(
-                                                                    s ->
-                                                                            missed.apply(
-                                                                                    s.id(),
-                                                                                    s.lastSeq()))
-                                                            .doOnNext(connection::catchUp)
-                                                            .then();
-                                                }))
+                                                active ->
+                                                        follow(
+                                                                connection,
+                                                                member,
+                                                                account,
+                                                                active)))
                 .onErrorResume(
                         failure -> {
                             log.warn("Could not sign in a staff socket; closing it", failure);
                             connection.closeWith(CLOSE_SERVER_ERROR);
                             return Mono.empty();
                         });
+    }
+
+    /** Follows the chats, says {@code auth.ok}, then sends what was stored meanwhile. */
+    private Mono<Void> follow(
+            ClientConnection connection,
+            Principal.StaffMember member,
+            StaffAccount account,
+            List<SessionOverview> active) {
+        active.forEach(s -> connection.attach(s.id(), s.lastSeq()));
+        connection.emit(new ServerFrame.AuthOk(null, StaffDirectory.profileOf(account)));
+        if (member.staff().overseesAllChats()) {
+            // overseers get every chat's messages anyway
+            return Mono.empty();
+        }
+        return Flux.fromIterable(active)
+                .concatMap(s -> missed.apply(s.id(), s.lastSeq()))
+                .doOnNext(connection::catchUp)
+                .then();
     }
 
     public Mono<Void> closed(ClientConnection connection) {
