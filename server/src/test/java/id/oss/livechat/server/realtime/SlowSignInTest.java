@@ -97,12 +97,20 @@ class SlowSignInTest extends ServerTest {
         }
     }
 
-    /** Until the server's token lookup is in PostgreSQL, waiting for the table lock. */
+    /**
+     * Until the server's token lookup is in PostgreSQL, waiting for the table lock. The locking
+     * transaction asks: pg_stat_activity holds still within a transaction, so each look clears the
+     * snapshot of the look before (a first look before the lookup arrived would otherwise be all it
+     * ever sees).
+     */
     private static void awaitSignInWaitingOnTheLock(Connection lock) {
         await("the sign-in's query waits on the lock")
                 .atMost(Duration.ofSeconds(10))
                 .until(
                         () -> {
+                            try (Statement statement = lock.createStatement()) {
+                                statement.execute("SELECT pg_stat_clear_snapshot()");
+                            }
                             try (Statement statement = lock.createStatement();
                                     ResultSet rows =
                                             statement.executeQuery(
