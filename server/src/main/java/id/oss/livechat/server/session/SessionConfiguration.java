@@ -5,7 +5,6 @@ import id.oss.livechat.server.agent.DepartmentRepository;
 import id.oss.livechat.server.agent.StaffRepository;
 import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.common.events.ChatEventBus;
-import id.oss.livechat.server.message.MessageStore;
 import id.oss.livechat.server.protection.ProtectionSettings;
 import id.oss.livechat.server.routing.QueueStatus;
 import id.oss.livechat.server.routing.Router;
@@ -28,6 +27,11 @@ public class SessionConfiguration {
     @Bean
     VisitorAccess visitorAccess(SessionRepository sessions) {
         return new VisitorAccess(sessions);
+    }
+
+    @Bean
+    VisitorPresence visitorPresence(SessionRepository sessions) {
+        return new VisitorPresence(sessions);
     }
 
     @Bean
@@ -61,9 +65,8 @@ public class SessionConfiguration {
     }
 
     @Bean
-    StaffSessions staffSessions(
-            SessionRepository sessions, StaffRepository staff, MessageStore messages) {
-        return new StaffSessions(sessions, staff, messages);
+    StaffSessions staffSessions(SessionRepository sessions, StaffRepository staff) {
+        return new StaffSessions(sessions, staff);
     }
 
     @Bean
@@ -72,9 +75,10 @@ public class SessionConfiguration {
         return new SessionPriority(sessions, staffSessions, bus);
     }
 
+    /** The notes' writer is the message feature's (see MessageConfiguration). */
     @Bean
-    StaffNotes staffNotes(MessageStore messages, ChatEventBus bus) {
-        return new StaffNotes(messages, bus);
+    StaffNotes staffNotes(StaffNotes.Writer writer) {
+        return new StaffNotes(writer);
     }
 
     @Bean

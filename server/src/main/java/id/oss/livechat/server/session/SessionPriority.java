@@ -1,7 +1,6 @@
 package id.oss.livechat.server.session;
 
 import id.oss.livechat.model.Priority;
-import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.common.Staff;
@@ -27,7 +26,7 @@ public class SessionPriority {
         this.bus = bus;
     }
 
-    public Mono<StaffSession> set(Staff who, UUID sessionId, Priority priority) {
+    public Mono<SessionOverview> set(Staff who, UUID sessionId, Priority priority) {
         FieldCheck.of().requiredPresent("priority", priority).orThrow();
         return staffSessions
                 .get(who, sessionId)

@@ -1,4 +1,4 @@
-package id.oss.livechat.server.protection.web;
+package id.oss.livechat.server.system.security;
 
 import id.oss.livechat.server.common.Problem;
 import org.springframework.web.cors.CorsConfiguration;

@@ -1,0 +1,201 @@
+/**
+ * The pre-chat form's work: the departments to choose from, checking the visitor's details,
+ * starting the session (POST /start) and giving its contact (POST /contact), then the chat.
+ * A session started but not completed (the contact failed) is kept and completed on the next try.
+ */
+
+import { ApiError, api } from './api.js';
+import { config } from './config.js';
+import { sendText } from './conversation.js';
+import { t } from './i18n.js';
+import { queueFromView } from './protocol.js';
+import * as realtime from './realtime.js';
+import { loadSession } from './session.js';
+import { emptyForm, state, store, ui } from './state.js';
+import { browserUuid, forgetSession, rememberSession } from './storage.js';
+import { newUuid } from './uuid.js';
+import { describeError, fieldReason, validateContact } from './validation.js';
+import { focusFirstError, renderForm } from './view/form.js';
+import { render } from './view/root.js';
+
+// The server's field names (the `fields` of its 400 answers) to the form's
+const FIELDS = {
+  contact_name: 'name',
+  contact_email: 'email',
+  contact_phone: 'phone',
+  position: 'position',
+  company_name: 'company',
+  topic: 'topic',
+  topic_code: 'topic',
+  department_id: 'department'
+};
+
+/** This browser's browser_uuid. */
+export function currentBrowserUuid() {
+  return browserUuid(store, () => newUuid(window.crypto));
+}
+
+/** The form's errors in the current language. */
+export function validate(values, offline) {
+  return validateContact(values, offline, t);
+}
+
+/** What the visitor typed, trimmed. */
+export function readForm() {
+  const v = {};
+  ['name', 'email', 'phone', 'position', 'company', 'topic', 'department', 'message'].forEach((k) => {
+    const el = ui.fields && ui.fields[k];
+    if (el) v[k] = (el.value || '').trim();
+  });
+  return v;
+}
+
+/** The chosen department, else the tag's data-department, else the server's default. */
+export function selectedDepartment() {
+  const list = state.departments;
+  if (!list || !list.length) return null;
+  const chosen = state.form.values.department;
+  const byId = list.filter((d) => d.id === chosen)[0];
+  if (byId) return byId;
+  const byCode = list.filter((d) => d.code === config.department)[0];
+  return byCode || list.filter((d) => d.is_default)[0] || list[0];
+}
+
+/** Nobody is online in the chosen department: the form leaves a message. */
+export function isOfflineDepartment() {
+  const d = selectedDepartment();
+  return !!d && d.agents_online === 0;
+}
+
+/** GET /departments, at most once a minute. */
+export function loadDepartments() {
+  if (state.departments && Date.now() - state.departmentsAt < 60000) return;
+  state.departmentsAt = Date.now();
+  api('GET', '/departments').then(
+    (body) => {
+      const list = (body && body.departments) || [];
+      state.departments = list.length ? list : null;
+      if (state.view === 'form') renderForm(true);
+    },
+    () => {
+      // not available (yet): the form goes on without a choice; the server uses its default
+      if (!state.departments) state.departments = null;
+    }
+  );
+}
+
+export function submitForm(event) {
+  if (event) event.preventDefault();
+  if (state.form.busy) return;
+  const values = readForm();
+  state.form.values = values;
+  const errors = validate(values, isOfflineDepartment());
+  state.form.errors = errors;
+  state.form.general = null;
+  state.form.retry = false;
+  if (Object.keys(errors).length) {
+    renderForm();
+    focusFirstError();
+    return;
+  }
+  state.form.busy = true;
+  renderForm();
+  const contact = {
+    contact_name: values.name,
+    contact_email: values.email,
+    contact_phone: values.phone || null,
+    position: values.position || null,
+    company_name: values.company || null
+  };
+  startIfNeeded(values)
+    .then((started) =>
+      api('POST', '/contact', {
+        token: started.token,
+        body: Object.assign({ session_id: started.id }, contact)
+      }).then(() => started)
+    )
+    .then((started) => enterChat(started, contact, values.message))
+    .catch(formFailed);
+}
+
+function enterChat(started, contact, firstMessage) {
+  state.pending = null;
+  store.remove('pending');
+  store.set('contact', contact);
+  store.set('current', started.id);
+  rememberSession(store, started.id, { contact });
+  state.form = emptyForm();
+  state.notice = null;
+  state.session = loadSession(started.id);
+  state.session.contact = contact;
+  state.view = 'chat';
+  ui.pendingFocus = 'composer';
+  render();
+  if (firstMessage) sendText(firstMessage);
+  realtime.start();
+}
+
+function formFailed(error) {
+  state.form.busy = false;
+  state.form.errors = {};
+  if (error instanceof ApiError && error.status === 400 && Object.keys(error.fields).length) {
+    const general = [];
+    Object.keys(error.fields).forEach((field) => {
+      const key = FIELDS[field];
+      const reason = fieldReason(error.fields[field], t);
+      if (key) state.form.errors[key] = reason || validate({}, false)[key] || t('errorsSummary');
+      else general.push(field + ': ' + error.fields[field]);
+    });
+    state.form.general = general.length ? general.join(' ') : null;
+  } else if (
+    error instanceof ApiError &&
+    (error.status === 401 || error.status === 403 || error.status === 404 || error.status === 409) &&
+    state.pending &&
+    error.code !== 'invalid_identity'
+  ) {
+    // the started session is no longer ours to complete: start afresh on the next try
+    forgetSession(store, state.pending.id);
+    state.pending = null;
+    store.remove('pending');
+    state.form.general = t('sessionGone');
+    state.form.retry = true;
+  } else {
+    state.form.general = error instanceof ApiError ? describeError(error, state.lang, t) : t('serverError');
+    state.form.retry = true;
+  }
+  renderForm();
+  focusFirstError();
+}
+
+/** The session the form completes: the one started on an earlier try, or a new one. */
+function startIfNeeded(values) {
+  if (state.pending) return Promise.resolve(state.pending);
+  const body = {
+    browser_uuid: currentBrowserUuid(),
+    topic_code: values.topic,
+    priority: 'normal',
+    language: state.lang
+  };
+  const dept = selectedDepartment();
+  if (dept) body.department_id = dept.id;
+  if (state.identity) {
+    body.oss_user_id = state.identity.oss_user_id;
+    body.identity_hash = state.identity.identity_hash;
+    if (state.identity.email) body.email = state.identity.email;
+  }
+  return api('POST', '/start', { body }).then((started) => {
+    const pending = { id: started.session_id, token: started.visitor_token };
+    rememberSession(store, pending.id, {
+      token: pending.token,
+      topic: started.topic,
+      topic_code: started.topic_code,
+      status: started.status,
+      department: started.department,
+      started_at: started.started_at,
+      queue: queueFromView(started)
+    });
+    state.pending = pending;
+    store.set('pending', pending);
+    return pending;
+  });
+}
