@@ -28,6 +28,8 @@ public class ProtectionConfiguration {
         limits.put(
                 RateLimits.Kind.SESSION_REQUESTS, perMinute(settings.sessionRequestsPerMinute()));
         limits.put(RateLimits.Kind.ADDRESS_LOGINS, perMinute(settings.loginsPerMinute()));
+        limits.put(
+                RateLimits.Kind.ADDRESS_SOCKET_OPENS, perMinute(settings.socketOpensPerMinute()));
         // the socket's own message limit, for the same messages sent over REST
         double perSecond = properties.limits().messagesPerSecond();
         limits.put(

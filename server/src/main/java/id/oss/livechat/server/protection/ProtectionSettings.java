@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loginsPerMinute staff sign-in attempts per address per minute
  * @param maxWaitingPerAddress chats started from one address that may wait in the queues at once
  * @param maxWaitingPerDepartment chats that may wait in one department's queue at once
+ * @param socketOpensPerMinute chat sockets ({@code /ws/visitor}, {@code /ws/agent}) one address may
+ *     open: a burst of this many, refilled over a minute
  * @param trustedProxies the proxies whose {@code X-Forwarded-For} names the client (CIDR list)
  */
 @ConfigurationProperties("livechat.protection")
@@ -26,4 +28,5 @@ public record ProtectionSettings(
         @DefaultValue("60") long loginsPerMinute,
         @DefaultValue("50") int maxWaitingPerAddress,
         @DefaultValue("500") int maxWaitingPerDepartment,
+        @DefaultValue("300") long socketOpensPerMinute,
         @DefaultValue("") String trustedProxies) {}

@@ -27,6 +27,8 @@ public final class RateLimits {
         ADDRESS_STARTS,
         /** Staff sign-in attempts, per client address. */
         ADDRESS_LOGINS,
+        /** Chat sockets opened, per client address. */
+        ADDRESS_SOCKET_OPENS,
         /** Every request about one visitor session, per visitor token. */
         SESSION_REQUESTS,
         /** Messages sent over REST, per visitor token (the socket's own limit, over REST). */

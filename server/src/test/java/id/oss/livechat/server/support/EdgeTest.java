@@ -68,6 +68,15 @@ public abstract class EdgeTest {
         return ingress().mutate().defaultHeader("X-Forwarded-For", address).build();
     }
 
+    /** A chat socket ({@code path}) of a citizen at {@code address} behind the ingress. */
+    protected ChatSocket citizenSocket(String address, String path) {
+        HttpClient fromIngress =
+                HttpClient.create().bindAddress(() -> new InetSocketAddress(INGRESS, 0));
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.set("X-Forwarded-For", address);
+        return ChatSocket.open(port, path, fromIngress, headers);
+    }
+
     /** A fresh documentation address (RFC 5737), so each test counts from zero. */
     protected static String freshAddress() {
         int n = ADDRESSES.incrementAndGet();

@@ -20,8 +20,9 @@ import reactor.core.publisher.Mono;
 /**
  * The limits on the doors anyone on the internet can knock on: every {@code /api/oss-chat} route
  * and {@code /demo/login} per client address (and, with a visitor token, per session), chat starts
- * per address, the REST message fallback per session, staff sign-in per address. A refusal is
- * {@code 429 rate_limited} with {@code Retry-After} before the request is read any further.
+ * per address, the REST message fallback per session, staff sign-in per address, chat socket
+ * handshakes per address. A refusal is {@code 429 rate_limited} with {@code Retry-After} before the
+ * request is read any further.
  *
  * <p>Runs after the security filters, so a refusal carries the CORS headers and the widget on
  * another origin can read it.
@@ -79,6 +80,9 @@ public class RateLimitFilter implements WebFilter {
             checks.add(new Check(Kind.ADDRESS_REQUESTS, addressOf(request)));
         } else if (HttpMethod.POST.equals(method) && path.equals("/api/auth/login")) {
             checks.add(new Check(Kind.ADDRESS_LOGINS, addressOf(request)));
+        } else if (HttpMethod.GET.equals(method)
+                && (path.equals("/ws/visitor") || path.equals("/ws/agent"))) {
+            checks.add(new Check(Kind.ADDRESS_SOCKET_OPENS, addressOf(request)));
         }
         return checks;
     }
@@ -94,6 +98,8 @@ public class RateLimitFilter implements WebFilter {
                     case ADDRESS_REQUESTS -> "Too many requests from your network";
                     case ADDRESS_STARTS -> "Too many chats started from your network";
                     case ADDRESS_LOGINS -> "Too many sign-in attempts from your network";
+                    case ADDRESS_SOCKET_OPENS ->
+                            "Too many chat connections opened from your network";
                     case SESSION_REQUESTS -> "Too many requests about this chat";
                     case SESSION_MESSAGES -> "Messages are being sent too fast";
                 };
