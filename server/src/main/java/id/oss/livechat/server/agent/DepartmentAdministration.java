@@ -40,13 +40,13 @@ public class DepartmentAdministration {
     public Mono<DepartmentInfo> create(DepartmentRequest request) {
         String code = Texts.clean(request.code());
         FieldCheck.of()
-                .required("code", code, 50)
+                .requiredLine("code", code, 50)
                 .rule(
                         code == null || code.matches("[a-z0-9][a-z0-9-]*"),
                         "code",
                         "may hold lower-case letters, digits and dashes")
-                .required("name", Texts.clean(request.name()), 255)
-                .optional("email", request.email(), 255)
+                .requiredLine("name", Texts.clean(request.name()), 255)
+                .line("email", request.email(), 255)
                 .email("email", request.email())
                 .orThrow();
         return departments
@@ -64,12 +64,12 @@ public class DepartmentAdministration {
                         request.code() == null,
                         "code",
                         "never changes; create a new department instead")
-                .optional("name", request.name(), 255)
+                .line("name", request.name(), 255)
                 .rule(
                         request.name() == null || !request.name().isBlank(),
                         "name",
                         "must not be empty")
-                .optional("email", request.email(), 255)
+                .line("email", request.email(), 255)
                 .email("email", request.email())
                 .rule(
                         !Boolean.FALSE.equals(request.isDefault()),

@@ -34,8 +34,8 @@ public class DemoPortal {
         String ossUserId = Texts.clean(request.ossUserId());
         String email = Texts.clean(request.email());
         FieldCheck.of()
-                .required("oss_user_id", ossUserId, VisitorIdentities.OSS_USER_ID_MAX)
-                .required("email", email, 255)
+                .requiredLine("oss_user_id", ossUserId, VisitorIdentities.OSS_USER_ID_MAX)
+                .requiredLine("email", email, 255)
                 .email("email", email)
                 .orThrow();
         String identityHash = proof.sign(ossUserId);

@@ -162,6 +162,7 @@ public class Messaging {
                         "client_msg_id",
                         "is required: 1 to 64 letters, digits or . _ : -")
                 .rule(text != null && !text.isBlank(), "text", "is required")
+                .text("text", text)
                 .rule(
                         text == null || text.length() <= maxChars,
                         "text",

@@ -3,6 +3,7 @@ package id.oss.livechat.server.notification;
 import id.oss.livechat.model.Language;
 import id.oss.livechat.model.SenderType;
 import id.oss.livechat.model.realtime.ChatMessage;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -130,7 +131,7 @@ public final class MailTemplates {
     }
 
     /** To the department's address: in Indonesian, the help desk's language. */
-    public Rendered offlineMessage(MailContext context, ChatMessage message) {
+    public Rendered offlineMessage(MailContext context, ChatMessage message, Duration window) {
         String topic = context.topicIn(Language.ID);
         String subject = "Pesan pengunjung saat tidak ada petugas online: " + topic;
         String who =
@@ -149,7 +150,10 @@ public final class MailTemplates {
                         + time(message)
                         + "):";
         String after =
-                "Percakapan ini menunggu di antrean; ambil dari aplikasi agen untuk membalas.";
+                "Percakapan ini menunggu di antrean; ambil dari aplikasi agen untuk membalas."
+                        + " Pesan berikutnya dalam percakapan ini tidak dikirim lewat e-mail selama "
+                        + Math.max(1, window.toMinutes())
+                        + " menit; semuanya ada di aplikasi agen.";
         String text =
                 intro
                         + "\n\n    "

@@ -59,7 +59,8 @@ public class NotificationConfiguration {
                 new MailTemplates(ZoneId.of(timezone)),
                 access,
                 clock,
-                away);
+                away,
+                settings.offlineMailWindow());
     }
 
     @Bean

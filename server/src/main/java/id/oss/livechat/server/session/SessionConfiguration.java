@@ -5,6 +5,7 @@ import id.oss.livechat.server.agent.DepartmentRepository;
 import id.oss.livechat.server.agent.StaffRepository;
 import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.common.events.ChatEventBus;
+import id.oss.livechat.server.protection.ProtectionSettings;
 import id.oss.livechat.server.routing.QueueStatus;
 import id.oss.livechat.server.routing.Router;
 import id.oss.livechat.server.session.internal.R2dbcSessionRepository;
@@ -42,9 +43,19 @@ public class SessionConfiguration {
             QueueStatus queue,
             Transactions transactions,
             Router router,
-            ChatEventBus bus) {
+            ChatEventBus bus,
+            ProtectionSettings protection) {
         return new VisitorSessions(
-                sessions, departments, identities, access, queue, transactions, router, bus);
+                sessions,
+                departments,
+                identities,
+                access,
+                queue,
+                transactions,
+                router,
+                bus,
+                new VisitorSessions.QueueCaps(
+                        protection.maxWaitingPerAddress(), protection.maxWaitingPerDepartment()));
     }
 
     @Bean
@@ -56,6 +67,12 @@ public class SessionConfiguration {
     @Bean
     StaffSessions staffSessions(SessionRepository sessions, StaffRepository staff) {
         return new StaffSessions(sessions, staff);
+    }
+
+    @Bean
+    SessionPriority sessionPriority(
+            SessionRepository sessions, StaffSessions staffSessions, ChatEventBus bus) {
+        return new SessionPriority(sessions, staffSessions, bus);
     }
 
     /** The notes' writer is the message feature's (see MessageConfiguration). */

@@ -37,6 +37,13 @@ public class VisitorSessions {
     public static final int TOPIC_MAX = 255;
     public static final int HISTORY_DEFAULT_LIMIT = 20;
     public static final int HISTORY_MAX_LIMIT = 100;
+    private static final java.time.Duration QUEUE_RETRY = java.time.Duration.ofMinutes(1);
+
+    /**
+     * How many chats may wait at once: started from one client address (an office of fifty behind
+     * one address still chats; a script there cannot fill the queue), and in one department.
+     */
+    public record QueueCaps(int perAddress, int perDepartment) {}
 
     private final SessionRepository sessions;
     private final DepartmentRepository departments;
@@ -46,6 +53,7 @@ public class VisitorSessions {
     private final Transactions transactions;
     private final Router router;
     private final ChatEventBus bus;
+    private final QueueCaps caps;
 
     public VisitorSessions(
             SessionRepository sessions,
@@ -55,7 +63,8 @@ public class VisitorSessions {
             QueueStatus queue,
             Transactions transactions,
             Router router,
-            ChatEventBus bus) {
+            ChatEventBus bus,
+            QueueCaps caps) {
         this.sessions = sessions;
         this.departments = departments;
         this.identities = identities;
@@ -64,6 +73,7 @@ public class VisitorSessions {
         this.transactions = transactions;
         this.router = router;
         this.bus = bus;
+        this.caps = caps;
     }
 
     /** {@code start}: a new session waiting in its department's queue. */
@@ -80,13 +90,18 @@ public class VisitorSessions {
         String topic = listed.map(Topics.Topic::indonesian).orElse(Texts.clean(request.topic()));
         FieldCheck check = FieldCheck.of();
         if (topicCode == null) {
-            check.required("topic", topic, TOPIC_MAX);
+            check.requiredLine("topic", topic, TOPIC_MAX);
         } else {
             check.rule(listed.isPresent(), "topic_code", "is not a topic of the list");
         }
         VisitorIdentities.check(claim, check);
-        check.orThrow();
         Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
+        check.rule(
+                visitorMayAskFor(priority, claim),
+                "priority",
+                "a visitor may ask for low or normal, and a visitor logged in to OSS also for"
+                        + " high; staff raise a chat further");
+        check.orThrow();
         Language language = request.language() == null ? Language.ID : request.language();
         VisitorToken.Issued token = VisitorToken.issue();
 
@@ -100,6 +115,7 @@ public class VisitorSessions {
                         language,
                         token);
         return departmentFor(request.departmentId())
+                .flatMap(department -> roomInQueue(department, client).thenReturn(department))
                 .flatMap(
                         department ->
                                 createSession(chat, department)
@@ -115,6 +131,47 @@ public class VisitorSessions {
                                                                                         token
                                                                                                 .token(),
                                                                                         place))));
+    }
+
+    /**
+     * Anonymous visitors wait as everyone does (or lower); a visitor whose OSS login the portal
+     * proves may ask for {@code high}. Only staff make a chat {@code urgent}. (The proof itself is
+     * checked when the visitor is looked up: a false one is refused there.)
+     */
+    static boolean visitorMayAskFor(Priority priority, VisitorIdentities.Claim claim) {
+        return switch (priority) {
+            case LOW, NORMAL -> true;
+            case HIGH -> claim.isOssUser();
+            case URGENT -> false;
+        };
+    }
+
+    /**
+     * Refuses a start while the department's queue, or this address's share of all queues, is full.
+     */
+    private Mono<Void> roomInQueue(Department department, ClientInfo client) {
+        return sessions.waiting(department.id(), client.ipAddress())
+                .flatMap(
+                        waiting -> {
+                            if (waiting.inDepartment() >= caps.perDepartment()) {
+                                return Mono.error(
+                                        Problem.unavailable(
+                                                "queue_full",
+                                                "Too many visitors are waiting in this department;"
+                                                        + " please try again in a few minutes.",
+                                                QUEUE_RETRY));
+                            }
+                            if (client.ipAddress() != null
+                                    && waiting.fromAddress() >= caps.perAddress()) {
+                                return Mono.error(
+                                        Problem.rateLimited(
+                                                "Too many chats from your network are waiting"
+                                                        + " already; please try again once one"
+                                                        + " is answered.",
+                                                QUEUE_RETRY));
+                            }
+                            return Mono.<Void>empty();
+                        });
     }
 
     private record NewChat(
@@ -192,13 +249,13 @@ public class VisitorSessions {
                         Texts.clean(request.companyName()));
         FieldCheck.of()
                 .requiredPresent("session_id", request.sessionId())
-                .required("contact_name", contact.contactName(), 255)
-                .required("contact_email", contact.contactEmail(), 255)
+                .requiredLine("contact_name", contact.contactName(), 255)
+                .requiredLine("contact_email", contact.contactEmail(), 255)
                 .email("contact_email", contact.contactEmail())
-                .optional("contact_phone", contact.contactPhone(), 50)
+                .line("contact_phone", contact.contactPhone(), 50)
                 .phone("contact_phone", contact.contactPhone())
-                .optional("position", contact.position(), 255)
-                .optional("company_name", contact.companyName(), 255)
+                .line("position", contact.position(), 255)
+                .line("company_name", contact.companyName(), 255)
                 .orThrow();
         return access.authorize(request.sessionId(), token)
                 .flatMap(

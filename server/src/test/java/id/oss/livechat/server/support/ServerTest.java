@@ -23,6 +23,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "MAIL_RETRY_BACKOFF=1s",
             "METRICS_REFRESH=300ms",
             "FROM_EMAIL=layanan@oss.example.id",
+            // every test visitor comes from 127.0.0.1: the per-address limits are lifted as in
+            // TestLimits.LIFTED (EdgeTest checks them at their defaults)
+            "RATE_LIMIT_REQUESTS_PER_MINUTE=1000000",
+            "RATE_LIMIT_STARTS_BURST=1000000",
+            "RATE_LIMIT_STARTS_PER_HOUR=1000000",
+            "RATE_LIMIT_LOGINS_PER_MINUTE=1000000",
+            "MAX_WAITING_PER_ADDRESS=1000000",
+            "MAX_WAITING_PER_DEPARTMENT=1000000",
         })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 public abstract class ServerTest {

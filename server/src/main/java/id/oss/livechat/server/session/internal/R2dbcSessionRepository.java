@@ -246,6 +246,38 @@ public class R2dbcSessionRepository implements SessionRepository {
     }
 
     @Override
+    public Mono<Waiting> waiting(UUID departmentId, String ipAddress) {
+        // the waiting sessions are few (the queue's partial index); their visitors are found by key
+        var spec =
+                db.sql(
+                                """
+                SELECT count(*) FILTER (WHERE s.department_id = :department) AS in_department,
+                       count(*) FILTER (WHERE u.ip_address = :address) AS from_address
+                  FROM chat_sessions s JOIN chat_users u ON u.id = s.chat_user_id
+                 WHERE s.status = 'waiting'""")
+                        .bind("department", departmentId);
+        return bind(spec, "address", ipAddress, String.class)
+                .map(
+                        row ->
+                                new Waiting(
+                                        Sql.number(row, "in_department"),
+                                        Sql.number(row, "from_address")))
+                .one();
+    }
+
+    @Override
+    public Mono<ChatSession> setPriority(UUID sessionId, id.oss.livechat.model.Priority priority) {
+        return db.sql(
+                        "UPDATE chat_sessions SET priority = :priority WHERE id = :id AND status <> 'closed'"
+                                + " RETURNING id")
+                .bind("id", sessionId)
+                .bind("priority", priority.wire())
+                .map(row -> Sql.uuid(row, "id"))
+                .one()
+                .flatMap(this::findById);
+    }
+
+    @Override
     public Mono<Closed> close(UUID sessionId, UUID closedBy, String reason) {
         var spec =
                 db.sql(

@@ -2,6 +2,7 @@ package id.oss.livechat.server.session.web;
 
 import id.oss.livechat.model.staff.AssignRequest;
 import id.oss.livechat.model.staff.CloseRequest;
+import id.oss.livechat.model.staff.PriorityRequest;
 import id.oss.livechat.model.staff.SessionList;
 import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.model.staff.TransferRequest;
@@ -9,6 +10,7 @@ import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Staff;
 import id.oss.livechat.server.routing.Assignments;
 import id.oss.livechat.server.session.SessionLifecycle;
+import id.oss.livechat.server.session.SessionPriority;
 import id.oss.livechat.server.session.StaffSessionWire;
 import id.oss.livechat.server.session.StaffSessions;
 import id.oss.livechat.server.system.web.PathIds;
@@ -18,6 +20,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,12 +37,17 @@ public class StaffChatController {
     private final StaffSessions sessions;
     private final Assignments assignments;
     private final SessionLifecycle lifecycle;
+    private final SessionPriority priorities;
 
     public StaffChatController(
-            StaffSessions sessions, Assignments assignments, SessionLifecycle lifecycle) {
+            StaffSessions sessions,
+            Assignments assignments,
+            SessionLifecycle lifecycle,
+            SessionPriority priorities) {
         this.sessions = sessions;
         this.assignments = assignments;
         this.lifecycle = lifecycle;
+        this.priorities = priorities;
     }
 
     @GetMapping("/waiting")
@@ -105,6 +113,17 @@ public class StaffChatController {
     public Mono<StaffSession> session(
             @AuthenticationPrincipal Staff me, @PathVariable("id") String id) {
         return sessions.get(me, PathIds.parse(id, "The session")).map(StaffSessionWire::of);
+    }
+
+    /** Staff raise (or lower) a chat in its queue; visitors cannot ask for more than normal. */
+    @PutMapping("/session/{id}/priority")
+    public Mono<StaffSession> priority(
+            @AuthenticationPrincipal Staff me,
+            @PathVariable("id") String id,
+            @RequestBody PriorityRequest body) {
+        return priorities
+                .set(me, PathIds.parse(id, "The session"), body.priority())
+                .map(StaffSessionWire::of);
     }
 
     @GetMapping("/visitors/{chat_user_id}/sessions")
