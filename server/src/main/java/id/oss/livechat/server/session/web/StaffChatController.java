@@ -8,11 +8,13 @@ import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.model.staff.TransferRequest;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Staff;
+import id.oss.livechat.server.common.Texts;
 import id.oss.livechat.server.routing.Assignments;
 import id.oss.livechat.server.session.SessionLifecycle;
 import id.oss.livechat.server.session.StaffSessions;
 import id.oss.livechat.server.system.web.PathIds;
 import id.oss.livechat.server.system.web.QueryParams;
+import id.oss.livechat.server.tagging.CloseReasons;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,12 +33,17 @@ public class StaffChatController {
     private final StaffSessions sessions;
     private final Assignments assignments;
     private final SessionLifecycle lifecycle;
+    private final CloseReasons closeReasons;
 
     public StaffChatController(
-            StaffSessions sessions, Assignments assignments, SessionLifecycle lifecycle) {
+            StaffSessions sessions,
+            Assignments assignments,
+            SessionLifecycle lifecycle,
+            CloseReasons closeReasons) {
         this.sessions = sessions;
         this.assignments = assignments;
         this.lifecycle = lifecycle;
+        this.closeReasons = closeReasons;
     }
 
     @GetMapping("/waiting")
@@ -78,8 +85,14 @@ public class StaffChatController {
     @PostMapping("/close")
     public Mono<StaffSession> close(
             @AuthenticationPrincipal Staff me, @RequestBody CloseRequest body) {
-        return lifecycle
-                .close(me, body.sessionId(), body.reason())
+        // a close reason from the admins' list is checked first and noted once the chat is closed;
+        // without free text, the code is also the chat's close_reason
+        String code = Texts.clean(body.reasonCode());
+        String reason = Texts.clean(body.reason()) == null ? code : body.reason();
+        return closeReasons
+                .check(code)
+                .then(Mono.defer(() -> lifecycle.close(me, body.sessionId(), reason)))
+                .flatMap(id -> closeReasons.record(id, code).thenReturn(id))
                 .flatMap(id -> sessions.get(me, id));
     }
 
