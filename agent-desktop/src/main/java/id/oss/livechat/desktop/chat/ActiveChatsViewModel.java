@@ -238,6 +238,14 @@ public final class ActiveChatsViewModel {
 
     /** Ends the selected chat; a chat the visitor already ended is just put away. */
     public void closeSelected(String reason) {
+        closeSelected(null, reason);
+    }
+
+    /**
+     * Ends the selected chat with a close reason from the admins' list ({@code reasonCode}, or
+     * null) and free text ({@code reason}, or null).
+     */
+    public void closeSelected(String reasonCode, String reason) {
         ChatViewModel chat = selected.get();
         if (chat == null) {
             return;
@@ -248,7 +256,7 @@ public final class ActiveChatsViewModel {
         }
         String trimmed = reason == null || reason.isBlank() ? null : reason.strip();
         background.run(
-                () -> api.close(chat.sessionId(), trimmed),
+                () -> api.close(chat.sessionId(), trimmed, reasonCode),
                 closedSession -> remove(chat),
                 error ->
                         notifier.notify(

@@ -8,7 +8,9 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -20,6 +22,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -41,6 +44,7 @@ public final class ChatView extends BorderPane {
     private final VBox placeholder;
     private final BorderPane chatPane = new BorderPane();
     private ChatViewModel shown;
+    private final ComposerHelper helper;
     // held here: the view-model only keeps a weak reference (views are rebuilt on a language
     // change)
     private final ChangeListener<ChatViewModel> follow = (obs, old, now) -> show(now);
@@ -58,6 +62,21 @@ public final class ChatView extends BorderPane {
             Runnable onClose,
             Runnable onTransfer,
             Consumer<URI> openLink) {
+        this(chats, i18n, onClose, onTransfer, openLink, null, null);
+    }
+
+    /**
+     * @param helper helps the composer (the canned replies' list), or null
+     * @param headerExtra shown in the header before the buttons (the chat's tags), or null
+     */
+    public ChatView(
+            ActiveChatsViewModel chats,
+            Localization i18n,
+            Runnable onClose,
+            Runnable onTransfer,
+            Consumer<URI> openLink,
+            ComposerHelper helper,
+            Node headerExtra) {
         this.chats = chats;
         this.i18n = i18n;
         getStyleClass().add("chat-view");
@@ -85,6 +104,9 @@ public final class ChatView extends BorderPane {
         countdown.setMinWidth(Region.USE_PREF_SIZE);
         countdown.setTooltip(new Tooltip(i18n.text("chat.countdown.tooltip")));
         HBox header = new HBox(10, heading, countdown, transfer, close);
+        if (headerExtra != null) {
+            header.getChildren().add(1, headerExtra);
+        }
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("chat-header");
 
@@ -110,6 +132,7 @@ public final class ChatView extends BorderPane {
         composer.setPromptText(i18n.text("chat.composer.prompt"));
         composer.setWrapText(true);
         composer.setPrefRowCount(3);
+        this.helper = helper;
         composer.addEventFilter(KeyEvent.KEY_PRESSED, this::onComposerKey);
         problem.setId("composer-problem");
         problem.getStyleClass().add("error-text");
@@ -126,7 +149,16 @@ public final class ChatView extends BorderPane {
         bottom.getStyleClass().add("composer-box");
 
         chatPane.setTop(new VBox(header, closedNote));
-        chatPane.setCenter(messages);
+        if (helper == null) {
+            chatPane.setCenter(messages);
+        } else {
+            // the helper's list lies over the transcript's foot, just above the composer
+            helper.attach(composer);
+            Node overlay = helper.overlay();
+            StackPane.setAlignment(overlay, Pos.BOTTOM_LEFT);
+            StackPane.setMargin(overlay, new Insets(0, 12, 6, 12));
+            chatPane.setCenter(new StackPane(messages, overlay));
+        }
         chatPane.setBottom(bottom);
 
         Label empty = new Label(i18n.text("chat.none"));
@@ -148,6 +180,10 @@ public final class ChatView extends BorderPane {
     }
 
     private void onComposerKey(KeyEvent event) {
+        if (helper != null && helper.keyPressed(event)) {
+            event.consume();
+            return;
+        }
         if (event.getCode() != KeyCode.ENTER) {
             return;
         }

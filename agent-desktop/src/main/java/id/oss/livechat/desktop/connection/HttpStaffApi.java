@@ -91,6 +91,15 @@ public final class HttpStaffApi implements StaffApi {
     }
 
     @Override
+    public StaffSession close(UUID sessionId, String reason, String reasonCode) {
+        return http.send(
+                "POST",
+                "/api/chat/close",
+                new CloseRequest(sessionId, reason, reasonCode),
+                StaffSession.class);
+    }
+
+    @Override
     public StaffSession transfer(TransferRequest request) {
         return http.send("POST", "/api/chat/transfer", request, StaffSession.class);
     }

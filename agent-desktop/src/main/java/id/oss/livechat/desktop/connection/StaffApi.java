@@ -44,6 +44,12 @@ public interface StaffApi {
 
     StaffSession close(UUID sessionId, String reason);
 
+    /**
+     * Closes with one of the close reasons admins defined ({@code reasonCode}, or null) and free
+     * text ({@code reason}, or null).
+     */
+    StaffSession close(UUID sessionId, String reason, String reasonCode);
+
     StaffSession transfer(TransferRequest request);
 
     StaffSession session(UUID sessionId);

@@ -123,7 +123,18 @@ public final class FakeStaffApi implements StaffApi {
 
     @Override
     public StaffSession close(UUID sessionId, String reason) {
-        calls.add("close " + sessionId + " " + reason);
+        return close(sessionId, reason, null);
+    }
+
+    /** Noted as "close id reason", with " [code]" when a close reason was chosen. */
+    @Override
+    public StaffSession close(UUID sessionId, String reason, String reasonCode) {
+        calls.add(
+                "close "
+                        + sessionId
+                        + " "
+                        + reason
+                        + (reasonCode == null ? "" : " [" + reasonCode + "]"));
         return find(sessionId);
     }
 
