@@ -5,9 +5,11 @@ import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.routing.internal.R2dbcQueueRepository;
 import id.oss.livechat.server.routing.internal.R2dbcRoutingRepository;
+import id.oss.livechat.server.routing.internal.RoutingMetrics;
 import id.oss.livechat.server.routing.internal.RoutingSweeper;
 import id.oss.livechat.server.system.config.LiveChatProperties;
-import org.springframework.beans.factory.ObjectProvider;
+import id.oss.livechat.server.system.metrics.RefreshedGauges;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -32,13 +34,18 @@ public class RoutingConfiguration {
     }
 
     @Bean
+    RoutingMetrics routingMetrics(
+            MeterRegistry registry, RefreshedGauges gauges, DatabaseClient db) {
+        return new RoutingMetrics(registry, gauges, db);
+    }
+
+    @Bean
     Router router(
             RoutingRepository routing,
             ChatEventBus bus,
-            ObjectProvider<Router.AssignmentListener> listener,
+            RoutingMetrics metrics,
             java.time.Clock clock) {
-        return new Router(
-                routing, bus, listener.getIfAvailable(() -> Router.AssignmentListener.NONE), clock);
+        return new Router(routing, bus, metrics, clock);
     }
 
     @Bean

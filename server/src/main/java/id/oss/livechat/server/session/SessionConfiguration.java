@@ -5,7 +5,6 @@ import id.oss.livechat.server.agent.DepartmentRepository;
 import id.oss.livechat.server.agent.StaffRepository;
 import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.common.events.ChatEventBus;
-import id.oss.livechat.server.message.MessageStore;
 import id.oss.livechat.server.routing.QueueStatus;
 import id.oss.livechat.server.routing.Router;
 import id.oss.livechat.server.session.internal.R2dbcSessionRepository;
@@ -30,6 +29,11 @@ public class SessionConfiguration {
     }
 
     @Bean
+    VisitorPresence visitorPresence(SessionRepository sessions) {
+        return new VisitorPresence(sessions);
+    }
+
+    @Bean
     VisitorSessions visitorSessions(
             SessionRepository sessions,
             DepartmentRepository departments,
@@ -50,14 +54,14 @@ public class SessionConfiguration {
     }
 
     @Bean
-    StaffSessions staffSessions(
-            SessionRepository sessions, StaffRepository staff, MessageStore messages) {
-        return new StaffSessions(sessions, staff, messages);
+    StaffSessions staffSessions(SessionRepository sessions, StaffRepository staff) {
+        return new StaffSessions(sessions, staff);
     }
 
+    /** The notes' writer is the message feature's (see MessageConfiguration). */
     @Bean
-    StaffNotes staffNotes(MessageStore messages, ChatEventBus bus) {
-        return new StaffNotes(messages, bus);
+    StaffNotes staffNotes(StaffNotes.Writer writer) {
+        return new StaffNotes(writer);
     }
 
     @Bean

@@ -1,9 +1,9 @@
 package id.oss.livechat.server.tagging;
 
-import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.common.Staff;
+import id.oss.livechat.server.session.SessionOverview;
 import id.oss.livechat.server.session.StaffSessions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -62,9 +62,8 @@ public class ChatTagging {
                 .then(sessionTags.tagsOf(sessionId).collectList());
     }
 
-    private static Mono<Void> mayTag(Staff who, StaffSession session) {
-        boolean serves = session.agent() != null && who.id().equals(session.agent().id());
-        return who.overseesAllChats() || serves
+    private static Mono<Void> mayTag(Staff who, SessionOverview session) {
+        return who.overseesAllChats() || session.servedBy(who.id())
                 ? Mono.empty()
                 : Mono.error(
                         Problem.forbidden(

@@ -1,15 +1,17 @@
 package id.oss.livechat.server.tagging;
 
 import id.oss.livechat.server.common.Problem;
+import id.oss.livechat.server.session.CloseCodes;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
  * The close flow's hook: a chat is closed with a close reason from the admins' list ({@code
  * reason_code}), free text ({@code reason}), both or neither. The code is checked before the chat
- * closes (a refused close changes nothing) and noted once it has.
+ * closes (a refused close changes nothing) and noted once it has: the session feature's {@link
+ * CloseCodes} port.
  */
-public class CloseReasons {
+public class CloseReasons implements CloseCodes {
     private final LabelRepository labels;
     private final SessionTagRepository sessionTags;
 
@@ -18,7 +20,7 @@ public class CloseReasons {
         this.sessionTags = sessionTags;
     }
 
-    /** Empty when {@code code} is null or an active close reason; a 400 naming the field else. */
+    @Override
     public Mono<Void> check(String code) {
         if (code == null) {
             return Mono.empty();
@@ -32,6 +34,7 @@ public class CloseReasons {
                 .then();
     }
 
+    @Override
     public Mono<Void> record(UUID sessionId, String code) {
         return code == null ? Mono.empty() : sessionTags.recordCloseReason(sessionId, code);
     }
