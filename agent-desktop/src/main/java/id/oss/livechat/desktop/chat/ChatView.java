@@ -15,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -27,7 +28,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The selected chat: header with close and transfer, the transcript, the visitor's typing, and the
- * composer (Enter sends, Shift+Enter starts a new line).
+ * composer (Enter sends, Shift+Enter starts a new line), which writes a reply or, toggled, a
+ * staff-only note in the notes' amber.
  */
 public final class ChatView extends BorderPane {
     private final ActiveChatsViewModel chats;
@@ -41,6 +43,9 @@ public final class ChatView extends BorderPane {
     private final TextArea composer = new TextArea();
     private final Label problem = new Label();
     private final Button send = new Button();
+    private final ToggleButton noteToggle = new ToggleButton();
+    private final Label noteHint = new Label();
+    private final VBox composerBox = new VBox(4);
     private final VBox placeholder;
     private final BorderPane chatPane = new BorderPane();
     private ChatViewModel shown;
@@ -142,10 +147,25 @@ public final class ChatView extends BorderPane {
         send.setMinWidth(Region.USE_PREF_SIZE);
         send.setTooltip(new Tooltip(i18n.text("chat.send.tooltip")));
         send.setOnAction(e -> chats.sendDraft());
-        HBox composerRow = new HBox(8, composer, send);
+        noteToggle.setText(i18n.text("chat.note.toggle"));
+        noteToggle.setId("note-toggle");
+        noteToggle.getStyleClass().add("note-toggle");
+        noteToggle.setMinWidth(Region.USE_PREF_SIZE);
+        noteToggle.setTooltip(new Tooltip(i18n.text("chat.note.toggle.tooltip")));
+        noteHint.setText(i18n.text("chat.note.hint"));
+        noteHint.setId("note-hint");
+        noteHint.getStyleClass().add("note-hint");
+        noteHint.visibleProperty().bind(noteToggle.selectedProperty());
+        noteHint.managedProperty().bind(noteHint.visibleProperty());
+        noteToggle.selectedProperty().addListener((obs, was, note) -> showNoteMode(note));
+        VBox buttons = new VBox(6, noteToggle, send);
+        buttons.setAlignment(Pos.BOTTOM_RIGHT);
+        send.setMaxWidth(Double.MAX_VALUE);
+        HBox composerRow = new HBox(8, composer, buttons);
         HBox.setHgrow(composer, Priority.ALWAYS);
         composerRow.setAlignment(Pos.BOTTOM_RIGHT);
-        VBox bottom = new VBox(4, typing, composerRow, problem);
+        VBox bottom = composerBox;
+        bottom.getChildren().setAll(typing, noteHint, composerRow, problem);
         bottom.getStyleClass().add("composer-box");
 
         chatPane.setTop(new VBox(header, closedNote));
@@ -198,6 +218,7 @@ public final class ChatView extends BorderPane {
     private void show(ChatViewModel chat) {
         if (shown != null) {
             composer.textProperty().unbindBidirectional(shown.draftProperty());
+            noteToggle.selectedProperty().unbindBidirectional(shown.noteModeProperty());
             shown.messages().removeListener(weakScrollToEnd);
         }
         shown = chat;
@@ -208,6 +229,9 @@ public final class ChatView extends BorderPane {
         }
         setCenter(chatPane);
         composer.textProperty().bindBidirectional(chat.draftProperty());
+        noteToggle.setSelected(chat.noteModeProperty().get());
+        noteToggle.selectedProperty().bindBidirectional(chat.noteModeProperty());
+        noteToggle.disableProperty().bind(chat.closedProperty());
         messages.setItems(chat.messages());
         chat.messages().addListener(weakScrollToEnd);
         messages.scrollTo(Math.max(0, chat.messages().size() - 1));
@@ -246,6 +270,19 @@ public final class ChatView extends BorderPane {
                 .bind(
                         Bindings.createStringBinding(
                                 () -> closedText(chat.session()), chat.sessionProperty()));
+    }
+
+    /** The composer as a note (amber, its own prompt and button) or as a reply. */
+    private void showNoteMode(boolean note) {
+        if (note) {
+            if (!composerBox.getStyleClass().contains("note-mode")) {
+                composerBox.getStyleClass().add("note-mode");
+            }
+        } else {
+            composerBox.getStyleClass().remove("note-mode");
+        }
+        composer.setPromptText(i18n.text(note ? "chat.note.prompt" : "chat.composer.prompt"));
+        send.setText(i18n.text(note ? "chat.note.save" : "chat.send"));
     }
 
     private String subtitleOf(StaffSession session) {

@@ -69,7 +69,12 @@ public final class MessageCell extends ListCell<MessageItem> {
         if (item.internal()) {
             bubble.getStyleClass().add("bubble-internal");
             row.setAlignment(Pos.CENTER);
-            sender.setText(i18n.text("chat.internal"));
+            // a note an agent wrote names its author; a transfer note (system) says what it is
+            boolean byStaff = item.senderType() == SenderType.AGENT && item.senderName() != null;
+            sender.setText(
+                    byStaff
+                            ? i18n.text("chat.internal.by", item.senderName())
+                            : i18n.text("chat.internal"));
             meta.setText(time);
         } else if (item.senderType() == SenderType.SYSTEM) {
             bubble.getStyleClass().add("bubble-system");

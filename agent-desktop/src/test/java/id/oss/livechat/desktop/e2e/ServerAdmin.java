@@ -87,6 +87,11 @@ public final class ServerAdmin {
         return admin.messages(sessionId, 0, 500).messages();
     }
 
+    /** A chat's transcript as the demo supervisor reads it. */
+    public List<ChatMessage> supervisorTranscript(UUID sessionId) {
+        return signedIn("supervisor", RealServer.PASSWORD).messages(sessionId, 0, 500).messages();
+    }
+
     /** The desk's tools (canned replies, tags, search) as the demo supervisor. */
     public HttpDeskToolsApi supervisorTools() {
         return new HttpDeskToolsApi(signedIn("supervisor", RealServer.PASSWORD).http());

@@ -176,6 +176,35 @@ public final class FakeStaffApi implements StaffApi {
         return find(sessionId);
     }
 
+    /** Set to make the next notes fail as the server would refuse them. */
+    public volatile RuntimeException noteFailure;
+
+    /** A note is stored as the transcript's next number, from the signed-in user, internal. */
+    @Override
+    public ChatMessage writeNote(UUID sessionId, String clientMsgId, String text) {
+        calls.add("note " + sessionId + " " + text);
+        if (noteFailure != null) {
+            throw noteFailure;
+        }
+        List<ChatMessage> transcript =
+                transcripts.computeIfAbsent(sessionId, id -> new CopyOnWriteArrayList<>());
+        long seq = transcript.stream().mapToLong(ChatMessage::seq).max().orElse(0) + 1;
+        ChatMessage note =
+                new ChatMessage(
+                        sessionId,
+                        seq,
+                        clientMsgId,
+                        new id.oss.livechat.model.realtime.Sender(
+                                id.oss.livechat.model.SenderType.AGENT,
+                                user.id(),
+                                user.displayName()),
+                        text,
+                        java.time.Instant.now(),
+                        true);
+        transcript.add(note);
+        return note;
+    }
+
     @Override
     public MessagePage messages(UUID sessionId, long afterSeq, int limit) {
         calls.add("messages " + sessionId + " " + afterSeq);

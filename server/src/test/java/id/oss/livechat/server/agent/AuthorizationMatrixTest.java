@@ -109,6 +109,15 @@ class AuthorizationMatrixTest extends ServerTest {
                                 404,
                                 404),
                         new Route(
+                                HttpMethod.POST,
+                                "/api/chat/session/" + nothing + "/notes",
+                                Map.of("text", "catatan"),
+                                401,
+                                401,
+                                404,
+                                404,
+                                404),
+                        new Route(
                                 HttpMethod.GET,
                                 "/api/chat/visitors/" + nothing + "/sessions",
                                 null,
