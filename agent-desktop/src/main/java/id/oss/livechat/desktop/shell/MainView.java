@@ -1,6 +1,7 @@
 package id.oss.livechat.desktop.shell;
 
 import id.oss.livechat.desktop.analytics.AnalyticsView;
+import id.oss.livechat.desktop.board.BoardView;
 import id.oss.livechat.desktop.chat.ActiveChatsView;
 import id.oss.livechat.desktop.chat.ChatDialogs;
 import id.oss.livechat.desktop.chat.ChatView;
@@ -97,6 +98,22 @@ public final class MainView extends StackPane {
             Tab analytics = new Tab(i18n.text("tab.analytics"), analyticsView);
             analytics.setId("tab-analytics");
             TabPane tabs = new TabPane(chats, analytics);
+            viewModel
+                    .board()
+                    .ifPresent(
+                            board -> {
+                                Tab tab =
+                                        new Tab(
+                                                i18n.text("tab.board"),
+                                                new BoardView(
+                                                        board,
+                                                        i18n,
+                                                        viewModel.context().clock(),
+                                                        viewModel.context().ports().platform()
+                                                                ::openLink));
+                                tab.setId("tab-board");
+                                tabs.getTabs().add(1, tab);
+                            });
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
             tabs.getStyleClass().add("main-tabs");
             frame.setCenter(tabs);

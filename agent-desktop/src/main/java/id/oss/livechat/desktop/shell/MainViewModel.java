@@ -1,6 +1,7 @@
 package id.oss.livechat.desktop.shell;
 
 import id.oss.livechat.desktop.analytics.AnalyticsViewModel;
+import id.oss.livechat.desktop.board.BoardViewModel;
 import id.oss.livechat.desktop.chat.ActiveChatsViewModel;
 import id.oss.livechat.desktop.chat.ChatViewModel;
 import id.oss.livechat.desktop.connection.LinkState;
@@ -38,6 +39,7 @@ public final class MainViewModel {
     private final QueueViewModel queue;
     private final ContactViewModel contact;
     private final AnalyticsViewModel analytics;
+    private final BoardViewModel board;
     private final DeskToolsApi deskTools;
     private final CannedReplies cannedReplies;
     private final DeskLabels labels;
@@ -89,6 +91,11 @@ public final class MainViewModel {
                                 background,
                                 context.i18n(),
                                 context.clock())
+                        : null;
+        this.board =
+                signedIn.user().role().overseesAllChats()
+                        ? new BoardViewModel(
+                                link, signedIn.api(), background, context.i18n(), attention)
                         : null;
         this.deskTools = context.ports().deskToolsApi(signedIn);
         this.cannedReplies = new CannedReplies(deskTools, background);
@@ -254,6 +261,11 @@ public final class MainViewModel {
             context.background().run(api::departments, editor::offerDepartments, error -> {});
         }
         return editor;
+    }
+
+    /** The live board; present for supervisors and admins only. */
+    public Optional<BoardViewModel> board() {
+        return Optional.ofNullable(board);
     }
 
     /** Present for supervisors and admins only. */

@@ -3,7 +3,9 @@ package id.oss.livechat.desktop.e2e;
 import static id.oss.livechat.desktop.e2e.DeskDriver.eventually;
 import static id.oss.livechat.desktop.fx.FxDesk.fx;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import id.oss.livechat.desktop.board.AgentLine;
 import id.oss.livechat.desktop.chat.ChatViewModel;
 import id.oss.livechat.desktop.chat.MessageItem;
 import id.oss.livechat.desktop.fx.Screenshots;
@@ -20,21 +22,27 @@ import id.oss.livechat.desktop.util.ExecutorBackground;
 import id.oss.livechat.desktop.util.ExecutorScheduler;
 import id.oss.livechat.desktop.util.SaveDialog;
 import id.oss.livechat.desktop.util.UiThread;
+import id.oss.livechat.model.AgentStatus;
 import id.oss.livechat.model.Language;
 import id.oss.livechat.model.SenderType;
 import id.oss.livechat.model.canned.CannedResponseRequest;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.model.search.SearchResult;
 import id.oss.livechat.model.staff.Agent;
+import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.model.tagging.CloseReason;
 import id.oss.livechat.model.visitor.ContactRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.Tab;
@@ -239,6 +247,196 @@ class DeskToolsEndToEndTest {
     }
 
     @Test
+    void anAgentWritesAnInternalNoteThatStaffSeeAndTheVisitorNever() throws Exception {
+        UUID department = admin.department("Perizinan Berusaha");
+        Agent rina = admin.agent("Rina Wulandari", 3, department);
+        MainViewModel main =
+                desk.signIn(server.address(), rina.username(), ServerAdmin.AGENT_PASSWORD);
+        VisitorClient siti = visitor("Pendaftaran NIB", department, siti()).connect();
+        siti.say("NIB saya belum terbit, kenapa ya?");
+        UUID chat = siti.sessionId();
+        eventually(() -> main.chats().find(chat).isPresent());
+        fx(
+                () -> {
+                    main.chats().selectedProperty().set(main.chats().find(chat).orElseThrow());
+                    return null;
+                });
+
+        // the toggle turns the composer into a note: amber, its own button
+        desk.robot().clickOn("#note-toggle");
+        eventually(() -> composerBox().getStyleClass().contains("note-mode"));
+        assertThat(desk.label("#note-hint")).contains("pengunjung tidak akan melihat");
+        String note = "KBLI 62019 sudah dicek; NIB tertahan di verifikasi PKKPR.";
+        desk.robot().clickOn("#composer").write(note);
+        desk.robot().type(KeyCode.ENTER);
+
+        // shown to the agent as a staff-only note, the composer back to replies
+        eventually(() -> notesOf(main, chat).contains(note));
+        eventually(() -> composer().getText().isEmpty());
+        assertThat(fx(() -> composerBox().getStyleClass().contains("note-mode"))).isFalse();
+        // the reply after it reaches the visitor; the note never did
+        desk.robot().clickOn("#composer").write("Sedang kami periksa, mohon ditunggu.");
+        desk.robot().type(KeyCode.ENTER);
+        siti.await(
+                ServerFrame.MessageNew.class,
+                m -> m.sender() != null && m.sender().type() == SenderType.AGENT);
+        assertThat(siti.received())
+                .filteredOn(f -> f instanceof ServerFrame.MessageNew)
+                .map(f -> ((ServerFrame.MessageNew) f).text())
+                .doesNotContain(note);
+
+        // a supervisor reading the chat sees the note, marked internal
+        assertThat(admin.supervisorTranscript(chat))
+                .anySatisfy(
+                        m -> {
+                            assertThat(m.text()).isEqualTo(note);
+                            assertThat(m.internal()).isTrue();
+                        });
+
+        // a second note being written, for the picture: the note above, the amber composer
+        desk.robot().clickOn("#note-toggle");
+        desk.robot().clickOn("#composer").write("Jika besok belum terbit, eskalasi ke tim PKKPR.");
+        eventually(() -> composerBox().getStyleClass().contains("note-mode"));
+        Screenshots.save(desk.stage(), "desktop-internal-note.png");
+    }
+
+    @Test
+    void aSupervisorsBoardShowsANewChatWithinASecondWatchesItLiveAndReassignsIt() throws Exception {
+        UUID department = admin.department("Perizinan Berusaha");
+        Agent rina = admin.agent("Rina Wulandari", 3, department);
+        Agent dodi = admin.agent("Dodi Kurniawan", 2, department);
+        admin.as(rina).setStatus(AgentStatus.ONLINE);
+        MainViewModel main = desk.signIn(server.address(), "supervisor", RealServer.PASSWORD);
+        showTab("tab-board");
+        eventually(() -> boardAgent(rina.id()) != null);
+        assertThat(fx(() -> boardAgent(rina.id()).activeChats())).isZero();
+        assertThat(fx(() -> boardAgent(dodi.id()).status())).isEqualTo(AgentStatus.OFFLINE);
+
+        // Dodi comes online: the board says so, live
+        admin.as(dodi).setStatus(AgentStatus.ONLINE);
+        eventually(() -> boardAgent(dodi.id()).status() == AgentStatus.ONLINE);
+
+        // a visitor's chat goes to Rina: on the board within a second of the assignment
+        VisitorClient siti = visitor("Pendaftaran NIB", department, siti());
+        UUID chat = siti.sessionId();
+        await().atMost(DeskDriver.WAIT).until(() -> admin.session(chat).agent() != null);
+        UUID servedBy = admin.session(chat).agent().id();
+        DeskDriver.within(
+                Duration.ofSeconds(1),
+                () ->
+                        boardChats().getItems().stream().anyMatch(s -> s.sessionId().equals(chat))
+                                && boardAgent(servedBy).activeChats() == 1);
+        Screenshots.save(desk.stage(), "desktop-supervisor-board.png");
+
+        // watched read-only, it follows the chat as it happens
+        desk.robot().clickOn(chatButton(chat, ".board-watch"));
+        eventually(() -> watchWindow() != null);
+        siti.connect().say("Apakah NIB bisa terbit hari ini?");
+        eventually(
+                () ->
+                        watchTranscript().getItems().stream()
+                                .anyMatch(
+                                        m -> m.text().equals("Apakah NIB bisa terbit hari ini?")));
+        assertThat(fx(() -> watchWindow().getScene().lookup("#composer"))).isNull();
+        Screenshots.save(watchWindow(), "desktop-supervisor-watch.png");
+        fx(
+                () -> {
+                    watchWindow().close();
+                    return null;
+                });
+
+        // reassigned from the board to the other agent
+        UUID other = servedBy.equals(rina.id()) ? dodi.id() : rina.id();
+        desk.robot().clickOn(chatButton(chat, ".board-reassign"));
+        eventually(() -> desk.dialog() != null);
+        fx(
+                () -> {
+                    DialogPane pane = (DialogPane) desk.dialog().getScene().getRoot();
+                    @SuppressWarnings("unchecked")
+                    ComboBox<AgentLine> to = (ComboBox<AgentLine>) pane.lookup(".combo-box");
+                    to.setValue(
+                            to.getItems().stream()
+                                    .filter(a -> a.id().equals(other))
+                                    .findFirst()
+                                    .orElseThrow());
+                    return null;
+                });
+        desk.robot()
+                .clickOn(
+                        fx(
+                                () ->
+                                        ((DialogPane) desk.dialog().getScene().getRoot())
+                                                .lookupButton(ButtonType.OK)));
+        await().atMost(DeskDriver.WAIT).until(() -> other.equals(admin.session(chat).agent().id()));
+        eventually(
+                () ->
+                        boardAgent(other).activeChats() == 1
+                                && boardAgent(servedBy).activeChats() == 0);
+        assertThat(main.user().username()).isEqualTo("supervisor");
+    }
+
+    private void showTab(String id) {
+        fx(
+                () -> {
+                    TabPane tabs = desk.robot().lookup(".main-tabs").queryAs(TabPane.class);
+                    tabs.getSelectionModel()
+                            .select(
+                                    tabs.getTabs().stream()
+                                            .filter(t -> id.equals(t.getId()))
+                                            .findFirst()
+                                            .orElseThrow());
+                    return null;
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<AgentLine> boardAgents() {
+        return desk.robot().lookup("#board-agents").queryAs(ListView.class);
+    }
+
+    private AgentLine boardAgent(UUID id) {
+        return boardAgents().getItems().stream()
+                .filter(a -> a.id().equals(id))
+                .findFirst()
+                .orElse(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<StaffSession> boardChats() {
+        return desk.robot().lookup("#board-chats").queryAs(ListView.class);
+    }
+
+    /** A button of the board's row for that chat. */
+    @SuppressWarnings("unchecked")
+    private javafx.scene.Node chatButton(UUID chat, String which) {
+        return fx(
+                () ->
+                        boardChats().lookupAll(".list-cell").stream()
+                                .map(c -> (ListCell<StaffSession>) c)
+                                .filter(
+                                        c ->
+                                                c.getItem() != null
+                                                        && c.getItem().sessionId().equals(chat))
+                                .findFirst()
+                                .orElseThrow()
+                                .lookup(which));
+    }
+
+    private Stage watchWindow() {
+        return Window.getWindows().stream()
+                .filter(w -> w != desk.stage() && w.isShowing() && w instanceof Stage)
+                .map(w -> (Stage) w)
+                .filter(s -> s.getTitle() != null && s.getTitle().startsWith("Memantau"))
+                .findFirst()
+                .orElse(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<MessageItem> watchTranscript() {
+        return (ListView<MessageItem>) watchWindow().getScene().lookup("#watch-transcript");
+    }
+
+    @Test
     void aSupervisorFindsAPastChatByAWordReadsItAndExportsTheFigures() throws Exception {
         ports.saveDialog = new SaveDialog.Recording(exports);
         UUID department = admin.department("Perizinan Berusaha");
@@ -322,6 +520,18 @@ class DeskToolsEndToEndTest {
 
     private MenuButton tagMenu() {
         return desk.robot().lookup("#tag-menu").queryAs(MenuButton.class);
+    }
+
+    private Pane composerBox() {
+        return desk.robot().lookup(".composer-box").queryAs(Pane.class);
+    }
+
+    private static List<String> notesOf(MainViewModel main, UUID chat) {
+        ChatViewModel open = main.chats().find(chat).orElseThrow();
+        return open.messages().stream()
+                .filter(MessageItem::internal)
+                .map(MessageItem::text)
+                .toList();
     }
 
     private TextArea composer() {
