@@ -5,7 +5,9 @@ import id.oss.livechat.desktop.connection.ChatConnection;
 import id.oss.livechat.desktop.connection.ServerAddress;
 import id.oss.livechat.desktop.connection.StaffApi;
 import id.oss.livechat.desktop.login.SignedIn;
+import id.oss.livechat.desktop.tools.DeskToolsApi;
 import id.oss.livechat.desktop.util.DesktopPlatform;
+import id.oss.livechat.desktop.util.SaveDialog;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +20,14 @@ public interface Ports {
     ChatConnection chatConnection();
 
     AnalyticsApi analyticsApi(SignedIn signedIn);
+
+    /** Canned replies, tags, close reasons and search, for the signed-in staff member. */
+    DeskToolsApi deskToolsApi(SignedIn signedIn);
+
+    /** Where an export is saved: the system's file chooser; tests record what was asked. */
+    default SaveDialog saveDialog() {
+        return SaveDialog.NONE;
+    }
 
     /** Notifications, the taskbar's attention, the browser; none unless a port provides them. */
     default DesktopPlatform platform() {

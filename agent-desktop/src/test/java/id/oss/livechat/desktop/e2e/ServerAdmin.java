@@ -2,6 +2,7 @@ package id.oss.livechat.desktop.e2e;
 
 import id.oss.livechat.desktop.connection.HttpStaffApi;
 import id.oss.livechat.desktop.connection.ServerAddress;
+import id.oss.livechat.desktop.tools.HttpDeskToolsApi;
 import id.oss.livechat.model.StaffRole;
 import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.staff.Agent;
@@ -84,6 +85,23 @@ public final class ServerAdmin {
 
     public List<ChatMessage> transcript(UUID sessionId) {
         return admin.messages(sessionId, 0, 500).messages();
+    }
+
+    /** A chat's transcript as the demo supervisor reads it. */
+    public List<ChatMessage> supervisorTranscript(UUID sessionId) {
+        return signedIn("supervisor", RealServer.PASSWORD).messages(sessionId, 0, 500).messages();
+    }
+
+    /** The desk's tools (canned replies, tags, search) as the demo supervisor. */
+    public HttpDeskToolsApi supervisorTools() {
+        return new HttpDeskToolsApi(signedIn("supervisor", RealServer.PASSWORD).http());
+    }
+
+    /** The chat list export of a department, as the demo supervisor downloads it. */
+    public String chatListCsv(UUID department) {
+        return signedIn("supervisor", RealServer.PASSWORD)
+                .http()
+                .getText("/api/chat/export.csv?department_id=" + department, "text/csv");
     }
 
     public Agent account(UUID agentId) {

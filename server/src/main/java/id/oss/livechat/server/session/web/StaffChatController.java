@@ -8,7 +8,9 @@ import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.model.staff.TransferRequest;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Staff;
+import id.oss.livechat.server.common.Texts;
 import id.oss.livechat.server.routing.Assignments;
+import id.oss.livechat.server.session.CloseCodes;
 import id.oss.livechat.server.session.SessionLifecycle;
 import id.oss.livechat.server.session.SessionPriority;
 import id.oss.livechat.server.session.StaffSessionWire;
@@ -38,16 +40,19 @@ public class StaffChatController {
     private final Assignments assignments;
     private final SessionLifecycle lifecycle;
     private final SessionPriority priorities;
+    private final CloseCodes closeReasons;
 
     public StaffChatController(
             StaffSessions sessions,
             Assignments assignments,
             SessionLifecycle lifecycle,
-            SessionPriority priorities) {
+            SessionPriority priorities,
+            CloseCodes closeReasons) {
         this.sessions = sessions;
         this.assignments = assignments;
         this.lifecycle = lifecycle;
         this.priorities = priorities;
+        this.closeReasons = closeReasons;
     }
 
     @GetMapping("/waiting")
@@ -92,8 +97,14 @@ public class StaffChatController {
     @PostMapping("/close")
     public Mono<StaffSession> close(
             @AuthenticationPrincipal Staff me, @RequestBody CloseRequest body) {
-        return lifecycle
-                .close(me, body.sessionId(), body.reason())
+        // a close reason from the admins' list is checked first and noted once the chat is closed;
+        // without free text, the code is also the chat's close_reason
+        String code = Texts.clean(body.reasonCode());
+        String reason = Texts.clean(body.reason()) == null ? code : body.reason();
+        return closeReasons
+                .check(code)
+                .then(Mono.defer(() -> lifecycle.close(me, body.sessionId(), reason)))
+                .flatMap(id -> closeReasons.record(id, code).thenReturn(id))
                 .flatMap(id -> sessions.get(me, id))
                 .map(StaffSessionWire::of);
     }
