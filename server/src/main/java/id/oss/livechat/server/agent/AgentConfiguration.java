@@ -6,6 +6,7 @@ import id.oss.livechat.server.agent.internal.JwtTokenIssuer;
 import id.oss.livechat.server.agent.internal.R2dbcDepartmentRepository;
 import id.oss.livechat.server.agent.internal.R2dbcStaffRepository;
 import id.oss.livechat.server.common.Transactions;
+import id.oss.livechat.server.hours.BusinessHours;
 import id.oss.livechat.server.system.config.LiveChatProperties;
 import id.oss.livechat.server.system.security.JwtSettings;
 import java.time.Clock;
@@ -58,8 +59,9 @@ public class AgentConfiguration {
     }
 
     @Bean
-    DepartmentAdministration departmentAdministration(DepartmentRepository departments) {
-        return new DepartmentAdministration(departments);
+    DepartmentAdministration departmentAdministration(
+            DepartmentRepository departments, BusinessHours hours) {
+        return new DepartmentAdministration(departments, hours);
     }
 
     @Bean

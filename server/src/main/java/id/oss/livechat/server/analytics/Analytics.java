@@ -132,7 +132,7 @@ public class Analytics {
                 .rule(
                         groupBy != null,
                         "group_by",
-                        "must be one of day, hour, department, agent, oss_user")
+                        "must be one of day, hour, department, agent, oss_user, licence_type, province")
                 .rule(
                         groupBy != GroupBy.HOUR || from.equals(to),
                         "group_by",

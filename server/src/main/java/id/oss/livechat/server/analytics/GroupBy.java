@@ -11,7 +11,11 @@ public enum GroupBy {
     HOUR,
     DEPARTMENT,
     AGENT,
-    OSS_USER;
+    OSS_USER,
+    /** By the licence type of the session's verified case context; {@code none} without one. */
+    LICENCE_TYPE,
+    /** By the province of the session's verified case context; {@code none} without one. */
+    PROVINCE;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

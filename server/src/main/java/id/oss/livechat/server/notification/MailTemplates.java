@@ -131,25 +131,49 @@ public final class MailTemplates {
 
     /** To the department's address: in Indonesian, the help desk's language. */
     public Rendered offlineMessage(MailContext context, ChatMessage message) {
+        return offlineMessage(context, message, false);
+    }
+
+    /**
+     * A visitor's message for the department's address. {@code closedHours}: written outside the
+     * department's opening hours (else: while no agent was online).
+     */
+    public Rendered offlineMessage(MailContext context, ChatMessage message, boolean closedHours) {
         String topic = context.topicIn(Language.ID);
-        String subject = "Pesan pengunjung saat tidak ada petugas online: " + topic;
+        String subject =
+                (closedHours
+                                ? "Pesan pengunjung di luar jam layanan: "
+                                : "Pesan pengunjung saat tidak ada petugas online: ")
+                        + topic;
         String who =
                 (context.contactName() == null ? "Pengunjung" : context.contactName())
                         + (context.contactEmail() == null
                                 ? ""
                                 : " <" + context.contactEmail() + ">");
         String intro =
-                "Tidak ada petugas "
-                        + context.departmentName()
-                        + " yang online ketika "
-                        + who
-                        + " menulis pesan berikut ("
-                        + day(context, true)
-                        + ", "
-                        + time(message)
-                        + "):";
+                closedHours
+                        ? who
+                                + " menulis pesan berikut di luar jam layanan "
+                                + context.departmentName()
+                                + " ("
+                                + day(context, true)
+                                + ", "
+                                + time(message)
+                                + "):"
+                        : "Tidak ada petugas "
+                                + context.departmentName()
+                                + " yang online ketika "
+                                + who
+                                + " menulis pesan berikut ("
+                                + day(context, true)
+                                + ", "
+                                + time(message)
+                                + "):";
         String after =
-                "Percakapan ini menunggu di antrean; ambil dari aplikasi agen untuk membalas.";
+                closedHours
+                        ? "Percakapan ini menunggu di antrean dan diberikan kepada petugas saat"
+                                + " layanan buka; petugas juga dapat mengambilnya dari aplikasi agen."
+                        : "Percakapan ini menunggu di antrean; ambil dari aplikasi agen untuk membalas.";
         String text =
                 intro
                         + "\n\n    "

@@ -8,6 +8,7 @@ import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.common.Texts;
 import id.oss.livechat.server.common.events.ChatEvent;
+import id.oss.livechat.server.hours.DepartmentOpening;
 import id.oss.livechat.server.message.MessageStore;
 import id.oss.livechat.server.session.VisitorAccess;
 import java.time.Clock;
@@ -22,8 +23,8 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>the transcript to the visitor's contact address when the chat closes, or on request;
  *   <li>a notice to the visitor when an agent replies after the visitor left;
- *   <li>a visitor's message, written while nobody of the department is online, to the department's
- *       address.
+ *   <li>a visitor's message, written while nobody of the department is online or outside its
+ *       opening hours, to the department's address.
  * </ul>
  */
 public class Notifications {
@@ -36,6 +37,7 @@ public class Notifications {
     private final VisitorAccess access;
     private final Clock clock;
     private final Duration visitorAwayAfter;
+    private final DepartmentOpening opening;
 
     public Notifications(
             MailOutbox outbox,
@@ -45,6 +47,26 @@ public class Notifications {
             VisitorAccess access,
             Clock clock,
             Duration visitorAwayAfter) {
+        this(
+                outbox,
+                source,
+                messages,
+                templates,
+                access,
+                clock,
+                visitorAwayAfter,
+                DepartmentOpening.ALWAYS);
+    }
+
+    public Notifications(
+            MailOutbox outbox,
+            MailSource source,
+            MessageStore messages,
+            MailTemplates templates,
+            VisitorAccess access,
+            Clock clock,
+            Duration visitorAwayAfter,
+            DepartmentOpening opening) {
         this.outbox = outbox;
         this.source = source;
         this.messages = messages;
@@ -52,6 +74,7 @@ public class Notifications {
         this.access = access;
         this.clock = clock;
         this.visitorAwayAfter = visitorAwayAfter;
+        this.opening = opening;
     }
 
     /** Reacts to what happened on this node. */
@@ -175,31 +198,37 @@ public class Notifications {
         }
         if (message.sender().type() == SenderType.VISITOR
                 && session.status() == SessionStatus.WAITING) {
-            return source.context(message.sessionId())
-                    .filter(
-                            context ->
-                                    context.departmentAgentsOnline() == 0
-                                            && context.departmentEmail() != null)
-                    .flatMap(
-                            context -> {
-                                MailTemplates.Rendered mail =
-                                        templates.offlineMessage(context, message);
-                                return outbox.enqueue(
-                                        new Mail(
-                                                "offline:"
-                                                        + message.sessionId()
-                                                        + ":"
-                                                        + message.seq(),
-                                                Mail.Kind.OFFLINE_MESSAGE,
-                                                context.departmentEmail(),
-                                                id.oss.livechat.model.Language.ID,
-                                                mail.subject(),
-                                                mail.text(),
-                                                mail.html(),
-                                                context.sessionId()));
-                            })
-                    .then();
+            return opening.isOpenNow(session.departmentId())
+                    .flatMap(open -> messageForDepartment(message, !open));
         }
         return Mono.empty();
+    }
+
+    /**
+     * A visitor's message in a waiting chat goes to the department's address when nobody there can
+     * read it now: no agent online, or the department closed by its opening hours.
+     */
+    private Mono<Void> messageForDepartment(ChatMessage message, boolean closedHours) {
+        return source.context(message.sessionId())
+                .filter(
+                        context ->
+                                (closedHours || context.departmentAgentsOnline() == 0)
+                                        && context.departmentEmail() != null)
+                .flatMap(
+                        context -> {
+                            MailTemplates.Rendered mail =
+                                    templates.offlineMessage(context, message, closedHours);
+                            return outbox.enqueue(
+                                    new Mail(
+                                            "offline:" + message.sessionId() + ":" + message.seq(),
+                                            Mail.Kind.OFFLINE_MESSAGE,
+                                            context.departmentEmail(),
+                                            id.oss.livechat.model.Language.ID,
+                                            mail.subject(),
+                                            mail.text(),
+                                            mail.html(),
+                                            context.sessionId()));
+                        })
+                .then();
     }
 }

@@ -3,6 +3,7 @@ package id.oss.livechat.server.routing;
 import id.oss.livechat.server.agent.StaffRepository;
 import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.common.events.ChatEventBus;
+import id.oss.livechat.server.hours.DepartmentOpening;
 import id.oss.livechat.server.routing.internal.R2dbcQueueRepository;
 import id.oss.livechat.server.routing.internal.R2dbcRoutingRepository;
 import id.oss.livechat.server.routing.internal.RoutingSweeper;
@@ -22,8 +23,8 @@ public class RoutingConfiguration {
     }
 
     @Bean
-    QueueStatus queueStatus(QueueRepository queue) {
-        return new QueueStatus(queue);
+    QueueStatus queueStatus(QueueRepository queue, ObjectProvider<DepartmentOpening> opening) {
+        return new QueueStatus(queue, opening.getIfAvailable(() -> DepartmentOpening.ALWAYS));
     }
 
     @Bean
@@ -36,9 +37,14 @@ public class RoutingConfiguration {
             RoutingRepository routing,
             ChatEventBus bus,
             ObjectProvider<Router.AssignmentListener> listener,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            ObjectProvider<DepartmentOpening> opening) {
         return new Router(
-                routing, bus, listener.getIfAvailable(() -> Router.AssignmentListener.NONE), clock);
+                routing,
+                bus,
+                listener.getIfAvailable(() -> Router.AssignmentListener.NONE),
+                clock,
+                opening.getIfAvailable(() -> DepartmentOpening.ALWAYS));
     }
 
     @Bean
