@@ -2,8 +2,10 @@ package id.oss.livechat.server.hours;
 
 import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.hours.internal.ClosedHoursListener;
+import id.oss.livechat.server.hours.internal.DemoHoursLoader;
 import id.oss.livechat.server.hours.internal.R2dbcHoursRepository;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -26,5 +28,12 @@ public class HoursConfiguration {
     ClosedHoursListener closedHoursListener(
             HoursRepository repository, BusinessHours hours, ChatEventBus bus, Clock clock) {
         return new ClosedHoursListener(bus, new ClosedHours(repository, hours, bus, clock));
+    }
+
+    /** Demo mode: the technical desk keeps office hours (see DemoHours). */
+    @Bean
+    @ConditionalOnProperty(name = "livechat.demo", havingValue = "true")
+    DemoHoursLoader demoHoursLoader(HoursRepository repository) {
+        return new DemoHoursLoader(new DemoHours(repository));
     }
 }

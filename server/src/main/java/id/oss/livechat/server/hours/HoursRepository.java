@@ -17,6 +17,9 @@ public interface HoursRepository {
 
     Mono<Void> delete(UUID departmentId);
 
+    /** Gives the department of that code these hours, unless it has hours already. */
+    Mono<Void> saveIfNone(String departmentCode, OpeningHours hours);
+
     Mono<Boolean> departmentExists(UUID departmentId);
 
     /** A session's start and department, once it has been assigned and has no open wait yet. */

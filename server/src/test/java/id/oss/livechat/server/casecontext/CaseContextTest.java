@@ -281,4 +281,24 @@ class CaseContextTest extends ServerTest {
                 .jsonPath("$.rows[2].label")
                 .isEqualTo("(no verified case)");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDemoPortalsSignedCaseIsTheWorkedExampleAndVerifies() {
+        Map<String, Object> signed =
+                http.get()
+                        .uri("/demo/case")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody();
+        Map<String, Object> context = (Map<String, Object>) signed.get("context");
+        assertThat(CanonicalJson.of(context)).isEqualTo(CanonicalJsonTest.EXAMPLE_CANONICAL);
+        Visitor visitor = new Visitor(http);
+        Visitor.Session session =
+                visitor.start(startRequest(visitor, context, (String) signed.get("context_hash")));
+        assertThat(staffView(session.id())).containsEntry("context_verified", true);
+    }
 }

@@ -244,4 +244,41 @@ class HoursApiTest extends ServerTest {
                                         + "'"))
                 .isZero();
     }
+
+    @Test
+    void inDemoModeTheTechnicalDeskKeepsOfficeHoursAndTheOthersAreAlwaysOpen() {
+        java.util.function.Function<String, UUID> idOf =
+                code ->
+                        db.sql("SELECT id FROM departments WHERE code = :c")
+                                .bind("c", code)
+                                .map(row -> row.get(0, UUID.class))
+                                .one()
+                                .block();
+        http.get()
+                .uri("/api/departments/{id}/hours", idOf.apply("teknis"))
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.time_zone")
+                .isEqualTo("Asia/Jakarta")
+                .jsonPath("$.schedule.monday[0].opens")
+                .isEqualTo("08:00")
+                .jsonPath("$.schedule.friday.length()")
+                .isEqualTo(2)
+                .jsonPath("$.schedule.sunday.length()")
+                .isEqualTo(0);
+        for (String code : List.of("umum", "perizinan")) {
+            http.get()
+                    .uri("/api/departments/{id}/hours", idOf.apply(code))
+                    .headers(h -> h.setBearerAuth(admin))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.always_open")
+                    .isEqualTo(true);
+        }
+    }
 }

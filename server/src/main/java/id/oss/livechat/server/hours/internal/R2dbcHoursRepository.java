@@ -76,6 +76,21 @@ public class R2dbcHoursRepository implements HoursRepository {
     }
 
     @Override
+    public Mono<Void> saveIfNone(String departmentCode, OpeningHours hours) {
+        return db.sql(
+                        """
+                INSERT INTO department_hours (department_id, time_zone, schedule, holidays)
+                SELECT id, :zone, CAST(:schedule AS jsonb), CAST(:holidays AS jsonb)
+                  FROM departments WHERE code = :code
+                ON CONFLICT (department_id) DO NOTHING""")
+                .bind("code", departmentCode)
+                .bind("zone", hours.zone().getId())
+                .bind("schedule", JSON.writeValueAsString(scheduleOf(hours)))
+                .bind("holidays", JSON.writeValueAsString(holidaysOf(hours)))
+                .then();
+    }
+
+    @Override
     public Mono<Void> delete(UUID departmentId) {
         return db.sql("DELETE FROM department_hours WHERE department_id = :d")
                 .bind("d", departmentId)
