@@ -8,10 +8,12 @@ import id.oss.livechat.desktop.connection.LiveLink;
 import id.oss.livechat.desktop.connection.ReconnectPolicy;
 import id.oss.livechat.desktop.connection.StaffApi;
 import id.oss.livechat.desktop.contact.ContactViewModel;
+import id.oss.livechat.desktop.hours.HoursEditorViewModel;
 import id.oss.livechat.desktop.login.SignedIn;
 import id.oss.livechat.desktop.queue.QueueViewModel;
 import id.oss.livechat.desktop.util.Background;
 import id.oss.livechat.model.AgentStatus;
+import id.oss.livechat.model.StaffRole;
 import id.oss.livechat.model.staff.StaffProfile;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -32,6 +34,7 @@ public final class MainViewModel {
     private final QueueViewModel queue;
     private final ContactViewModel contact;
     private final AnalyticsViewModel analytics;
+    private final HoursEditorViewModel hours;
     private final StringBinding banner;
     private final BooleanBinding bannerVisible;
     private final Runnable onSignedOut;
@@ -80,6 +83,12 @@ public final class MainViewModel {
                                 context.i18n(),
                                 context.clock())
                         : null;
+        // admins keep the departments' opening hours
+        this.hours =
+                signedIn.user().role() == StaffRole.ADMIN
+                        ? new HoursEditorViewModel(
+                                context.ports().hoursApi(signedIn), background, context.i18n())
+                        : null;
         // the chat shown, and its visitor's details as they change (the contact form, a login)
         chats.selectedSessionProperty().addListener((obs, old, now) -> contact.show(now));
         attention.unreadProperty().bind(chats.unreadTotal());
@@ -123,6 +132,9 @@ public final class MainViewModel {
         if (analytics != null) {
             analytics.refreshLive();
             analytics.loadReport();
+        }
+        if (hours != null) {
+            hours.loadDepartments();
         }
     }
 
@@ -196,6 +208,11 @@ public final class MainViewModel {
 
     public ContactViewModel contact() {
         return contact;
+    }
+
+    /** The opening hours editor: admins only. */
+    public Optional<HoursEditorViewModel> hours() {
+        return Optional.ofNullable(hours);
     }
 
     /** Present for supervisors and admins only. */
