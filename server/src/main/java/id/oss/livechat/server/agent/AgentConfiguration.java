@@ -1,22 +1,28 @@
 package id.oss.livechat.server.agent;
 
+import id.oss.livechat.server.agent.internal.AgentMetrics;
 import id.oss.livechat.server.agent.internal.BCryptPasswordHasher;
 import id.oss.livechat.server.agent.internal.DemoDataLoader;
+import id.oss.livechat.server.agent.internal.JwtSettings;
 import id.oss.livechat.server.agent.internal.JwtTokenIssuer;
 import id.oss.livechat.server.agent.internal.R2dbcDepartmentRepository;
 import id.oss.livechat.server.agent.internal.R2dbcStaffRepository;
+import id.oss.livechat.server.agent.internal.StaffTokens;
+import id.oss.livechat.server.common.StaffTokenVerifier;
 import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.hours.BusinessHours;
 import id.oss.livechat.server.system.config.LiveChatProperties;
-import id.oss.livechat.server.system.security.JwtSettings;
+import id.oss.livechat.server.system.metrics.RefreshedGauges;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 
-/** Wires the agent feature: staff, departments, login. */
+/**
+ * Wires the agent feature: staff, departments, login, and staff tokens (issued at login, verified
+ * for the REST filter chain and the staff socket through {@link StaffTokenVerifier}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class AgentConfiguration {
     @Bean
@@ -34,9 +40,21 @@ public class AgentConfiguration {
         return new BCryptPasswordHasher(10);
     }
 
+    /** {@code JWT_SECRET} and {@code JWT_EXPIRES_IN}; a missing or weak secret stops the start. */
     @Bean
-    TokenIssuer tokenIssuer(JwtEncoder encoder, JwtSettings settings, Clock clock) {
-        return new JwtTokenIssuer(encoder, settings.lifetime(), clock);
+    JwtSettings jwtSettings(LiveChatProperties properties) {
+        return JwtSettings.from(
+                properties.jwt().secret(), properties.jwt().expiresIn(), properties.demo());
+    }
+
+    @Bean
+    TokenIssuer tokenIssuer(JwtSettings settings, Clock clock) {
+        return new JwtTokenIssuer(settings, clock);
+    }
+
+    @Bean
+    StaffTokenVerifier staffTokenVerifier(JwtSettings settings, StaffRepository staff) {
+        return new StaffTokens(settings, staff);
     }
 
     @Bean
@@ -73,5 +91,10 @@ public class AgentConfiguration {
             LiveChatProperties properties) {
         return new DemoDataLoader(
                 new DemoStaff(staff, departments, hasher), properties.demoPassword());
+    }
+
+    @Bean
+    AgentMetrics agentMetrics(RefreshedGauges gauges, DatabaseClient db) {
+        return new AgentMetrics(gauges, db);
     }
 }

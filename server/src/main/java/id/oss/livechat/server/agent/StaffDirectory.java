@@ -34,6 +34,11 @@ public class StaffDirectory {
         return staff.findAll().map(StaffDirectory::toAgent);
     }
 
+    /** The account as stored (role, departments); empty when there is none. */
+    public Mono<StaffAccount> account(UUID id) {
+        return staff.findById(id);
+    }
+
     public Mono<Agent> get(UUID id) {
         return staff.findById(id)
                 .map(StaffDirectory::toAgent)

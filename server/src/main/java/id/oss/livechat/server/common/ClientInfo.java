@@ -1,6 +1,6 @@
 package id.oss.livechat.server.common;
 
-/** Where a visitor's request came from, kept with the visitor as the seed does. */
+/** Where a visitor's request came from (address, browser), kept with the visitor. */
 public record ClientInfo(String ipAddress, String userAgent) {
     public static final ClientInfo UNKNOWN = new ClientInfo(null, null);
 

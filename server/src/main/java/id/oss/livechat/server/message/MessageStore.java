@@ -64,4 +64,10 @@ public interface MessageStore {
      * {@code limit} counts the messages returned.
      */
     Flux<ChatMessage> visibleToVisitorAfter(UUID sessionId, long afterSeq, int limit);
+
+    /** The session's newest sequence number; empty if there is no such session. */
+    Mono<Long> lastSeq(UUID sessionId);
+
+    /** Records how far a side has read (never past the newest message, never backwards). */
+    Mono<Void> markRead(UUID sessionId, SenderType reader, long upToSeq);
 }

@@ -3,6 +3,7 @@ package id.oss.livechat.server.notification;
 import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.hours.DepartmentOpening;
 import id.oss.livechat.server.message.MessageStore;
+import id.oss.livechat.server.notification.internal.MailMetrics;
 import id.oss.livechat.server.notification.internal.MailSettings;
 import id.oss.livechat.server.notification.internal.NotificationsLifecycle;
 import id.oss.livechat.server.notification.internal.R2dbcMailOutbox;
@@ -11,6 +12,8 @@ import id.oss.livechat.server.notification.internal.SendGridMailTransport;
 import id.oss.livechat.server.notification.internal.SmtpMailTransport;
 import id.oss.livechat.server.session.VisitorAccess;
 import id.oss.livechat.server.system.config.LiveChatProperties;
+import id.oss.livechat.server.system.metrics.RefreshedGauges;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -60,6 +63,11 @@ public class NotificationConfiguration {
                 clock,
                 away,
                 opening.getIfAvailable(() -> DepartmentOpening.ALWAYS));
+    }
+
+    @Bean
+    MailMetrics mailMetrics(MeterRegistry registry, RefreshedGauges gauges, DatabaseClient db) {
+        return new MailMetrics(registry, gauges, db);
     }
 
     @Bean

@@ -4,17 +4,17 @@ import id.oss.livechat.model.SenderType;
 import id.oss.livechat.model.SessionStatus;
 import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.ServerFrame;
-import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.server.common.events.ChatEvent;
 import id.oss.livechat.server.common.events.ChatEventBus;
-import id.oss.livechat.server.message.MessageStore;
-import id.oss.livechat.server.session.SessionRepository;
+import id.oss.livechat.server.message.Messaging;
+import id.oss.livechat.server.session.SessionOverview;
+import id.oss.livechat.server.session.StaffSessionWire;
+import id.oss.livechat.server.session.StaffSessions;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,24 +24,23 @@ import reactor.core.publisher.Mono;
  */
 public class DeliveryDispatcher {
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
-    static final int REPLAY_PAGE = 500;
 
     private final ConnectionRegistry registry;
     private final ChatEventBus bus;
-    private final MessageStore messages;
-    private final SessionRepository sessions;
+    private final Messaging messaging;
+    private final StaffSessions sessions;
     private final QueueBroadcaster queue;
     private Disposable subscription;
 
     public DeliveryDispatcher(
             ConnectionRegistry registry,
             ChatEventBus bus,
-            MessageStore messages,
-            SessionRepository sessions,
+            Messaging messaging,
+            StaffSessions sessions,
             QueueBroadcaster queue) {
         this.registry = registry;
         this.bus = bus;
-        this.messages = messages;
+        this.messaging = messaging;
         this.sessions = sessions;
         this.queue = queue;
     }
@@ -67,32 +66,67 @@ public class DeliveryDispatcher {
     }
 
     void dispatch(ChatEvent event) {
-        if (event instanceof ChatEvent.MessageStored stored) {
-            ChatMessage message = stored.message();
-            recipients(message.sessionId()).forEach(c -> c.deliver(message, this::between));
-        } else if (event instanceof ChatEvent.Typing typing) {
-            ServerFrame frame =
-                    new ServerFrame.Typing(typing.sessionId(), typing.sender(), typing.typing());
-            otherSide(typing.sessionId(), typing.sender().type()).forEach(c -> c.send(frame));
-        } else if (event instanceof ChatEvent.ReadUpTo read) {
-            ServerFrame frame =
-                    new ServerFrame.Read(read.sessionId(), read.reader(), read.upToSeq());
-            otherSide(read.sessionId(), read.reader()).forEach(c -> c.send(frame));
-        } else if (event instanceof ChatEvent.SessionChanged changed) {
-            sessionChanged(changed);
-        } else if (event instanceof ChatEvent.VisitorChanged changed) {
-            visitorChanged(changed);
-        } else if (event instanceof ChatEvent.QueueChanged) {
-            queue.refreshSoon();
-        } else if (event instanceof ChatEvent.PresenceChanged presence) {
-            ServerFrame frame =
-                    new ServerFrame.Presence(
-                            presence.agentId(), presence.displayName(), presence.status());
-            registry.allStaff().forEach(c -> c.send(frame));
-            // who is online changes every expected wait
-            queue.refreshSoon();
-        }
+        event.accept(deliveries);
     }
+
+    /** Who gets what for each kind of event; the compiler checks every kind is here. */
+    private final ChatEvent.Handler<Void> deliveries =
+            new ChatEvent.Handler<>() {
+                @Override
+                public Void messageStored(ChatEvent.MessageStored stored) {
+                    ChatMessage message = stored.message();
+                    recipients(message.sessionId())
+                            .forEach(c -> c.deliver(message, messaging::between));
+                    return null;
+                }
+
+                @Override
+                public Void typing(ChatEvent.Typing typing) {
+                    ServerFrame frame =
+                            new ServerFrame.Typing(
+                                    typing.sessionId(), typing.sender(), typing.typing());
+                    otherSide(typing.sessionId(), typing.sender().type())
+                            .forEach(c -> c.send(frame));
+                    return null;
+                }
+
+                @Override
+                public Void readUpTo(ChatEvent.ReadUpTo read) {
+                    ServerFrame frame =
+                            new ServerFrame.Read(read.sessionId(), read.reader(), read.upToSeq());
+                    otherSide(read.sessionId(), read.reader()).forEach(c -> c.send(frame));
+                    return null;
+                }
+
+                @Override
+                public Void sessionChanged(ChatEvent.SessionChanged changed) {
+                    DeliveryDispatcher.this.sessionChanged(changed);
+                    return null;
+                }
+
+                @Override
+                public Void visitorChanged(ChatEvent.VisitorChanged changed) {
+                    DeliveryDispatcher.this.visitorChanged(changed);
+                    return null;
+                }
+
+                @Override
+                public Void queueChanged(ChatEvent.QueueChanged changed) {
+                    queue.refreshSoon();
+                    return null;
+                }
+
+                @Override
+                public Void presenceChanged(ChatEvent.PresenceChanged presence) {
+                    ServerFrame frame =
+                            new ServerFrame.Presence(
+                                    presence.agentId(), presence.displayName(), presence.status());
+                    registry.allStaff().forEach(c -> c.send(frame));
+                    // who is online changes every expected wait
+                    queue.refreshSoon();
+                    return null;
+                }
+            };
 
     private Stream<ClientConnection> recipients(UUID sessionId) {
         return Stream.concat(
@@ -112,7 +146,7 @@ public class DeliveryDispatcher {
      */
     private void sessionChanged(ChatEvent.SessionChanged changed) {
         UUID sessionId = changed.sessionId();
-        Mono<StaffSession> view = sessions.staffSession(sessionId).cache();
+        Mono<SessionOverview> view = sessions.overview(sessionId).cache();
 
         for (ClientConnection visitor : registry.visitorsOf(sessionId)) {
             visitor.enqueue(
@@ -122,9 +156,7 @@ public class DeliveryDispatcher {
                                                     new ServerFrame.SessionUpdated(
                                                             sessionId,
                                                             s.status(),
-                                                            s.agent() == null
-                                                                    ? null
-                                                                    : s.agent().nameOnly(),
+                                                            StaffSessionWire.agentForVisitor(s),
                                                             s.closeReason(),
                                                             null)))
                             .then());
@@ -161,9 +193,9 @@ public class DeliveryDispatcher {
                                                             new ServerFrame.SessionUpdated(
                                                                     sessionId,
                                                                     s.status(),
-                                                                    s.agent(),
+                                                                    StaffSessionWire.agentOf(s),
                                                                     s.closeReason(),
-                                                                    s)))
+                                                                    StaffSessionWire.of(s))))
                                     .then());
                     if (isNewAgent) {
                         // the chat is now this agent's: it follows the session and sees everything
@@ -171,8 +203,8 @@ public class DeliveryDispatcher {
                         c.resume(
                                 sessionId,
                                 0,
-                                after -> replay(sessionId, after),
-                                view.map(StaffSession::lastSeq));
+                                after -> messaging.replay(sessionId, after),
+                                view.map(SessionOverview::lastSeq));
                     } else if (isStaff(c, changed.previousAgentId())
                             && !isStaff(c, changed.agentId())
                             && !isOverseer(c)) {
@@ -201,7 +233,7 @@ public class DeliveryDispatcher {
                 .forEach(
                         c ->
                                 c.enqueue(
-                                        sessions.staffSession(sessionId)
+                                        sessions.overview(sessionId)
                                                 .doOnNext(
                                                         s ->
                                                                 c.emit(
@@ -209,9 +241,11 @@ public class DeliveryDispatcher {
                                                                                 .SessionUpdated(
                                                                                 sessionId,
                                                                                 s.status(),
-                                                                                s.agent(),
+                                                                                StaffSessionWire
+                                                                                        .agentOf(s),
                                                                                 s.closeReason(),
-                                                                                s)))
+                                                                                StaffSessionWire.of(
+                                                                                        s))))
                                                 .then()));
         queue.refreshSoon();
     }
@@ -224,29 +258,5 @@ public class DeliveryDispatcher {
 
     private static boolean isOverseer(ClientConnection c) {
         return c.principal() instanceof Principal.StaffMember m && m.staff().overseesAllChats();
-    }
-
-    /** Every message after {@code afterSeq}, in pages, in order. */
-    public Flux<ChatMessage> replay(UUID sessionId, long afterSeq) {
-        return messages.after(sessionId, afterSeq, REPLAY_PAGE)
-                .collectList()
-                .expand(
-                        page ->
-                                page.size() < REPLAY_PAGE
-                                        ? Mono.empty()
-                                        : messages.after(
-                                                        sessionId,
-                                                        page.get(page.size() - 1).seq(),
-                                                        REPLAY_PAGE)
-                                                .collectList())
-                .flatMapIterable(page -> page);
-    }
-
-    private Flux<ChatMessage> between(UUID sessionId, long afterSeq, long beforeSeq) {
-        return messages.after(
-                        sessionId,
-                        afterSeq,
-                        (int) Math.min(beforeSeq - afterSeq - 1, Integer.MAX_VALUE))
-                .filter(m -> m.seq() < beforeSeq);
     }
 }

@@ -1,46 +1,28 @@
 package id.oss.livechat.server.realtime;
 
-import id.oss.livechat.model.SenderType;
 import id.oss.livechat.model.realtime.ClientFrame;
 import id.oss.livechat.model.realtime.FrameTypes;
-import id.oss.livechat.model.realtime.MessageAck;
-import id.oss.livechat.model.realtime.Sender;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.server.common.Problem;
-import id.oss.livechat.server.common.events.ChatEvent;
-import id.oss.livechat.server.common.events.ChatEventBus;
-import id.oss.livechat.server.session.ChatSession;
-import id.oss.livechat.server.session.SessionRepository;
-import id.oss.livechat.server.session.StaffSessions;
+import id.oss.livechat.server.message.Messaging;
+import id.oss.livechat.server.message.Participant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * What each frame a signed-in client sends does. A refused frame is answered with an {@code error}
- * frame naming what it refers to; the socket stays open and nothing is stored.
+ * What each frame a signed-in client sends does: the socket's rate limits, then the message
+ * feature's use case, then the answer on the socket. A refused frame is answered with an {@code
+ * error} frame naming what it refers to; the socket stays open and nothing is stored.
  */
 public class FrameHandler {
     private static final Logger log = LoggerFactory.getLogger(FrameHandler.class);
 
-    private final ChatMessaging messaging;
-    private final SessionRepository sessions;
-    private final StaffSessions staffSessions;
-    private final ChatEventBus bus;
-    private final DeliveryDispatcher dispatcher;
+    private final Messaging messaging;
 
-    public FrameHandler(
-            ChatMessaging messaging,
-            SessionRepository sessions,
-            StaffSessions staffSessions,
-            ChatEventBus bus,
-            DeliveryDispatcher dispatcher) {
+    public FrameHandler(Messaging messaging) {
         this.messaging = messaging;
-        this.sessions = sessions;
-        this.staffSessions = staffSessions;
-        this.bus = bus;
-        this.dispatcher = dispatcher;
     }
 
     public Mono<Void> handle(ClientConnection connection, ClientFrame frame) {
@@ -54,140 +36,136 @@ public class FrameHandler {
     }
 
     private Mono<Void> dispatch(ClientConnection connection, ClientFrame frame) {
-        if (frame instanceof ClientFrame.MessageSend send) {
-            return connection.allowMessage() ? send(connection, send) : Mono.error(rateLimited());
-        } else if (frame instanceof ClientFrame.Typing typing) {
+        return frame.accept(new Dispatch(connection));
+    }
+
+    /** What each kind of frame does on this socket; the compiler checks every kind is here. */
+    private final class Dispatch implements ClientFrame.Handler<Mono<Void>> {
+        private final ClientConnection connection;
+
+        Dispatch(ClientConnection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public Mono<Void> auth(ClientFrame.Auth frame) {
+            return Mono.error(
+                    new Problem(
+                            Problem.Kind.CONFLICT,
+                            "already_authenticated",
+                            "This socket is signed in already."));
+        }
+
+        @Override
+        public Mono<Void> messageSend(ClientFrame.MessageSend frame) {
+            return connection.allowMessage() ? send(connection, frame) : Mono.error(rateLimited());
+        }
+
+        @Override
+        public Mono<Void> typing(ClientFrame.Typing frame) {
             return connection.allowSignal()
-                    ? typing(connection, typing)
+                    ? messaging.typing(participant(connection), frame.sessionId(), frame.typing())
                     : Mono.error(rateLimited());
-        } else if (frame instanceof ClientFrame.Read read) {
-            return connection.allowSignal() ? read(connection, read) : Mono.error(rateLimited());
-        } else if (frame instanceof ClientFrame.Resume resume) {
+        }
+
+        @Override
+        public Mono<Void> read(ClientFrame.Read frame) {
             return connection.allowSignal()
-                    ? resume(connection, resume)
+                    ? messaging.markRead(
+                            participant(connection), frame.sessionId(), frame.upToSeq())
                     : Mono.error(rateLimited());
-        } else if (frame instanceof ClientFrame.Ping) {
+        }
+
+        @Override
+        public Mono<Void> resume(ClientFrame.Resume frame) {
+            return connection.allowSignal()
+                    ? FrameHandler.this.resume(connection, frame)
+                    : Mono.error(rateLimited());
+        }
+
+        @Override
+        public Mono<Void> ping(ClientFrame.Ping frame) {
             connection.send(new ServerFrame.Pong());
             return Mono.empty();
         }
-        return Mono.error(
-                new Problem(
-                        Problem.Kind.CONFLICT,
-                        "already_authenticated",
-                        "This socket is signed in already."));
     }
 
     /** What an error frame refers to: the message's client id, or the frame's type. */
+    private static final ClientFrame.Handler<String> REF_OF =
+            new ClientFrame.Handler<>() {
+                @Override
+                public String auth(ClientFrame.Auth frame) {
+                    return FrameTypes.AUTH;
+                }
+
+                @Override
+                public String messageSend(ClientFrame.MessageSend frame) {
+                    return frame.clientMsgId();
+                }
+
+                @Override
+                public String typing(ClientFrame.Typing frame) {
+                    return FrameTypes.TYPING;
+                }
+
+                @Override
+                public String read(ClientFrame.Read frame) {
+                    return FrameTypes.READ;
+                }
+
+                @Override
+                public String resume(ClientFrame.Resume frame) {
+                    return FrameTypes.RESUME;
+                }
+
+                @Override
+                public String ping(ClientFrame.Ping frame) {
+                    return FrameTypes.PING;
+                }
+            };
+
     private static String refOf(ClientFrame frame) {
-        if (frame instanceof ClientFrame.MessageSend send) {
-            return send.clientMsgId();
-        } else if (frame instanceof ClientFrame.Typing) {
-            return FrameTypes.TYPING;
-        } else if (frame instanceof ClientFrame.Read) {
-            return FrameTypes.READ;
-        } else if (frame instanceof ClientFrame.Resume) {
-            return FrameTypes.RESUME;
-        } else if (frame instanceof ClientFrame.Ping) {
-            return FrameTypes.PING;
-        }
-        return FrameTypes.AUTH;
+        return frame.accept(REF_OF);
     }
 
     private Mono<Void> send(ClientConnection connection, ClientFrame.MessageSend send) {
-        Mono<MessageAck> ack =
-                connection.principal() instanceof Principal.Visitor visitor
-                        ? messaging.sendAsVisitor(
-                                visitor.sessionId(),
-                                send.sessionId(),
-                                send.clientMsgId(),
-                                send.text())
-                        : messaging.sendAsStaff(
-                                staffOf(connection),
-                                send.sessionId(),
-                                send.clientMsgId(),
-                                send.text());
-        return ack.doOnNext(
-                        a ->
+        return messaging
+                .send(participant(connection), send.sessionId(), send.clientMsgId(), send.text())
+                .doOnNext(
+                        ack ->
                                 connection.send(
                                         new ServerFrame.MessageAck(
-                                                a.sessionId(),
-                                                a.clientMsgId(),
-                                                a.seq(),
-                                                a.sentAt())))
+                                                ack.sessionId(),
+                                                ack.clientMsgId(),
+                                                ack.seq(),
+                                                ack.sentAt())))
                 .then();
     }
 
-    private Mono<Void> typing(ClientConnection connection, ClientFrame.Typing typing) {
-        return mayFollow(connection, typing.sessionId())
-                .then(
-                        bus.publish(
-                                new ChatEvent.Typing(
-                                        typing.sessionId(),
-                                        senderOf(connection),
-                                        typing.typing())));
-    }
-
-    private Mono<Void> read(ClientConnection connection, ClientFrame.Read read) {
-        SenderType reader = senderOf(connection).type();
-        return mayFollow(connection, read.sessionId())
-                .then(sessions.markRead(read.sessionId(), reader, read.upToSeq()))
-                .then(
-                        bus.publish(
-                                new ChatEvent.ReadUpTo(read.sessionId(), reader, read.upToSeq())));
-    }
-
+    /**
+     * Once allowed, the replay runs in the connection's own queue, so it never interleaves wrongly
+     * with the live messages arriving meanwhile.
+     */
     private Mono<Void> resume(ClientConnection connection, ClientFrame.Resume resume) {
-        if (resume.sessionId() == null || resume.afterSeq() < 0) {
-            return Mono.error(
-                    Problem.invalidField(
-                            "after_seq", "session_id and a non-negative after_seq are required"));
-        }
         UUID sessionId = resume.sessionId();
-        Mono<Void> allowed =
-                connection.principal() instanceof Principal.Visitor visitor
-                        ? (visitor.sessionId().equals(sessionId)
-                                ? Mono.empty()
-                                : Mono.error(notYours()))
-                        : staffSessions.get(staffOf(connection), sessionId).then();
-        return allowed.then(
-                Mono.fromRunnable(
-                        () ->
-                                connection.resume(
-                                        sessionId,
-                                        resume.afterSeq(),
-                                        after -> dispatcher.replay(sessionId, after),
-                                        sessions.findById(sessionId)
-                                                .map(ChatSession::lastSeq)
-                                                .defaultIfEmpty(0L))));
+        return messaging
+                .mayResume(participant(connection), sessionId, resume.afterSeq())
+                .then(
+                        Mono.fromRunnable(
+                                () ->
+                                        connection.resume(
+                                                sessionId,
+                                                resume.afterSeq(),
+                                                after -> messaging.replay(sessionId, after),
+                                                messaging.lastSeq(sessionId))));
     }
 
-    /** A visitor follows its own session; staff the chats they serve or oversee. */
-    private Mono<Void> mayFollow(ClientConnection connection, UUID sessionId) {
-        if (sessionId == null) {
-            return Mono.error(Problem.invalidField("session_id", "is required"));
-        }
-        if (connection.principal() instanceof Principal.Visitor visitor) {
-            return visitor.sessionId().equals(sessionId) ? Mono.empty() : Mono.error(notYours());
-        }
-        if (connection.isAttached(sessionId) || staffOf(connection).overseesAllChats()) {
-            return Mono.empty();
-        }
-        return staffSessions.get(staffOf(connection), sessionId).then();
-    }
-
-    private static id.oss.livechat.server.common.Staff staffOf(ClientConnection connection) {
-        return ((Principal.StaffMember) connection.principal()).staff();
-    }
-
-    private static Sender senderOf(ClientConnection connection) {
+    /** Who acts through this socket, as the message feature knows participants. */
+    private static Participant participant(ClientConnection connection) {
         if (connection.principal() instanceof Principal.StaffMember member) {
-            return new Sender(SenderType.AGENT, member.staff().id(), member.staff().displayName());
+            return new Participant.Member(member.staff(), connection::isAttached);
         }
-        return new Sender(SenderType.VISITOR, null, null);
-    }
-
-    private static Problem notYours() {
-        return Problem.forbidden("This socket belongs to another session.");
+        return new Participant.Visitor(((Principal.Visitor) connection.principal()).sessionId());
     }
 
     private static Problem rateLimited() {

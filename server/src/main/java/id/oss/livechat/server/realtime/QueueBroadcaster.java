@@ -1,12 +1,11 @@
 package id.oss.livechat.server.realtime;
 
-import id.oss.livechat.model.SessionStatus;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.server.routing.QueuePlace;
 import id.oss.livechat.server.routing.QueueStatus;
-import id.oss.livechat.server.session.SessionRepository;
-import id.oss.livechat.server.session.StaffSessionQuery;
+import id.oss.livechat.server.session.StaffSessionWire;
+import id.oss.livechat.server.session.StaffSessions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +33,13 @@ public class QueueBroadcaster {
     public static final int QUEUE_VIEW_LIMIT = 100;
 
     private final ConnectionRegistry registry;
-    private final SessionRepository sessions;
+    private final StaffSessions sessions;
     private final QueueStatus queueStatus;
     private final Sinks.Many<Boolean> changes = Sinks.many().multicast().directBestEffort();
     private Disposable running;
 
     public QueueBroadcaster(
-            ConnectionRegistry registry, SessionRepository sessions, QueueStatus queueStatus) {
+            ConnectionRegistry registry, StaffSessions sessions, QueueStatus queueStatus) {
         this.registry = registry;
         this.sessions = sessions;
         this.queueStatus = queueStatus;
@@ -59,9 +58,9 @@ public class QueueBroadcaster {
 
     /**
      * At most one refresh per {@code every}, one at a time, and one after the last change. A
-     * refresh slower than {@code every} must not overflow the sampling: that once ended the whole
-     * pipeline, and this node's queue views froze until it restarted. Changes meanwhile wait for
-     * the next refresh.
+     * refresh slower than {@code every} must not overflow the sampling: an overflow would end the
+     * whole pipeline, and this node's queue views would freeze until it restarted. Changes
+     * meanwhile wait for the next refresh.
      */
     static Flux<Void> coalesced(
             Flux<Boolean> changes, Duration every, Supplier<Mono<Void>> refresh) {
@@ -161,23 +160,10 @@ public class QueueBroadcaster {
 
     /**
      * The first {@link #QUEUE_VIEW_LIMIT} waiting chats of the given departments (all if empty).
-     * Filtered in the query, not after it: the first hundred of a busy department must not hide
-     * another department's queue from its agents.
      */
     private Mono<List<StaffSession>> waitingQueue(Optional<List<UUID>> departments) {
-        return sessions.staffSessions(
-                        new StaffSessionQuery(
-                                SessionStatus.WAITING,
-                                departments.orElse(null),
-                                null,
-                                null,
-                                QUEUE_VIEW_LIMIT,
-                                0))
-                .map(
-                        list ->
-                                list.size() > QUEUE_VIEW_LIMIT
-                                        ? list.subList(0, QUEUE_VIEW_LIMIT)
-                                        : list);
+        return sessions.firstWaiting(departments.orElse(null), QUEUE_VIEW_LIMIT)
+                .map(StaffSessionWire::of);
     }
 
     /** Which departments' queue a staff socket sees: its own, or (overseers) all of them. */

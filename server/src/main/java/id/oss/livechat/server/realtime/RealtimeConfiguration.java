@@ -1,22 +1,25 @@
 package id.oss.livechat.server.realtime;
 
-import id.oss.livechat.server.agent.StaffRepository;
+import id.oss.livechat.server.agent.StaffDirectory;
 import id.oss.livechat.server.common.StaffTokenVerifier;
 import id.oss.livechat.server.common.events.ChatEventBus;
-import id.oss.livechat.server.message.MessageStore;
+import id.oss.livechat.server.message.Messaging;
 import id.oss.livechat.server.realtime.internal.InProcessChatEventBus;
 import id.oss.livechat.server.realtime.internal.RealtimeLifecycle;
+import id.oss.livechat.server.realtime.internal.SocketMetrics;
 import id.oss.livechat.server.routing.QueueStatus;
-import id.oss.livechat.server.session.SessionRepository;
 import id.oss.livechat.server.session.StaffSessions;
 import id.oss.livechat.server.session.VisitorAccess;
-import id.oss.livechat.server.system.config.LiveChatProperties;
+import id.oss.livechat.server.session.VisitorPresence;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires realtime delivery: the event bus (in-process unless Kafka is configured) and the sockets.
+ * Wires the realtime transport: the event bus (in-process unless Kafka is configured) and the
+ * sockets. It is given the features' public APIs (messaging, sessions as staff see them, visitor
+ * access and presence, the staff directory, the queue), never their storage.
  */
 @Configuration(proxyBeanMethods = false)
 public class RealtimeConfiguration {
@@ -34,8 +37,13 @@ public class RealtimeConfiguration {
     }
 
     @Bean
+    SocketMetrics socketMetrics(MeterRegistry registry, ConnectionRegistry connections) {
+        return new SocketMetrics(registry, connections);
+    }
+
+    @Bean
     QueueBroadcaster queueBroadcaster(
-            ConnectionRegistry registry, SessionRepository sessions, QueueStatus queueStatus) {
+            ConnectionRegistry registry, StaffSessions sessions, QueueStatus queueStatus) {
         return new QueueBroadcaster(registry, sessions, queueStatus);
     }
 
@@ -43,54 +51,32 @@ public class RealtimeConfiguration {
     DeliveryDispatcher deliveryDispatcher(
             ConnectionRegistry registry,
             ChatEventBus bus,
-            MessageStore messages,
-            SessionRepository sessions,
+            Messaging messaging,
+            StaffSessions sessions,
             QueueBroadcaster queue) {
-        return new DeliveryDispatcher(registry, bus, messages, sessions, queue);
-    }
-
-    @Bean
-    ChatMessaging chatMessaging(
-            MessageStore store,
-            SessionRepository sessions,
-            ChatEventBus bus,
-            LiveChatProperties properties) {
-        return new ChatMessaging(store, sessions, bus, properties.limits().maxMessageChars());
-    }
-
-    @Bean
-    VisitorMessages visitorMessages(
-            VisitorAccess access,
-            ChatMessaging messaging,
-            MessageStore store,
-            SessionRepository sessions) {
-        return new VisitorMessages(access, messaging, store, sessions);
+        return new DeliveryDispatcher(registry, bus, messaging, sessions, queue);
     }
 
     @Bean
     SocketAuthenticator socketAuthenticator(
-            SessionRepository sessions, StaffTokenVerifier tokens, StaffRepository staff) {
-        return new SocketAuthenticator(sessions, tokens, staff);
+            VisitorAccess visitors, StaffTokenVerifier tokens, StaffDirectory staff) {
+        return new SocketAuthenticator(visitors, tokens, staff);
     }
 
     @Bean
     SocketSessions socketSessions(
             ConnectionRegistry registry,
-            SessionRepository sessions,
-            StaffRepository staff,
+            StaffSessions sessions,
+            VisitorPresence visitors,
+            StaffDirectory staff,
             QueueBroadcaster queue,
-            DeliveryDispatcher dispatcher) {
-        return new SocketSessions(registry, sessions, staff, queue, dispatcher::replay);
+            Messaging messaging) {
+        return new SocketSessions(registry, sessions, visitors, staff, queue, messaging::replay);
     }
 
     @Bean
-    FrameHandler frameHandler(
-            ChatMessaging messaging,
-            SessionRepository sessions,
-            StaffSessions staffSessions,
-            ChatEventBus bus,
-            DeliveryDispatcher dispatcher) {
-        return new FrameHandler(messaging, sessions, staffSessions, bus, dispatcher);
+    FrameHandler frameHandler(Messaging messaging) {
+        return new FrameHandler(messaging);
     }
 
     @Bean
@@ -98,7 +84,7 @@ public class RealtimeConfiguration {
             DeliveryDispatcher dispatcher,
             QueueBroadcaster queue,
             ConnectionRegistry registry,
-            SessionRepository sessions) {
-        return new RealtimeLifecycle(dispatcher, queue, registry, sessions);
+            VisitorPresence visitors) {
+        return new RealtimeLifecycle(dispatcher, queue, registry, visitors);
     }
 }

@@ -1,34 +1,31 @@
 package id.oss.livechat.server.realtime;
 
 import id.oss.livechat.server.agent.StaffAccount;
-import id.oss.livechat.server.agent.StaffRepository;
+import id.oss.livechat.server.agent.StaffDirectory;
 import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.common.StaffTokenVerifier;
-import id.oss.livechat.server.session.SessionRepository;
-import id.oss.livechat.server.session.VisitorToken;
+import id.oss.livechat.server.session.VisitorAccess;
 import reactor.core.publisher.Mono;
 
 /**
  * Reads a socket's {@code auth} frame: a visitor token on {@code /ws/visitor}, a staff JWT on
- * {@code /ws/agent}.
+ * {@code /ws/agent}. The session feature knows visitor tokens; the agent feature staff tokens and
+ * accounts.
  */
 public class SocketAuthenticator {
-    private final SessionRepository sessions;
+    private final VisitorAccess visitors;
     private final StaffTokenVerifier staffTokens;
-    private final StaffRepository staff;
+    private final StaffDirectory staff;
 
     public SocketAuthenticator(
-            SessionRepository sessions, StaffTokenVerifier staffTokens, StaffRepository staff) {
-        this.sessions = sessions;
+            VisitorAccess visitors, StaffTokenVerifier staffTokens, StaffDirectory staff) {
+        this.visitors = visitors;
         this.staffTokens = staffTokens;
         this.staff = staff;
     }
 
     public Mono<Principal> visitor(String token) {
-        if (!VisitorToken.looksValid(token)) {
-            return Mono.error(invalid());
-        }
-        return sessions.findIdByTokenHash(VisitorToken.hash(token))
+        return visitors.sessionOf(token)
                 .switchIfEmpty(Mono.error(invalid()))
                 .map(sessionId -> new Principal.Visitor(sessionId, null));
     }
@@ -41,7 +38,7 @@ public class SocketAuthenticator {
                 .verify(token)
                 .flatMap(
                         member ->
-                                staff.findById(member.id())
+                                staff.account(member.id())
                                         .map(StaffAccount::departmentIds)
                                         .map(
                                                 departments ->

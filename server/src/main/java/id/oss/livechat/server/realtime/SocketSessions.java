@@ -1,13 +1,13 @@
 package id.oss.livechat.server.realtime;
 
-import id.oss.livechat.model.SessionStatus;
 import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.ServerFrame;
-import id.oss.livechat.model.staff.StaffSession;
+import id.oss.livechat.server.agent.StaffAccount;
 import id.oss.livechat.server.agent.StaffDirectory;
-import id.oss.livechat.server.agent.StaffRepository;
-import id.oss.livechat.server.session.SessionRepository;
-import id.oss.livechat.server.session.StaffSessionQuery;
+import id.oss.livechat.server.session.SessionOverview;
+import id.oss.livechat.server.session.StaffSessionWire;
+import id.oss.livechat.server.session.StaffSessions;
+import id.oss.livechat.server.session.VisitorPresence;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -27,8 +27,9 @@ public class SocketSessions {
     static final int CLOSE_SERVER_ERROR = 1011;
 
     private final ConnectionRegistry registry;
-    private final SessionRepository sessions;
-    private final StaffRepository staff;
+    private final StaffSessions sessions;
+    private final VisitorPresence visitors;
+    private final StaffDirectory staff;
     private final QueueBroadcaster queue;
     private final BiFunction<UUID, Long, Flux<ChatMessage>> missed;
 
@@ -37,12 +38,14 @@ public class SocketSessions {
      */
     public SocketSessions(
             ConnectionRegistry registry,
-            SessionRepository sessions,
-            StaffRepository staff,
+            StaffSessions sessions,
+            VisitorPresence visitors,
+            StaffDirectory staff,
             QueueBroadcaster queue,
             BiFunction<UUID, Long, Flux<ChatMessage>> missed) {
         this.registry = registry;
         this.sessions = sessions;
+        this.visitors = visitors;
         this.staff = staff;
         this.queue = queue;
         this.missed = missed;
@@ -61,29 +64,33 @@ public class SocketSessions {
         registry.add(connection);
         if (connection.principal() instanceof Principal.Visitor visitor) {
             connection.send(new ServerFrame.AuthOk(visitor.sessionId(), null));
-            // a visitor follows its own session from where it is now; its resume asks for the past
-            connection.enqueue(
-                    sessions.touchVisitor(visitor.sessionId())
-                            .then(sessions.staffSession(visitor.sessionId()))
-                            .doOnNext(
-                                    s -> {
-                                        connection.attach(s.sessionId(), s.lastSeq());
-                                        connection.emit(
-                                                new ServerFrame.SessionUpdated(
-                                                        s.sessionId(),
-                                                        s.status(),
-                                                        s.agent() == null
-                                                                ? null
-                                                                : s.agent().nameOnly(),
-                                                        s.closeReason(),
-                                                        null));
-                                    })
-                            .then());
+            connection.enqueue(joinVisitor(connection, visitor.sessionId()));
             queue.sendPositionTo(connection, visitor.sessionId());
         } else if (connection.principal() instanceof Principal.StaffMember member) {
             connection.enqueue(joinStaff(connection, member));
             queue.sendQueueTo(connection);
         }
+    }
+
+    /**
+     * A visitor follows its own session from where it is now (its resume asks for the past) and
+     * learns how the session stands.
+     */
+    private Mono<Void> joinVisitor(ClientConnection connection, UUID sessionId) {
+        return visitors.seen(sessionId)
+                .then(sessions.overview(sessionId))
+                .doOnNext(
+                        s -> {
+                            connection.attach(s.id(), s.lastSeq());
+                            connection.emit(
+                                    new ServerFrame.SessionUpdated(
+                                            s.id(),
+                                            s.status(),
+                                            StaffSessionWire.agentForVisitor(s),
+                                            s.closeReason(),
+                                            null));
+                        })
+                .then();
     }
 
     /**
@@ -95,41 +102,17 @@ public class SocketSessions {
      * the chats cannot be read, the socket closes (1011) and the client reconnects.
      */
     private Mono<Void> joinStaff(ClientConnection connection, Principal.StaffMember member) {
-        Mono<List<StaffSession>> chats =
-                sessions.staffSessions(
-                        new StaffSessionQuery(
-                                SessionStatus.ACTIVE,
-                                null,
-                                member.staff().overseesAllChats() ? null : member.staff().id(),
-                                null,
-                                1000,
-                                0));
-        return staff.findById(member.staff().id())
+        return staff.account(member.staff().id())
                 .flatMap(
                         account ->
-                                chats.flatMap(
-                                        active -> {
-                                            active.forEach(
-                                                    s ->
-                                                            connection.attach(
-                                                                    s.sessionId(), s.lastSeq()));
-                                            connection.emit(
-                                                    new ServerFrame.AuthOk(
-                                                            null,
-                                                            StaffDirectory.profileOf(account)));
-                                            if (member.staff().overseesAllChats()) {
-                                                // overseers get every chat's messages anyway
-                                                return Mono.<Void>empty();
-                                            }
-                                            return Flux.fromIterable(active)
-                                                    .concatMap(
-                                                            s ->
-                                                                    missed.apply(
-                                                                            s.sessionId(),
-                                                                            s.lastSeq()))
-                                                    .doOnNext(connection::catchUp)
-                                                    .then();
-                                        }))
+                                sessions.activeChatsOf(member.staff())
+                                        .flatMap(
+                                                active ->
+                                                        follow(
+                                                                connection,
+                                                                member,
+                                                                account,
+                                                                active)))
                 .onErrorResume(
                         failure -> {
                             log.warn("Could not sign in a staff socket; closing it", failure);
@@ -138,11 +121,29 @@ public class SocketSessions {
                         });
     }
 
+    /** Follows the chats, says {@code auth.ok}, then sends what was stored meanwhile. */
+    private Mono<Void> follow(
+            ClientConnection connection,
+            Principal.StaffMember member,
+            StaffAccount account,
+            List<SessionOverview> active) {
+        active.forEach(s -> connection.attach(s.id(), s.lastSeq()));
+        connection.emit(new ServerFrame.AuthOk(null, StaffDirectory.profileOf(account)));
+        if (member.staff().overseesAllChats()) {
+            // overseers get every chat's messages anyway
+            return Mono.empty();
+        }
+        return Flux.fromIterable(active)
+                .concatMap(s -> missed.apply(s.id(), s.lastSeq()))
+                .doOnNext(connection::catchUp)
+                .then();
+    }
+
     public Mono<Void> closed(ClientConnection connection) {
         registry.remove(connection);
         connection.close();
         if (connection.principal() instanceof Principal.Visitor visitor) {
-            return sessions.touchVisitor(visitor.sessionId()).onErrorResume(e -> Mono.empty());
+            return visitors.seen(visitor.sessionId()).onErrorResume(e -> Mono.empty());
         }
         return Mono.empty();
     }

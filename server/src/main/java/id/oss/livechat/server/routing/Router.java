@@ -113,8 +113,8 @@ public class Router {
     }
 
     /**
-     * Page after page of the queue: a queue longer than one page is routed to the end now, not one
-     * page per sweep.
+     * Page after page of the queue, to its end: a queue longer than one page does not wait for the
+     * next sweep to have its next page routed.
      */
     private Mono<Void> routeQueue(UUID departmentId) {
         return isOpen(departmentId)

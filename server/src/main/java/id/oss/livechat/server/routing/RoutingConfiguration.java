@@ -6,8 +6,11 @@ import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.hours.DepartmentOpening;
 import id.oss.livechat.server.routing.internal.R2dbcQueueRepository;
 import id.oss.livechat.server.routing.internal.R2dbcRoutingRepository;
+import id.oss.livechat.server.routing.internal.RoutingMetrics;
 import id.oss.livechat.server.routing.internal.RoutingSweeper;
 import id.oss.livechat.server.system.config.LiveChatProperties;
+import id.oss.livechat.server.system.metrics.RefreshedGauges;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,16 +36,22 @@ public class RoutingConfiguration {
     }
 
     @Bean
+    RoutingMetrics routingMetrics(
+            MeterRegistry registry, RefreshedGauges gauges, DatabaseClient db) {
+        return new RoutingMetrics(registry, gauges, db);
+    }
+
+    @Bean
     Router router(
             RoutingRepository routing,
             ChatEventBus bus,
-            ObjectProvider<Router.AssignmentListener> listener,
+            RoutingMetrics metrics,
             java.time.Clock clock,
             ObjectProvider<DepartmentOpening> opening) {
         return new Router(
                 routing,
                 bus,
-                listener.getIfAvailable(() -> Router.AssignmentListener.NONE),
+                metrics,
                 clock,
                 opening.getIfAvailable(() -> DepartmentOpening.ALWAYS));
     }

@@ -6,7 +6,6 @@ import id.oss.livechat.server.agent.StaffRepository;
 import id.oss.livechat.server.casecontext.CaseContexts;
 import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.common.events.ChatEventBus;
-import id.oss.livechat.server.message.MessageStore;
 import id.oss.livechat.server.routing.QueueStatus;
 import id.oss.livechat.server.routing.Router;
 import id.oss.livechat.server.session.internal.R2dbcSessionRepository;
@@ -29,6 +28,11 @@ public class SessionConfiguration {
     @Bean
     VisitorAccess visitorAccess(SessionRepository sessions) {
         return new VisitorAccess(sessions);
+    }
+
+    @Bean
+    VisitorPresence visitorPresence(SessionRepository sessions) {
+        return new VisitorPresence(sessions);
     }
 
     @Bean
@@ -63,14 +67,14 @@ public class SessionConfiguration {
     }
 
     @Bean
-    StaffSessions staffSessions(
-            SessionRepository sessions, StaffRepository staff, MessageStore messages) {
-        return new StaffSessions(sessions, staff, messages);
+    StaffSessions staffSessions(SessionRepository sessions, StaffRepository staff) {
+        return new StaffSessions(sessions, staff);
     }
 
+    /** The notes' writer is the message feature's (see MessageConfiguration). */
     @Bean
-    StaffNotes staffNotes(MessageStore messages, ChatEventBus bus) {
-        return new StaffNotes(messages, bus);
+    StaffNotes staffNotes(StaffNotes.Writer writer) {
+        return new StaffNotes(writer);
     }
 
     @Bean

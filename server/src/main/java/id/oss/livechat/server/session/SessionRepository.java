@@ -1,7 +1,6 @@
 package id.oss.livechat.server.session;
 
 import id.oss.livechat.model.SessionStatus;
-import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.model.visitor.Contact;
 import java.time.Instant;
 import java.util.List;
@@ -26,9 +25,10 @@ public interface SessionRepository {
     Mono<List<SessionDetails>> history(HistoryQuery query);
 
     /** Sessions as staff see them; asks for one more than the limit to tell whether more exist. */
-    Mono<List<StaffSession>> staffSessions(StaffSessionQuery query);
+    Mono<List<SessionOverview>> overviews(StaffSessionQuery query);
 
-    Mono<StaffSession> staffSession(UUID sessionId);
+    /** One session as staff see it; empty if there is none. */
+    Mono<SessionOverview> overview(UUID sessionId);
 
     /** Whether the agent serves, served, or could take a session of this visitor. */
     Mono<Boolean> agentMaySeeVisitor(UUID agentId, UUID chatUserId);
@@ -78,7 +78,4 @@ public interface SessionRepository {
 
     /** Stores the visitor's rating of a closed session, unless it was rated before. */
     Mono<RatingResult> rate(UUID sessionId, int rating, String comment);
-
-    /** Records how far a side has read; never moves backwards. */
-    Mono<Void> markRead(UUID sessionId, id.oss.livechat.model.SenderType reader, long upToSeq);
 }

@@ -1,24 +1,29 @@
 package id.oss.livechat.server.session;
 
-import id.oss.livechat.model.SenderType;
-import id.oss.livechat.server.common.events.ChatEvent;
-import id.oss.livechat.server.common.events.ChatEventBus;
-import id.oss.livechat.server.message.MessageStore;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
  * Staff-only notes in a chat's transcript: who handed the chat on, and the note left for the next
  * agent. They are stored as internal system messages, so staff see them in order with the chat, and
- * no visitor ever does (socket, REST history, mailed transcript).
+ * no visitor ever does (socket, REST history, mailed transcript). What a note says is decided here;
+ * the message feature writes it ({@link Writer}).
  */
 public class StaffNotes {
-    private final MessageStore messages;
-    private final ChatEventBus bus;
 
-    public StaffNotes(MessageStore messages, ChatEventBus bus) {
-        this.messages = messages;
-        this.bus = bus;
+    /**
+     * Stores a staff-only note in the chat's transcript and tells the chat's sockets. Implemented
+     * by the message feature, which depends on sessions, not the other way round.
+     */
+    @FunctionalInterface
+    public interface Writer {
+        Mono<Void> write(UUID sessionId, String text);
+    }
+
+    private final Writer writer;
+
+    public StaffNotes(Writer writer) {
+        this.writer = writer;
     }
 
     /** "Agus Pratama mengalihkan chat ke Layanan Umum. Catatan: …" */
@@ -38,15 +43,6 @@ public class StaffNotes {
     }
 
     private Mono<Void> write(UUID sessionId, String text) {
-        return messages.append(
-                        new MessageStore.NewMessage(
-                                sessionId,
-                                "note-" + UUID.randomUUID(),
-                                SenderType.SYSTEM,
-                                null,
-                                null,
-                                text,
-                                true))
-                .flatMap(stored -> bus.publish(new ChatEvent.MessageStored(stored.message())));
+        return writer.write(sessionId, text);
     }
 }

@@ -1,15 +1,11 @@
 package id.oss.livechat.server.session;
 
 import id.oss.livechat.model.SessionStatus;
-import id.oss.livechat.model.realtime.MessagePage;
-import id.oss.livechat.model.staff.SessionList;
-import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.server.agent.StaffAccount;
 import id.oss.livechat.server.agent.StaffRepository;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.common.Staff;
-import id.oss.livechat.server.message.MessageStore;
 import java.util.List;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
@@ -21,17 +17,16 @@ import reactor.core.publisher.Mono;
 public class StaffSessions {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
-    public static final int TRANSCRIPT_DEFAULT_LIMIT = 100;
-    public static final int TRANSCRIPT_MAX_LIMIT = 500;
+
+    /** The most chats a staff socket follows when it signs in. */
+    static final int ACTIVE_CHATS_LIMIT = 1000;
 
     private final SessionRepository sessions;
     private final StaffRepository staff;
-    private final MessageStore messages;
 
-    public StaffSessions(SessionRepository sessions, StaffRepository staff, MessageStore messages) {
+    public StaffSessions(SessionRepository sessions, StaffRepository staff) {
         this.sessions = sessions;
         this.staff = staff;
-        this.messages = messages;
     }
 
     /** A page request: {@code cursor} is the offset a previous page handed out. */
@@ -66,7 +61,7 @@ public class StaffSessions {
         }
     }
 
-    public Mono<SessionList> waiting(Staff who, UUID departmentId, Page page) {
+    public Mono<SessionPage> waiting(Staff who, UUID departmentId, Page page) {
         page.check();
         if (who.overseesAllChats()) {
             return list(waitingIn(departmentId == null ? null : List.of(departmentId), page), page);
@@ -86,7 +81,7 @@ public class StaffSessions {
                                         page));
     }
 
-    public Mono<SessionList> active(Staff who, UUID agentId, Page page) {
+    public Mono<SessionPage> active(Staff who, UUID agentId, Page page) {
         page.check();
         UUID agent = who.overseesAllChats() ? agentId : who.id();
         return list(
@@ -95,20 +90,20 @@ public class StaffSessions {
                 page);
     }
 
-    public Mono<StaffSession> get(Staff who, UUID sessionId) {
-        return sessions.staffSession(sessionId)
+    public Mono<SessionOverview> get(Staff who, UUID sessionId) {
+        return sessions.overview(sessionId)
                 .switchIfEmpty(Mono.error(Problem.notFound("The session")))
                 .flatMap(session -> mayOpen(who, session).thenReturn(session));
     }
 
     /** A session as it stands after a handover the caller was allowed to make. */
-    public Mono<StaffSession> getAfterHandover(UUID sessionId) {
-        return sessions.staffSession(sessionId)
+    public Mono<SessionOverview> getAfterHandover(UUID sessionId) {
+        return sessions.overview(sessionId)
                 .switchIfEmpty(Mono.error(Problem.notFound("The session")));
     }
 
     /** A visitor's sessions, newest first: the context an agent needs beside a chat. */
-    public Mono<SessionList> ofVisitor(Staff who, UUID chatUserId, Page page) {
+    public Mono<SessionPage> ofVisitor(Staff who, UUID chatUserId, Page page) {
         page.check();
         Mono<Boolean> allowed =
                 who.overseesAllChats()
@@ -130,41 +125,49 @@ public class StaffSessions {
                                         Problem.forbidden("You serve no chat of this visitor.")));
     }
 
-    public Mono<MessagePage> transcript(Staff who, UUID sessionId, long afterSeq, Integer limit) {
-        int size = limit == null ? TRANSCRIPT_DEFAULT_LIMIT : limit;
-        FieldCheck.of()
-                .rule(
-                        size >= 1 && size <= TRANSCRIPT_MAX_LIMIT,
-                        "limit",
-                        "must be between 1 and " + TRANSCRIPT_MAX_LIMIT)
-                .rule(afterSeq >= 0, "after_seq", "must not be negative")
-                .orThrow();
-        return get(who, sessionId)
-                .flatMap(
-                        session ->
-                                messages.after(sessionId, afterSeq, size + 1)
-                                        .collectList()
-                                        .map(
-                                                found -> {
-                                                    boolean more = found.size() > size;
-                                                    var shown =
-                                                            more ? found.subList(0, size) : found;
-                                                    return new MessagePage(
-                                                            sessionId,
-                                                            shown,
-                                                            more,
-                                                            session.lastSeq());
-                                                }));
+    // for the server's own decisions and deliveries: no caller to check
+
+    /** The session as stored (status, agent, numbering); empty if there is none. */
+    public Mono<ChatSession> find(UUID sessionId) {
+        return sessions.findById(sessionId);
+    }
+
+    /** The session as staff see it; empty if there is none. */
+    public Mono<SessionOverview> overview(UUID sessionId) {
+        return sessions.overview(sessionId);
+    }
+
+    /** The chats a staff socket follows from its start: an agent its own, an overseer all. */
+    public Mono<List<SessionOverview>> activeChatsOf(Staff who) {
+        return sessions.overviews(
+                new StaffSessionQuery(
+                        SessionStatus.ACTIVE,
+                        null,
+                        who.overseesAllChats() ? null : who.id(),
+                        null,
+                        ACTIVE_CHATS_LIMIT,
+                        0));
+    }
+
+    /**
+     * The first {@code limit} waiting chats of the given departments ({@code null}: all), in queue
+     * order. Filtered in the query, not after it: the first hundred of a busy department must not
+     * hide another department's queue from its agents.
+     */
+    public Mono<List<SessionOverview>> firstWaiting(List<UUID> departmentIds, int limit) {
+        return sessions.overviews(
+                        new StaffSessionQuery(
+                                SessionStatus.WAITING, departmentIds, null, null, limit, 0))
+                .map(list -> list.size() > limit ? list.subList(0, limit) : list);
     }
 
     /** An agent may open sessions of its departments and those it serves or served. */
-    Mono<Void> mayOpen(Staff who, StaffSession session) {
-        if (who.overseesAllChats()
-                || (session.agent() != null && who.id().equals(session.agent().id()))) {
+    Mono<Void> mayOpen(Staff who, SessionOverview session) {
+        if (who.overseesAllChats() || session.servedBy(who.id())) {
             return Mono.empty();
         }
         return staff.findById(who.id())
-                .filter(me -> me.belongsTo(session.department().id()))
+                .filter(me -> me.belongsTo(session.departmentId()))
                 .switchIfEmpty(
                         Mono.error(
                                 Problem.forbidden(
@@ -177,12 +180,12 @@ public class StaffSessions {
                 SessionStatus.WAITING, departments, null, null, page.size(), page.offset());
     }
 
-    private Mono<SessionList> list(StaffSessionQuery query, Page page) {
-        return sessions.staffSessions(query)
+    private Mono<SessionPage> list(StaffSessionQuery query, Page page) {
+        return sessions.overviews(query)
                 .map(
                         found -> {
                             boolean more = found.size() > query.limit();
-                            return new SessionList(
+                            return new SessionPage(
                                     more ? found.subList(0, query.limit()) : found,
                                     more,
                                     more ? String.valueOf(page.offset() + query.limit()) : null);

@@ -39,6 +39,17 @@ public class VisitorAccess {
                                                                         "This visitor_token belongs to another session."))));
     }
 
+    /**
+     * The session a visitor token belongs to (a socket's {@code auth} frame); empty when the token
+     * proves none, so the caller answers in its own words.
+     */
+    public Mono<UUID> sessionOf(String token) {
+        if (!VisitorToken.looksValid(token)) {
+            return Mono.empty();
+        }
+        return sessions.findIdByTokenHash(VisitorToken.hash(token));
+    }
+
     private static Problem invalidToken() {
         return Problem.unauthorized("invalid_token", "The visitor_token is not valid.");
     }

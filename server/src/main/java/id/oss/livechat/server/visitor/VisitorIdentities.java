@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Who a visitor is: an anonymous browser, or an OSS account, which is believed only with a valid
- * identity_hash. Also the anonymous to logged-in transition of the seed's flow 3.
+ * identity_hash. Also the step from anonymous to logged in, when the visitor signs in to the portal
+ * during or after a chat.
  */
 public class VisitorIdentities {
     public static final int OSS_USER_ID_MAX = 255;

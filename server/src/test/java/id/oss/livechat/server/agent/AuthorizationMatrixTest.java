@@ -212,7 +212,7 @@ class AuthorizationMatrixTest extends ServerTest {
                         now.plusSeconds(3600));
         String expired =
                 sign(
-                        id.oss.livechat.server.system.security.JwtSettings.DEMO_SECRET,
+                        id.oss.livechat.server.agent.internal.JwtSettings.DEMO_SECRET,
                         agentId,
                         now.minusSeconds(7200),
                         now.minusSeconds(3600));

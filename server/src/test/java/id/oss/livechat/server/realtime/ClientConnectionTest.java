@@ -72,8 +72,8 @@ class ClientConnectionTest {
 
     /**
      * An idle socket may wait hours for its next task: the one it ran last, and what that task read
-     * (a query's statement and rows), must not stay reachable from it. It used to, and made each of
-     * 15,000 idle sockets weigh twice what it does now.
+     * (a query's statement and rows), must not stay reachable from it: kept, it makes each of
+     * 15,000 idle sockets weigh twice as much.
      */
     @Test
     void aFinishedTaskIsNotKeptAliveByTheConnectionThatRanIt() {

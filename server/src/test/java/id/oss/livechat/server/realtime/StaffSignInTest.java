@@ -13,11 +13,12 @@ import id.oss.livechat.model.StaffRole;
 import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.Sender;
 import id.oss.livechat.model.realtime.ServerFrame;
-import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.server.agent.StaffAccount;
-import id.oss.livechat.server.agent.StaffRepository;
+import id.oss.livechat.server.agent.StaffDirectory;
 import id.oss.livechat.server.common.Staff;
-import id.oss.livechat.server.session.SessionRepository;
+import id.oss.livechat.server.session.SessionOverview;
+import id.oss.livechat.server.session.StaffSessions;
+import id.oss.livechat.server.session.VisitorPresence;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +38,7 @@ import reactor.core.publisher.Sinks;
 class StaffSignInTest {
     private final UUID agentId = UUID.randomUUID();
     private final UUID sessionId = UUID.randomUUID();
-    private final Sinks.One<List<StaffSession>> chatsRead = Sinks.one();
+    private final Sinks.One<List<SessionOverview>> chatsRead = Sinks.one();
     // what the message store holds for the session
     private final List<ChatMessage> stored = new CopyOnWriteArrayList<>();
     private final List<ServerFrame> frames = new CopyOnWriteArrayList<>();
@@ -50,10 +51,10 @@ class StaffSignInTest {
 
     @BeforeEach
     void aSignedInAgentWithOneChat() {
-        SessionRepository sessions = mock(SessionRepository.class);
-        when(sessions.staffSessions(any())).thenReturn(chatsRead.asMono());
-        StaffRepository staff = mock(StaffRepository.class);
-        when(staff.findById(agentId))
+        StaffSessions sessions = mock(StaffSessions.class);
+        when(sessions.activeChatsOf(any())).thenReturn(chatsRead.asMono());
+        StaffDirectory staff = mock(StaffDirectory.class);
+        when(staff.account(agentId))
                 .thenReturn(
                         Mono.just(
                                 new StaffAccount(
@@ -73,6 +74,7 @@ class StaffSignInTest {
                 new SocketSessions(
                         registry,
                         sessions,
+                        mock(VisitorPresence.class),
                         staff,
                         mock(QueueBroadcaster.class),
                         (session, afterSeq) ->
@@ -157,12 +159,16 @@ class StaffSignInTest {
                 Instant.now());
     }
 
-    private StaffSession activeChat(long lastSeq) {
-        return new StaffSession(
+    private SessionOverview activeChat(long lastSeq) {
+        return new SessionOverview(
                 sessionId,
                 UUID.randomUUID(),
                 SessionStatus.ACTIVE,
                 "Pendaftaran NIB",
+                null,
+                null,
+                null,
+                null,
                 null,
                 null,
                 null,
@@ -178,6 +184,10 @@ class StaffSignInTest {
                 lastSeq,
                 0,
                 null,
-                null);
+                null,
+                null,
+                null,
+                null,
+                false);
     }
 }

@@ -10,7 +10,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
-/** The seed's three user flows, end to end over HTTP on real PostgreSQL. */
+/**
+ * The visitor's three flows (anonymous chat, logged-in chat, anonymous then logging in), end to end
+ * over HTTP on real PostgreSQL.
+ */
 class VisitorFlowsTest extends ServerTest {
 
     @Test

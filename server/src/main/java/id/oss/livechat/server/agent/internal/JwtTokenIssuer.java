@@ -10,11 +10,10 @@ import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /** Staff tokens: HS256 JWTs signed with {@code JWT_SECRET}, living {@code JWT_EXPIRES_IN}. */
 public class JwtTokenIssuer implements TokenIssuer {
-    public static final String ISSUER = "oss-livechat";
-
     private final JwtEncoder encoder;
     private final Duration lifetime;
     private final Clock clock;
@@ -25,12 +24,17 @@ public class JwtTokenIssuer implements TokenIssuer {
         this.clock = clock;
     }
 
+    /** Signs with the settings' key, for the settings' lifetime. */
+    public JwtTokenIssuer(JwtSettings settings, Clock clock) {
+        this(NimbusJwtEncoder.withSecretKey(settings.key()).build(), settings.lifetime(), clock);
+    }
+
     @Override
     public Issued issue(StaffAccount account) {
         Instant now = clock.instant();
         JwtClaimsSet claims =
                 JwtClaimsSet.builder()
-                        .issuer(ISSUER)
+                        .issuer(JwtSettings.ISSUER)
                         .subject(account.id().toString())
                         .issuedAt(now)
                         .expiresAt(now.plus(lifetime))

@@ -10,11 +10,36 @@ import java.util.UUID;
 /**
  * Something that happened to a chat which clients connected to any server node must hear of. Use
  * cases publish these after the change is stored; the realtime feature delivers them.
+ *
+ * <p>Code that acts on every kind of event implements {@link Handler} and calls {@link #accept}:
+ * the compiler then checks it handles each kind. A new kind of event does not compile until it
+ * implements {@code accept} with a {@code Handler} method of its own, and then no handler compiles
+ * until it says what it does with it.
  */
 public sealed interface ChatEvent {
 
     /** The session the event concerns, or null for events of the whole help desk. */
     UUID sessionId();
+
+    /** One method per kind of event; see {@link ChatEvent}. */
+    interface Handler<R> {
+        R messageStored(MessageStored event);
+
+        R typing(Typing event);
+
+        R readUpTo(ReadUpTo event);
+
+        R sessionChanged(SessionChanged event);
+
+        R visitorChanged(VisitorChanged event);
+
+        R queueChanged(QueueChanged event);
+
+        R presenceChanged(PresenceChanged event);
+    }
+
+    /** Calls the handler's method for this event's kind. */
+    <R> R accept(Handler<R> handler);
 
     /**
      * A message was stored with its sequence number. {@code session} is how the session stood when
@@ -29,15 +54,30 @@ public sealed interface ChatEvent {
         public UUID sessionId() {
             return message.sessionId();
         }
+
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.messageStored(this);
+        }
     }
 
     /** A session's state as a message was stored: visitor last seen before this message. */
     record SessionSnapshot(
             SessionStatus status, UUID departmentId, java.time.Instant visitorLastSeenAt) {}
 
-    record Typing(UUID sessionId, Sender sender, boolean typing) implements ChatEvent {}
+    record Typing(UUID sessionId, Sender sender, boolean typing) implements ChatEvent {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.typing(this);
+        }
+    }
 
-    record ReadUpTo(UUID sessionId, SenderType reader, long upToSeq) implements ChatEvent {}
+    record ReadUpTo(UUID sessionId, SenderType reader, long upToSeq) implements ChatEvent {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.readUpTo(this);
+        }
+    }
 
     /**
      * A session was assigned, transferred, requeued or closed. {@code previousAgentId} is the agent
@@ -50,20 +90,35 @@ public sealed interface ChatEvent {
             UUID previousAgentId,
             UUID departmentId,
             String closeReason)
-            implements ChatEvent {}
+            implements ChatEvent {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.sessionChanged(this);
+        }
+    }
 
     /**
      * What staff know of the session's visitor changed: the contact form was filled in or
      * corrected, or the visitor logged in to OSS. {@code agentId} is the session's agent as the
      * change was stored (null while waiting), whose sockets may not follow the session yet.
      */
-    record VisitorChanged(UUID sessionId, UUID agentId) implements ChatEvent {}
+    record VisitorChanged(UUID sessionId, UUID agentId) implements ChatEvent {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.visitorChanged(this);
+        }
+    }
 
     /** A department's waiting queue changed: positions and the staff queue view are stale. */
     record QueueChanged(UUID departmentId) implements ChatEvent {
         @Override
         public UUID sessionId() {
             return null;
+        }
+
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.queueChanged(this);
         }
     }
 
@@ -72,6 +127,11 @@ public sealed interface ChatEvent {
         @Override
         public UUID sessionId() {
             return null;
+        }
+
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.presenceChanged(this);
         }
     }
 }

@@ -94,8 +94,8 @@ public class R2dbcMessageStore implements MessageStore {
     /**
      * Appends one message. Alone it is one statement; under load the messages that arrive while
      * {@code concurrency} statements are in flight are grouped into the next one ({@code
-     * append_messages}), so one commit carries many: PostgreSQL's per-commit cost, not the
-     * per-message one, is what used to cap the rate.
+     * append_messages}), so one commit carries many: under load PostgreSQL's cost per commit, not
+     * per message, is what limits the rate.
      */
     @Override
     public Mono<Stored> append(NewMessage message) {
@@ -290,6 +290,28 @@ public class R2dbcMessageStore implements MessageStore {
                 .bind("limit", limit)
                 .map(row -> toMessage(sessionId, row))
                 .all();
+    }
+
+    @Override
+    public Mono<Long> lastSeq(UUID sessionId) {
+        return db.sql("SELECT last_seq FROM chat_sessions WHERE id = :id")
+                .bind("id", sessionId)
+                .map(row -> Sql.number(row, "last_seq"))
+                .one();
+    }
+
+    @Override
+    public Mono<Void> markRead(UUID sessionId, SenderType reader, long upToSeq) {
+        String column = reader == SenderType.VISITOR ? "visitor_read_seq" : "agent_read_seq";
+        return db.sql(
+                        "UPDATE chat_sessions SET "
+                                + column
+                                + " = greatest("
+                                + column
+                                + ", least(:seq, last_seq)) WHERE id = :id")
+                .bind("id", sessionId)
+                .bind("seq", (int) Math.min(upToSeq, Integer.MAX_VALUE))
+                .then();
     }
 
     private static ChatEvent.SessionSnapshot snapshot(Readable row) {

@@ -3,7 +3,7 @@ package id.oss.livechat.server.realtime.internal;
 import id.oss.livechat.server.realtime.ConnectionRegistry;
 import id.oss.livechat.server.realtime.DeliveryDispatcher;
 import id.oss.livechat.server.realtime.QueueBroadcaster;
-import id.oss.livechat.server.session.SessionRepository;
+import id.oss.livechat.server.session.VisitorPresence;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +31,7 @@ public class RealtimeLifecycle implements SmartLifecycle {
     private final DeliveryDispatcher dispatcher;
     private final QueueBroadcaster queue;
     private final ConnectionRegistry registry;
-    private final SessionRepository sessions;
+    private final VisitorPresence visitors;
     private volatile Disposable presence;
     private volatile boolean running;
 
@@ -39,11 +39,11 @@ public class RealtimeLifecycle implements SmartLifecycle {
             DeliveryDispatcher dispatcher,
             QueueBroadcaster queue,
             ConnectionRegistry registry,
-            SessionRepository sessions) {
+            VisitorPresence visitors) {
         this.dispatcher = dispatcher;
         this.queue = queue;
         this.registry = registry;
-        this.sessions = sessions;
+        this.visitors = visitors;
     }
 
     @Override
@@ -55,7 +55,7 @@ public class RealtimeLifecycle implements SmartLifecycle {
                         .onBackpressureDrop()
                         .concatMap(
                                 tick ->
-                                        sessions.touchVisitors(registry.sessionsWithVisitors())
+                                        visitors.present(registry.sessionsWithVisitors())
                                                 .onErrorResume(e -> Mono.empty()))
                         .subscribe();
         running = true;

@@ -6,7 +6,6 @@ import id.oss.livechat.model.Language;
 import id.oss.livechat.model.Priority;
 import id.oss.livechat.model.SenderType;
 import id.oss.livechat.model.SessionStatus;
-import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.model.visitor.AgentRef;
 import id.oss.livechat.model.visitor.Contact;
 import id.oss.livechat.model.visitor.DepartmentRef;
@@ -15,6 +14,7 @@ import id.oss.livechat.server.session.ChatSession;
 import id.oss.livechat.server.session.HistoryQuery;
 import id.oss.livechat.server.session.NewSession;
 import id.oss.livechat.server.session.SessionDetails;
+import id.oss.livechat.server.session.SessionOverview;
 import id.oss.livechat.server.session.SessionRepository;
 import id.oss.livechat.server.session.StaffSessionQuery;
 import id.oss.livechat.server.system.database.Sql;
@@ -181,7 +181,7 @@ public class R2dbcSessionRepository implements SessionRepository {
     }
 
     @Override
-    public Mono<List<StaffSession>> staffSessions(StaffSessionQuery query) {
+    public Mono<List<SessionOverview>> overviews(StaffSessionQuery query) {
         StringBuilder sql = new StringBuilder(StaffSessionSql.SELECT).append(" WHERE true");
         if (query.status() != null) {
             sql.append(" AND s.status = :status");
@@ -218,16 +218,16 @@ public class R2dbcSessionRepository implements SessionRepository {
         if (query.chatUserId() != null) {
             spec = spec.bind("chatUser", query.chatUserId());
         }
-        return spec.map(row -> StaffSessionSql.toStaffSession(row, unansweredAfter))
+        return spec.map(row -> StaffSessionSql.toOverview(row, unansweredAfter))
                 .all()
                 .collectList();
     }
 
     @Override
-    public Mono<StaffSession> staffSession(UUID sessionId) {
+    public Mono<SessionOverview> overview(UUID sessionId) {
         return db.sql(StaffSessionSql.SELECT + " WHERE s.id = :id")
                 .bind("id", sessionId)
-                .map(row -> StaffSessionSql.toStaffSession(row, unansweredAfter))
+                .map(row -> StaffSessionSql.toOverview(row, unansweredAfter))
                 .one();
     }
 
@@ -353,20 +353,6 @@ public class R2dbcSessionRepository implements SessionRepository {
                                                 ? RatingResult.ALREADY_RATED
                                                 : RatingResult.NOT_CLOSED)
                 .one();
-    }
-
-    @Override
-    public Mono<Void> markRead(UUID sessionId, SenderType reader, long upToSeq) {
-        String column = reader == SenderType.VISITOR ? "visitor_read_seq" : "agent_read_seq";
-        return db.sql(
-                        "UPDATE chat_sessions SET "
-                                + column
-                                + " = greatest("
-                                + column
-                                + ", least(:seq, last_seq)) WHERE id = :id")
-                .bind("id", sessionId)
-                .bind("seq", (int) Math.min(upToSeq, Integer.MAX_VALUE))
-                .then();
     }
 
     public static ChatSession toSession(Readable row) {

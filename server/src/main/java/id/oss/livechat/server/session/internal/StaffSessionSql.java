@@ -3,18 +3,15 @@ package id.oss.livechat.server.session.internal;
 import id.oss.livechat.model.Priority;
 import id.oss.livechat.model.SenderType;
 import id.oss.livechat.model.SessionStatus;
-import id.oss.livechat.model.staff.StaffSession;
-import id.oss.livechat.model.visitor.AgentRef;
 import id.oss.livechat.model.visitor.CaseContext;
 import id.oss.livechat.model.visitor.Contact;
-import id.oss.livechat.model.visitor.DepartmentRef;
 import id.oss.livechat.model.visitor.LastMessage;
+import id.oss.livechat.server.session.SessionOverview;
 import id.oss.livechat.server.system.database.Sql;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** The query behind every staff view of a session, and its mapping. */
 final class StaffSessionSql {
@@ -56,25 +53,24 @@ final class StaffSessionSql {
 
     /**
      * The row as staff see it. {@code unansweredAfter}: how long an agent may leave a chat
-     * unanswered before it goes back to the queue, for {@code answer_by}.
+     * unanswered before it goes back to the queue, for {@code answerBy}.
      */
-    static StaffSession toStaffSession(Readable row, Duration unansweredAfter) {
-        UUID agentId = Sql.uuid(row, "agent_id");
+    static SessionOverview toOverview(Readable row, Duration unansweredAfter) {
         String contactName = Sql.text(row, "contact_name");
         Long lastSeq = Sql.nullableNumber(row, "lm_seq");
         Long position = Sql.nullableNumber(row, "queue_position");
-        Instant leftMessageAt = Sql.instant(row, "left_message_at");
-        return new StaffSession(
+        return new SessionOverview(
                 Sql.uuid(row, "id"),
                 Sql.uuid(row, "chat_user_id"),
                 SessionStatus.fromWire(Sql.text(row, "status")),
                 Sql.text(row, "topic"),
+                Sql.text(row, "topic_code"),
                 Priority.fromWire(Sql.text(row, "priority")),
-                new DepartmentRef(
-                        Sql.uuid(row, "department_id"),
-                        Sql.text(row, "department_code"),
-                        Sql.text(row, "department_name")),
-                agentId == null ? null : new AgentRef(agentId, Sql.text(row, "agent_name")),
+                Sql.uuid(row, "department_id"),
+                Sql.text(row, "department_code"),
+                Sql.text(row, "department_name"),
+                Sql.uuid(row, "agent_id"),
+                Sql.text(row, "agent_name"),
                 contactName == null
                         ? null
                         : new Contact(
@@ -102,9 +98,7 @@ final class StaffSessionSql {
                                 Sql.text(row, "lm_sender_name"),
                                 Sql.text(row, "lm_body"),
                                 Sql.instant(row, "lm_sent_at")),
-                Sql.text(row, "topic_code"),
-                leftMessageAt != null,
-                leftMessageAt,
+                Sql.instant(row, "left_message_at"),
                 answerBy(row, unansweredAfter),
                 caseContext(row),
                 Sql.flag(row, "case_verified"));

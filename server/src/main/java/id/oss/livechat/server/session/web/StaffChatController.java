@@ -1,6 +1,5 @@
 package id.oss.livechat.server.session.web;
 
-import id.oss.livechat.model.realtime.MessagePage;
 import id.oss.livechat.model.staff.AssignRequest;
 import id.oss.livechat.model.staff.CloseRequest;
 import id.oss.livechat.model.staff.SessionList;
@@ -10,6 +9,7 @@ import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Staff;
 import id.oss.livechat.server.routing.Assignments;
 import id.oss.livechat.server.session.SessionLifecycle;
+import id.oss.livechat.server.session.StaffSessionWire;
 import id.oss.livechat.server.session.StaffSessions;
 import id.oss.livechat.server.system.web.PathIds;
 import id.oss.livechat.server.system.web.QueryParams;
@@ -24,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The seed's admin API under {@code /api/chat}, as the agent desktop calls it. */
+/**
+ * The staff API under {@code /api/chat}, as the agent desktop calls it: the queue, the active
+ * chats, one chat, assign, close, transfer, a visitor's chats.
+ */
 @RestController
 @RequestMapping("/api/chat")
 public class StaffChatController {
@@ -50,7 +53,8 @@ public class StaffChatController {
         UUID department = params.uuid("department_id", departmentId);
         Integer size = params.integer("limit", limit);
         check.orThrow();
-        return sessions.waiting(me, department, new StaffSessions.Page(size, cursor));
+        return sessions.waiting(me, department, new StaffSessions.Page(size, cursor))
+                .map(StaffSessionWire::of);
     }
 
     @GetMapping("/active")
@@ -64,7 +68,8 @@ public class StaffChatController {
         UUID agent = params.uuid("agent_id", agentId);
         Integer size = params.integer("limit", limit);
         check.orThrow();
-        return sessions.active(me, agent, new StaffSessions.Page(size, cursor));
+        return sessions.active(me, agent, new StaffSessions.Page(size, cursor))
+                .map(StaffSessionWire::of);
     }
 
     @PostMapping("/assign")
@@ -72,7 +77,8 @@ public class StaffChatController {
             @AuthenticationPrincipal Staff me, @RequestBody AssignRequest body) {
         return assignments
                 .assign(me, body.sessionId(), body.agentId())
-                .then(sessions.get(me, body.sessionId()));
+                .then(sessions.get(me, body.sessionId()))
+                .map(StaffSessionWire::of);
     }
 
     @PostMapping("/close")
@@ -80,7 +86,8 @@ public class StaffChatController {
             @AuthenticationPrincipal Staff me, @RequestBody CloseRequest body) {
         return lifecycle
                 .close(me, body.sessionId(), body.reason())
-                .flatMap(id -> sessions.get(me, id));
+                .flatMap(id -> sessions.get(me, id))
+                .map(StaffSessionWire::of);
     }
 
     @PostMapping("/transfer")
@@ -88,28 +95,16 @@ public class StaffChatController {
             @AuthenticationPrincipal Staff me, @RequestBody TransferRequest body) {
         // the agent who handed the chat on may no longer see it: answer as a supervisor would see
         // it
-        return lifecycle.transfer(me, body).flatMap(id -> sessions.getAfterHandover(id));
+        return lifecycle
+                .transfer(me, body)
+                .flatMap(id -> sessions.getAfterHandover(id))
+                .map(StaffSessionWire::of);
     }
 
     @GetMapping("/session/{id}")
     public Mono<StaffSession> session(
             @AuthenticationPrincipal Staff me, @PathVariable("id") String id) {
-        return sessions.get(me, PathIds.parse(id, "The session"));
-    }
-
-    @GetMapping("/session/{id}/messages")
-    public Mono<MessagePage> transcript(
-            @AuthenticationPrincipal Staff me,
-            @PathVariable("id") String id,
-            @RequestParam(name = "after_seq", required = false) String afterSeq,
-            @RequestParam(name = "limit", required = false) String limit) {
-        UUID session = PathIds.parse(id, "The session");
-        FieldCheck check = FieldCheck.of();
-        QueryParams params = new QueryParams(check);
-        Integer after = params.integer("after_seq", afterSeq);
-        Integer size = params.integer("limit", limit);
-        check.orThrow();
-        return sessions.transcript(me, session, after == null ? 0 : after, size);
+        return sessions.get(me, PathIds.parse(id, "The session")).map(StaffSessionWire::of);
     }
 
     @GetMapping("/visitors/{chat_user_id}/sessions")
@@ -122,6 +117,7 @@ public class StaffChatController {
         FieldCheck check = FieldCheck.of();
         Integer size = new QueryParams(check).integer("limit", limit);
         check.orThrow();
-        return sessions.ofVisitor(me, visitor, new StaffSessions.Page(size, cursor));
+        return sessions.ofVisitor(me, visitor, new StaffSessions.Page(size, cursor))
+                .map(StaffSessionWire::of);
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The seed's visitor API under {@code /api/oss-chat}, as the website widget calls it. */
+/** The visitor API under {@code /api/oss-chat}, as the website widget calls it. */
 @RestController
 @RequestMapping("/api/oss-chat")
 public class VisitorSessionController {

@@ -18,7 +18,10 @@ public record LiveChatProperties(
     /** The key shared with the OSS portal for {@code identity_hash}. */
     public record Identity(@DefaultValue("") String secret) {}
 
-    /** Staff tokens: {@code JWT_SECRET} and {@code JWT_EXPIRES_IN} (Go duration, e.g. 24h). */
+    /**
+     * Staff tokens: {@code JWT_SECRET} and {@code JWT_EXPIRES_IN} (e.g. 24h or 1h30m, read by
+     * {@code DurationText}).
+     */
     public record Jwt(@DefaultValue("") String secret, @DefaultValue("24h") String expiresIn) {
         @Override
         public String toString() {

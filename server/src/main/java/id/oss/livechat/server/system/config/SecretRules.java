@@ -15,7 +15,7 @@ public final class SecretRules {
     public static final int MIN_LENGTH = 32;
     public static final int MIN_DISTINCT = 8;
 
-    /** Values that are published (README, seed, demo mode) and so protect nothing. */
+    /** Values that are published (README, examples, demo mode) and so protect nothing. */
     private static final Set<String> KNOWN =
             Set.of(
                     "oss-livechat-demo-jwt-secret-not-for-production",

@@ -16,10 +16,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * The seed's operational targets against the database that {@code DB_*} names, without starting the
- * server: {@code migrate} (Flyway, as the server does on start), {@code load-test-data} and {@code
- * clean-test-data}. Run as {@code java -jar oss-livechat-server.jar <command>} or {@code
- * bin/oss-livechat <command>}.
+ * Operations on the database that {@code DB_*} names, without starting the server: {@code migrate}
+ * (Flyway, as the server does on start), {@code load-test-data} and {@code clean-test-data}. Run as
+ * {@code java -jar oss-livechat-server.jar <command>} or {@code bin/oss-livechat <command>}.
  */
 public final class OpsCommands {
     public static final List<String> COMMANDS =

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The seed's health checks: {@code /health} says the process serves (liveness), {@code /health/db}
- * that it reaches PostgreSQL (readiness), or 503 with the reason.
+ * Health checks for load balancers and orchestrators: {@code /health} says the process serves
+ * (liveness), {@code /health/db} that it reaches PostgreSQL (readiness), or 503 with the reason.
  */
 @RestController
 public class HealthController {

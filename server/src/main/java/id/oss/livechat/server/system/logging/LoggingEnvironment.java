@@ -9,10 +9,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * The seed's {@code LOG_FORMAT}: {@code text} (the default, one human-readable line per event) or
- * {@code json} (one JSON object per line, Logstash field names, MDC entries such as {@code
- * request_id} as fields). It runs before logging is configured, so the very first line already has
- * the chosen format. {@code LOG_LEVEL} is mapped in application.yml.
+ * {@code LOG_FORMAT} picks the log format: {@code text} (the default, one human-readable line per
+ * event) or {@code json} (one JSON object per line, Logstash field names, MDC entries such as
+ * {@code request_id} as fields). It runs before logging is configured, so the very first line
+ * already has the chosen format. {@code LOG_LEVEL} is mapped in application.yml.
  */
 public class LoggingEnvironment implements EnvironmentPostProcessor, Ordered {
     static final String SOURCE_NAME = "livechatLogFormat";

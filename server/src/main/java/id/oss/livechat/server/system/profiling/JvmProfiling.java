@@ -21,9 +21,10 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
 /**
- * The JVM's answers to Go's {@code /debug/pprof}: a thread dump (goroutine), a heap summary (heap),
- * and a Java Flight Recorder recording started and stopped on demand (profile, trace). One
- * recording at a time per node; it stops by itself after its maximum duration.
+ * What the JVM gives for each {@code /debug/pprof} route (named as Go's profiler names them, which
+ * ops tools expect): a thread dump (goroutine), a heap summary (heap), and a Java Flight Recorder
+ * recording started and stopped on demand (profile, trace). One recording at a time per node; it
+ * stops by itself after its maximum duration.
  */
 public class JvmProfiling {
     static final Duration MAX_RECORDING = Duration.ofMinutes(30);

@@ -1,6 +1,6 @@
 package id.oss.livechat.server.system.profiling;
 
-import id.oss.livechat.server.common.GoDuration;
+import id.oss.livechat.server.common.DurationText;
 import id.oss.livechat.server.common.Problem;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,9 +16,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * {@code /debug/pprof}: the seed's profiling routes, as the JVM has them; admins only (see
- * SecurityConfiguration). The work blocks (stack walks, file writes), so it runs off the event
- * loop.
+ * {@code /debug/pprof}: profiling on a running node, thread dump, heap, flight recording; admins
+ * only (see SecurityConfiguration). The work blocks (stack walks, file writes), so it runs off the
+ * event loop.
  */
 @RestController
 public class ProfilingController {
@@ -47,7 +47,7 @@ public class ProfilingController {
             @RequestParam(name = "max_duration", required = false) String maxDuration) {
         Duration max;
         try {
-            max = maxDuration == null ? null : GoDuration.parse(maxDuration);
+            max = maxDuration == null ? null : DurationText.parse(maxDuration);
         } catch (IllegalArgumentException e) {
             return Mono.error(
                     new Problem(

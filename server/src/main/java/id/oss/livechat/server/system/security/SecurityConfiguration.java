@@ -1,25 +1,19 @@
 package id.oss.livechat.server.system.security;
 
-import id.oss.livechat.server.agent.StaffRepository;
+import id.oss.livechat.server.common.StaffTokenVerifier;
 import id.oss.livechat.server.system.config.LiveChatProperties;
 import java.util.Arrays;
 import java.util.List;
-import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -32,9 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Who may call what. Two filter chains: the public one (visitor API, whose visitor tokens are
  * checked by the visitor feature, plus health, docs, widget and WebSockets, which authenticate in
- * their first frame), and the staff one, where Spring Security's reactive resource server checks a
- * JWT on every call and the role on each route. Use cases check the finer rules (an agent acting on
- * another agent's chat).
+ * their first frame), and the staff one, where Spring Security's reactive resource server takes the
+ * bearer token of every call, the agent feature verifies it ({@link StaffTokenVerifier}), and the
+ * role is checked on each route. Use cases check the finer rules (an agent acting on another
+ * agent's chat).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -70,8 +65,7 @@ public class SecurityConfiguration {
             ServerHttpSecurity http,
             CorsConfigurationSource cors,
             JsonMapper json,
-            ReactiveJwtDecoder decoder,
-            StaffTokens staffTokens) {
+            StaffTokenVerifier staffTokens) {
         return common(http, cors, json)
                 .authorizeExchange(
                         rules ->
@@ -111,12 +105,8 @@ public class SecurityConfiguration {
                                                 new JsonSecurityErrors(json).forbidden())
                                         .jwt(
                                                 jwt ->
-                                                        jwt.jwtDecoder(decoder)
-                                                                .jwtAuthenticationConverter(
-                                                                        source ->
-                                                                                toAuthentication(
-                                                                                        staffTokens,
-                                                                                        source))))
+                                                        jwt.authenticationManager(
+                                                                verifiedBy(staffTokens))))
                 .build();
     }
 
@@ -138,38 +128,22 @@ public class SecurityConfiguration {
                                                 new JsonSecurityErrors(json).forbidden()));
     }
 
-    private static Mono<AbstractAuthenticationToken> toAuthentication(StaffTokens tokens, Jwt jwt) {
-        return tokens.toActiveStaff(jwt)
-                .<AbstractAuthenticationToken>map(
-                        staff -> new StaffAuthentication(staff, jwt.getTokenValue()))
-                .onErrorMap(e -> new InvalidBearerTokenException("The access token is not valid"));
+    /**
+     * A bearer token is a staff member once the agent feature verified it (signature, expiry, an
+     * active account); any failure is a 401 {@code invalid_token}.
+     */
+    private static ReactiveAuthenticationManager verifiedBy(StaffTokenVerifier tokens) {
+        return authentication -> {
+            String token = ((BearerTokenAuthenticationToken) authentication).getToken();
+            return tokens.verify(token)
+                    .<Authentication>map(staff -> new StaffAuthentication(staff, token))
+                    .onErrorMap(SecurityConfiguration::invalidToken)
+                    .switchIfEmpty(Mono.error(() -> invalidToken(null)));
+        };
     }
 
-    @Bean
-    JwtSettings jwtSettings(LiveChatProperties properties) {
-        return JwtSettings.from(
-                properties.jwt().secret(), properties.jwt().expiresIn(), properties.demo());
-    }
-
-    @Bean
-    ReactiveJwtDecoder jwtDecoder(JwtSettings settings) {
-        NimbusReactiveJwtDecoder decoder =
-                NimbusReactiveJwtDecoder.withSecretKey(settings.key())
-                        .macAlgorithm(MacAlgorithm.HS256)
-                        .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(JwtSettings.ISSUER));
-        return decoder;
-    }
-
-    @Bean
-    JwtEncoder jwtEncoder(JwtSettings settings) {
-        SecretKey key = settings.key();
-        return NimbusJwtEncoder.withSecretKey(key).build();
-    }
-
-    @Bean
-    StaffTokens staffTokens(ReactiveJwtDecoder decoder, StaffRepository staff) {
-        return new StaffTokens(decoder, staff);
+    private static InvalidBearerTokenException invalidToken(Throwable cause) {
+        return new InvalidBearerTokenException("The access token is not valid", cause);
     }
 
     /**

@@ -1,12 +1,12 @@
-package id.oss.livechat.server.realtime.web;
+package id.oss.livechat.server.message.web;
 
 import id.oss.livechat.model.realtime.MessageAck;
 import id.oss.livechat.model.realtime.MessagePage;
 import id.oss.livechat.model.realtime.SendMessageRequest;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Staff;
-import id.oss.livechat.server.realtime.ChatMessaging;
-import id.oss.livechat.server.realtime.VisitorMessages;
+import id.oss.livechat.server.message.Messaging;
+import id.oss.livechat.server.message.Participant;
 import id.oss.livechat.server.system.web.PathIds;
 import id.oss.livechat.server.system.web.QueryParams;
 import id.oss.livechat.server.system.web.RequestInfo;
@@ -22,16 +22,15 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The REST fallback of the sockets, for clients without WebSockets: send a message, read what came
- * after a sequence number. Same rules, same storage, same acknowledgement.
+ * A chat's messages over REST: the fallback of the sockets for clients without WebSockets (send a
+ * message, read what came after a sequence number; same rules, same storage, same acknowledgement),
+ * and the staff transcript.
  */
 @RestController
 public class MessageController {
-    private final VisitorMessages visitors;
-    private final ChatMessaging messaging;
+    private final Messaging messaging;
 
-    public MessageController(VisitorMessages visitors, ChatMessaging messaging) {
-        this.visitors = visitors;
+    public MessageController(Messaging messaging) {
         this.messaging = messaging;
     }
 
@@ -40,7 +39,7 @@ public class MessageController {
             @PathVariable("id") String id,
             @RequestBody SendMessageRequest body,
             ServerHttpRequest request) {
-        return visitors.send(
+        return messaging.sendWithVisitorToken(
                 PathIds.parse(id, "The session"),
                 RequestInfo.bearerToken(request),
                 body.clientMsgId(),
@@ -59,7 +58,7 @@ public class MessageController {
         Integer after = params.integer("after_seq", afterSeq);
         Integer size = params.integer("limit", limit);
         check.orThrow();
-        return visitors.read(
+        return messaging.readWithVisitorToken(
                 session, RequestInfo.bearerToken(request), after == null ? 0 : after, size);
     }
 
@@ -68,7 +67,25 @@ public class MessageController {
             @AuthenticationPrincipal Staff me,
             @PathVariable("id") String id,
             @RequestBody SendMessageRequest body) {
-        return messaging.sendAsStaff(
-                me, PathIds.parse(id, "The session"), body.clientMsgId(), body.text());
+        return messaging.send(
+                new Participant.Member(me),
+                PathIds.parse(id, "The session"),
+                body.clientMsgId(),
+                body.text());
+    }
+
+    @GetMapping("/api/chat/session/{id}/messages")
+    public Mono<MessagePage> transcript(
+            @AuthenticationPrincipal Staff me,
+            @PathVariable("id") String id,
+            @RequestParam(name = "after_seq", required = false) String afterSeq,
+            @RequestParam(name = "limit", required = false) String limit) {
+        UUID session = PathIds.parse(id, "The session");
+        FieldCheck check = FieldCheck.of();
+        QueryParams params = new QueryParams(check);
+        Integer after = params.integer("after_seq", afterSeq);
+        Integer size = params.integer("limit", limit);
+        check.orThrow();
+        return messaging.transcript(me, session, after == null ? 0 : after, size);
     }
 }

@@ -8,17 +8,17 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
-class GinModeEnvironmentTest {
+class ProductionModeSwitchTest {
 
     private static String demoAfter(Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", variables));
-        new GinModeEnvironment().postProcessEnvironment(environment, new SpringApplication());
+        new ProductionModeSwitch().postProcessEnvironment(environment, new SpringApplication());
         return environment.getProperty("LIVECHAT_DEMO");
     }
 
     @Test
-    void ginReleaseModeMeansProductionUnlessDemoIsAskedFor() {
+    void ginModeReleaseMeansProductionUnlessDemoIsAskedFor() {
         assertThat(demoAfter(Map.of("GIN_MODE", "release"))).isEqualTo("false");
         assertThat(demoAfter(Map.of("GIN_MODE", "release", "LIVECHAT_DEMO", "true")))
                 .isEqualTo("true");

@@ -8,11 +8,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * The seed's {@code GIN_MODE=release} (Gin's production switch) means production here too: demo
- * mode off, so the production rules for secrets apply, unless {@code LIVECHAT_DEMO} says otherwise
- * explicitly. Any other value changes nothing.
+ * The production-mode switch operators already set: {@code GIN_MODE=release} turns demo mode off,
+ * so the production rules for secrets apply, unless {@code LIVECHAT_DEMO} says otherwise
+ * explicitly. Any other value of {@code GIN_MODE} changes nothing.
  */
-public class GinModeEnvironment implements EnvironmentPostProcessor, Ordered {
+public class ProductionModeSwitch implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(
@@ -21,7 +21,9 @@ public class GinModeEnvironment implements EnvironmentPostProcessor, Ordered {
                 && environment.getProperty("LIVECHAT_DEMO") == null) {
             environment
                     .getPropertySources()
-                    .addLast(new MapPropertySource("ginMode", Map.of("LIVECHAT_DEMO", "false")));
+                    .addLast(
+                            new MapPropertySource(
+                                    "productionModeSwitch", Map.of("LIVECHAT_DEMO", "false")));
         }
     }
 

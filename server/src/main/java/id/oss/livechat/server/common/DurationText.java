@@ -5,13 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads durations as the seed writes them (Go's {@code time.ParseDuration}): {@code 24h}, {@code
- * 30m}, {@code 1h30m}, {@code 90s}, {@code 1.5h}, {@code 500ms}.
+ * Reads a duration written as numbers with units, as {@code JWT_EXPIRES_IN} and the profiler's
+ * {@code max} take it: {@code 24h}, {@code 30m}, {@code 1h30m}, {@code 90s}, {@code 1.5h}, {@code
+ * 500ms}.
  */
-public final class GoDuration {
+public final class DurationText {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
-    private GoDuration() {}
+    private DurationText() {}
 
     public static Duration parse(String text) {
         if (text == null || text.isBlank()) {

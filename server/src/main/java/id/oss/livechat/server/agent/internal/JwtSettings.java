@@ -1,6 +1,6 @@
-package id.oss.livechat.server.system.security;
+package id.oss.livechat.server.agent.internal;
 
-import id.oss.livechat.server.common.GoDuration;
+import id.oss.livechat.server.common.DurationText;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import javax.crypto.SecretKey;
@@ -32,7 +32,8 @@ public record JwtSettings(SecretKey key, Duration lifetime) {
         Duration lifetime;
         try {
             lifetime =
-                    GoDuration.parse(expiresIn == null || expiresIn.isBlank() ? "24h" : expiresIn);
+                    DurationText.parse(
+                            expiresIn == null || expiresIn.isBlank() ? "24h" : expiresIn);
         } catch (IllegalArgumentException e) {
             throw new WeakSecretException("JWT_EXPIRES_IN: " + e.getMessage());
         }
