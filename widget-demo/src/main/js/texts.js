@@ -44,6 +44,16 @@ export const TEXTS = {
       lainnya: 'Lainnya'
     },
     deptOffline: '(tidak ada petugas online)',
+    deptClosed: '(tutup)',
+    closedTitle: 'Di luar jam layanan',
+    closedNow: 'Layanan {dept} sedang tutup.',
+    reopens: 'Buka kembali {when}.',
+    closedLeaveMessage:
+      'Tinggalkan pesan: pesan Anda disimpan dan diteruskan ke petugas saat layanan buka; balasannya tampil di sini dan dikirim ke e-mail Anda.',
+    today: 'hari ini',
+    tomorrow: 'besok',
+    days: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
+    months: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
     startChat: 'Mulai chat',
     leaveMessage: 'Kirim pesan',
     busy: 'Memproses…',
@@ -172,6 +182,16 @@ export const TEXTS = {
       lainnya: 'Other'
     },
     deptOffline: '(no agent online)',
+    deptClosed: '(closed)',
+    closedTitle: 'Outside service hours',
+    closedNow: 'The {dept} desk is closed.',
+    reopens: 'Opens again {when}.',
+    closedLeaveMessage:
+      'Leave a message: it is kept and handed to an agent when the desk opens; the reply appears here and is sent to your e-mail.',
+    today: 'today',
+    tomorrow: 'tomorrow',
+    days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
     startChat: 'Start chat',
     leaveMessage: 'Send message',
     busy: 'Working…',

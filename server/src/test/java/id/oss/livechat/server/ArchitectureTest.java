@@ -31,7 +31,9 @@ class ArchitectureTest {
         "canned",
         "tagging",
         "search",
-        "export"
+        "export",
+        "hours",
+        "casecontext"
     };
     private static final JavaClasses CLASSES =
             new ClassFileImporter()

@@ -105,15 +105,17 @@ public final class JsonHttp {
     private static ApiException error(HttpResponse<String> response) {
         String code = "http_" + response.statusCode();
         String message = null;
+        java.util.Map<String, String> fields = java.util.Map.of();
         try {
             ApiError body = Json.mapper().readValue(response.body(), ApiError.class);
             if (body != null && body.error() != null) {
                 code = body.error();
                 message = body.message();
+                fields = body.fields();
             }
         } catch (JacksonException e) {
             // not the contract's error body (a proxy's HTML page): the status says enough
         }
-        return new ApiException(response.statusCode(), code, message);
+        return new ApiException(response.statusCode(), code, message, fields);
     }
 }

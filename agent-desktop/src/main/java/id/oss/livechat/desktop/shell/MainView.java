@@ -7,6 +7,7 @@ import id.oss.livechat.desktop.chat.ChatDialogs;
 import id.oss.livechat.desktop.chat.ChatView;
 import id.oss.livechat.desktop.chat.TransferViewModel;
 import id.oss.livechat.desktop.contact.ContactView;
+import id.oss.livechat.desktop.hours.HoursEditorView;
 import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.desktop.queue.QueueView;
 import id.oss.livechat.desktop.tools.CannedRepliesDialog;
@@ -113,6 +114,18 @@ public final class MainView extends StackPane {
                                                                 ::openLink));
                                 tab.setId("tab-board");
                                 tabs.getTabs().add(1, tab);
+                            });
+            // admins keep the departments' opening hours
+            viewModel
+                    .hours()
+                    .ifPresent(
+                            hours -> {
+                                Tab tab =
+                                        new Tab(
+                                                i18n.text("tab.hours"),
+                                                new HoursEditorView(hours, i18n));
+                                tab.setId("tab-hours");
+                                tabs.getTabs().add(tab);
                             });
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
             tabs.getStyleClass().add("main-tabs");

@@ -9,6 +9,7 @@ import id.oss.livechat.desktop.connection.LiveLink;
 import id.oss.livechat.desktop.connection.ReconnectPolicy;
 import id.oss.livechat.desktop.connection.StaffApi;
 import id.oss.livechat.desktop.contact.ContactViewModel;
+import id.oss.livechat.desktop.hours.HoursEditorViewModel;
 import id.oss.livechat.desktop.login.SignedIn;
 import id.oss.livechat.desktop.queue.QueueViewModel;
 import id.oss.livechat.desktop.tools.CannedReplies;
@@ -19,6 +20,7 @@ import id.oss.livechat.desktop.tools.DeskToolsApi;
 import id.oss.livechat.desktop.tools.SearchViewModel;
 import id.oss.livechat.desktop.util.Background;
 import id.oss.livechat.model.AgentStatus;
+import id.oss.livechat.model.StaffRole;
 import id.oss.livechat.model.staff.StaffProfile;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -44,6 +46,7 @@ public final class MainViewModel {
     private final CannedReplies cannedReplies;
     private final DeskLabels labels;
     private final ChatTagsViewModel chatTags;
+    private final HoursEditorViewModel hours;
     private final StringBinding banner;
     private final BooleanBinding bannerVisible;
     private final Runnable onSignedOut;
@@ -102,6 +105,12 @@ public final class MainViewModel {
         this.labels = new DeskLabels(deskTools, background);
         this.chatTags =
                 new ChatTagsViewModel(deskTools, background, labels, context.i18n(), attention);
+        // admins keep the departments' opening hours
+        this.hours =
+                signedIn.user().role() == StaffRole.ADMIN
+                        ? new HoursEditorViewModel(
+                                context.ports().hoursApi(signedIn), background, context.i18n())
+                        : null;
         // the chat shown, and its visitor's details as they change (the contact form, a login)
         chats.selectedSessionProperty().addListener((obs, old, now) -> contact.show(now));
         chats.selectedSessionProperty().addListener((obs, old, now) -> chatTags.show(now));
@@ -148,6 +157,9 @@ public final class MainViewModel {
         if (analytics != null) {
             analytics.refreshLive();
             analytics.loadReport();
+        }
+        if (hours != null) {
+            hours.loadDepartments();
         }
     }
 
@@ -266,6 +278,11 @@ public final class MainViewModel {
     /** The live board; present for supervisors and admins only. */
     public Optional<BoardViewModel> board() {
         return Optional.ofNullable(board);
+    }
+
+    /** The opening hours editor: admins only. */
+    public Optional<HoursEditorViewModel> hours() {
+        return Optional.ofNullable(hours);
     }
 
     /** Present for supervisors and admins only. */

@@ -2,8 +2,11 @@ package id.oss.livechat.desktop.shell;
 
 import id.oss.livechat.desktop.analytics.AnalyticsApi;
 import id.oss.livechat.desktop.connection.ChatConnection;
+import id.oss.livechat.desktop.connection.HttpStaffApi;
 import id.oss.livechat.desktop.connection.ServerAddress;
 import id.oss.livechat.desktop.connection.StaffApi;
+import id.oss.livechat.desktop.hours.HoursApi;
+import id.oss.livechat.desktop.hours.HttpHoursApi;
 import id.oss.livechat.desktop.login.SignedIn;
 import id.oss.livechat.desktop.tools.DeskToolsApi;
 import id.oss.livechat.desktop.util.DesktopPlatform;
@@ -27,6 +30,16 @@ public interface Ports {
     /** Where an export is saved: the system's file chooser; tests record what was asked. */
     default SaveDialog saveDialog() {
         return SaveDialog.NONE;
+    }
+
+    /**
+     * The departments' opening hours (the admins' editor), over the signed-in HTTP client; a client
+     * without one cannot reach them.
+     */
+    default HoursApi hoursApi(SignedIn signedIn) {
+        return signedIn.api() instanceof HttpStaffApi http
+                ? new HttpHoursApi(http.http())
+                : HoursApi.UNAVAILABLE;
     }
 
     /** Notifications, the taskbar's attention, the browser; none unless a port provides them. */

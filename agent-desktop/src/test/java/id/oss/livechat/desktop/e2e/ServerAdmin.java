@@ -9,6 +9,8 @@ import id.oss.livechat.model.staff.Agent;
 import id.oss.livechat.model.staff.DepartmentInfo;
 import id.oss.livechat.model.staff.DepartmentRequest;
 import id.oss.livechat.model.staff.NewAgentRequest;
+import id.oss.livechat.model.staff.RoutingRule;
+import id.oss.livechat.model.staff.RoutingRules;
 import id.oss.livechat.model.staff.StaffSession;
 import java.util.List;
 import java.util.UUID;
@@ -77,6 +79,29 @@ public final class ServerAdmin {
                                 List.of(department),
                                 maxChats),
                         Agent.class);
+    }
+
+    /** An agent (offline at first) of several departments. */
+    public Agent agentOf(String displayName, int maxChats, UUID... departments) {
+        String username = "a" + UUID.randomUUID().toString().substring(0, 8);
+        return admin.http()
+                .send(
+                        "POST",
+                        "/api/agents",
+                        new NewAgentRequest(
+                                username,
+                                displayName,
+                                null,
+                                AGENT_PASSWORD,
+                                StaffRole.AGENT,
+                                List.of(departments),
+                                maxChats),
+                        Agent.class);
+    }
+
+    /** Replaces the routing rules by the citizen's case ({@code PUT /api/routing-rules}). */
+    public void routingRules(List<RoutingRule> rules) {
+        admin.http().send("PUT", "/api/routing-rules", new RoutingRules(rules), RoutingRules.class);
     }
 
     public StaffSession session(UUID sessionId) {

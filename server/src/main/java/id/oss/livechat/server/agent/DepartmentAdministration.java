@@ -6,6 +6,7 @@ import id.oss.livechat.model.visitor.PublicDepartment;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.common.Texts;
+import id.oss.livechat.server.hours.BusinessHours;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -13,28 +14,41 @@ import reactor.core.publisher.Mono;
 /** Departments: the public list visitors choose from, and their administration. */
 public class DepartmentAdministration {
     private final DepartmentRepository departments;
+    private final BusinessHours hours;
 
-    public DepartmentAdministration(DepartmentRepository departments) {
+    public DepartmentAdministration(DepartmentRepository departments, BusinessHours hours) {
         this.departments = departments;
+        this.hours = hours;
     }
 
     public Flux<DepartmentInfo> list() {
         return departments.findAllWithFigures();
     }
 
-    /** What a visitor may choose: open departments, with how many agents are online. */
+    /**
+     * What a visitor may choose: active departments, with how many agents are online and whether
+     * their opening hours have them open now.
+     */
     public Flux<PublicDepartment> forVisitors() {
         return departments
                 .findAllWithFigures()
                 .filter(DepartmentInfo::active)
+                .concatMap(this::forVisitors);
+    }
+
+    private Mono<PublicDepartment> forVisitors(DepartmentInfo d) {
+        return hours.statusNow(d.id())
                 .map(
-                        d ->
+                        status ->
                                 new PublicDepartment(
                                         d.id(),
                                         d.code(),
                                         d.name(),
                                         d.isDefault(),
-                                        d.agentsOnline()));
+                                        d.agentsOnline(),
+                                        status.openNow(),
+                                        status.nextOpenAt(),
+                                        status.zone() == null ? null : status.zone().getId()));
     }
 
     public Mono<DepartmentInfo> create(DepartmentRequest request) {

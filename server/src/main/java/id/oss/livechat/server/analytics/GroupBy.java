@@ -15,7 +15,11 @@ public enum GroupBy {
     /** The chat's tags: a chat with two tags counts in both rows; untagged ones under "none". */
     TAG,
     /** The close reason chosen on closing; chats without one (free text only, or open) "none". */
-    CLOSE_REASON;
+    CLOSE_REASON,
+    /** By the licence type of the session's verified case context; {@code none} without one. */
+    LICENCE_TYPE,
+    /** By the province of the session's verified case context; {@code none} without one. */
+    PROVINCE;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -8,6 +8,7 @@ import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.common.Texts;
 import id.oss.livechat.server.common.events.ChatEvent;
+import id.oss.livechat.server.hours.DepartmentOpening;
 import id.oss.livechat.server.message.MessageStore;
 import id.oss.livechat.server.session.VisitorAccess;
 import java.time.Clock;
@@ -23,9 +24,9 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>the transcript to the visitor's contact address when the chat closes, or on request;
  *   <li>a notice to the visitor when an agent replies after the visitor left;
- *   <li>a visitor's message, written while nobody of the department is online, to the department's
- *       address: one mail per chat per {@code offlineWindow}, however many messages the visitor
- *       writes.
+ *   <li>a visitor's message, written while nobody of the department is online or outside its
+ *       opening hours, to the department's address: one mail per chat per {@code offlineWindow},
+ *       however many messages the visitor writes.
  * </ul>
  *
  * Mail goes only to addresses a session knows: its contact address, or its visitor's verified OSS
@@ -42,6 +43,7 @@ public class Notifications {
     private final Clock clock;
     private final Duration visitorAwayAfter;
     private final Duration offlineWindow;
+    private final DepartmentOpening opening;
 
     public Notifications(
             MailOutbox outbox,
@@ -52,6 +54,28 @@ public class Notifications {
             Clock clock,
             Duration visitorAwayAfter,
             Duration offlineWindow) {
+        this(
+                outbox,
+                source,
+                messages,
+                templates,
+                access,
+                clock,
+                visitorAwayAfter,
+                offlineWindow,
+                DepartmentOpening.ALWAYS);
+    }
+
+    public Notifications(
+            MailOutbox outbox,
+            MailSource source,
+            MessageStore messages,
+            MailTemplates templates,
+            VisitorAccess access,
+            Clock clock,
+            Duration visitorAwayAfter,
+            Duration offlineWindow,
+            DepartmentOpening opening) {
         this.outbox = outbox;
         this.source = source;
         this.messages = messages;
@@ -60,6 +84,7 @@ public class Notifications {
         this.clock = clock;
         this.visitorAwayAfter = visitorAwayAfter;
         this.offlineWindow = offlineWindow;
+        this.opening = opening;
     }
 
     /** Reacts to what happened on this node. */
@@ -211,28 +236,38 @@ public class Notifications {
         }
         if (message.sender().type() == SenderType.VISITOR
                 && session.status() == SessionStatus.WAITING) {
-            return source.context(message.sessionId())
-                    .filter(
-                            context ->
-                                    context.departmentAgentsOnline() == 0
-                                            && context.departmentEmail() != null)
-                    .flatMap(
-                            context -> {
-                                MailTemplates.Rendered mail =
-                                        templates.offlineMessage(context, message, offlineWindow);
-                                return outbox.enqueue(
-                                        new Mail(
-                                                offlineKey(message, context.startedAt()),
-                                                Mail.Kind.OFFLINE_MESSAGE,
-                                                context.departmentEmail(),
-                                                id.oss.livechat.model.Language.ID,
-                                                mail.subject(),
-                                                mail.text(),
-                                                mail.html(),
-                                                context.sessionId()));
-                            })
-                    .then();
+            return opening.isOpenNow(session.departmentId())
+                    .flatMap(open -> messageForDepartment(message, !open));
         }
         return Mono.empty();
+    }
+
+    /**
+     * A visitor's message in a waiting chat goes to the department's address when nobody there can
+     * read it now: no agent online, or the department closed by its opening hours.
+     */
+    private Mono<Void> messageForDepartment(ChatMessage message, boolean closedHours) {
+        return source.context(message.sessionId())
+                .filter(
+                        context ->
+                                (closedHours || context.departmentAgentsOnline() == 0)
+                                        && context.departmentEmail() != null)
+                .flatMap(
+                        context -> {
+                            MailTemplates.Rendered mail =
+                                    templates.offlineMessage(
+                                            context, message, offlineWindow, closedHours);
+                            return outbox.enqueue(
+                                    new Mail(
+                                            offlineKey(message, context.startedAt()),
+                                            Mail.Kind.OFFLINE_MESSAGE,
+                                            context.departmentEmail(),
+                                            id.oss.livechat.model.Language.ID,
+                                            mail.subject(),
+                                            mail.text(),
+                                            mail.html(),
+                                            context.sessionId()));
+                        })
+                .then();
     }
 }

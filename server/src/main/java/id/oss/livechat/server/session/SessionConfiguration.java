@@ -3,6 +3,7 @@ package id.oss.livechat.server.session;
 import id.oss.livechat.server.agent.AgentPresence;
 import id.oss.livechat.server.agent.DepartmentRepository;
 import id.oss.livechat.server.agent.StaffRepository;
+import id.oss.livechat.server.casecontext.CaseContexts;
 import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.protection.ProtectionSettings;
@@ -11,6 +12,7 @@ import id.oss.livechat.server.routing.Router;
 import id.oss.livechat.server.session.internal.R2dbcSessionRepository;
 import id.oss.livechat.server.system.config.LiveChatProperties;
 import id.oss.livechat.server.visitor.VisitorIdentities;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -44,7 +46,9 @@ public class SessionConfiguration {
             Transactions transactions,
             Router router,
             ChatEventBus bus,
-            ProtectionSettings protection) {
+            ProtectionSettings protection,
+            CaseContexts contexts,
+            Clock clock) {
         return new VisitorSessions(
                 sessions,
                 departments,
@@ -55,7 +59,9 @@ public class SessionConfiguration {
                 router,
                 bus,
                 new VisitorSessions.QueueCaps(
-                        protection.maxWaitingPerAddress(), protection.maxWaitingPerDepartment()));
+                        protection.maxWaitingPerAddress(), protection.maxWaitingPerDepartment()),
+                contexts,
+                clock);
     }
 
     @Bean

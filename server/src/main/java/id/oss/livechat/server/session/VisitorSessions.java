@@ -15,6 +15,8 @@ import id.oss.livechat.model.visitor.StartChatRequest;
 import id.oss.livechat.model.visitor.StartChatResponse;
 import id.oss.livechat.server.agent.Department;
 import id.oss.livechat.server.agent.DepartmentRepository;
+import id.oss.livechat.server.casecontext.CaseContexts;
+import id.oss.livechat.server.casecontext.ReceivedContext;
 import id.oss.livechat.server.common.ClientInfo;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Problem;
@@ -25,7 +27,9 @@ import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.routing.QueuePlace;
 import id.oss.livechat.server.routing.QueueStatus;
 import id.oss.livechat.server.routing.Router;
+import id.oss.livechat.server.visitor.ChatUser;
 import id.oss.livechat.server.visitor.VisitorIdentities;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +58,8 @@ public class VisitorSessions {
     private final Router router;
     private final ChatEventBus bus;
     private final QueueCaps caps;
+    private final CaseContexts contexts;
+    private final Clock clock;
 
     public VisitorSessions(
             SessionRepository sessions,
@@ -64,7 +70,9 @@ public class VisitorSessions {
             Transactions transactions,
             Router router,
             ChatEventBus bus,
-            QueueCaps caps) {
+            QueueCaps caps,
+            CaseContexts contexts,
+            Clock clock) {
         this.sessions = sessions;
         this.departments = departments;
         this.identities = identities;
@@ -74,6 +82,8 @@ public class VisitorSessions {
         this.router = router;
         this.bus = bus;
         this.caps = caps;
+        this.contexts = contexts;
+        this.clock = clock;
     }
 
     /** {@code start}: a new session waiting in its department's queue. */
@@ -95,6 +105,10 @@ public class VisitorSessions {
             check.rule(listed.isPresent(), "topic_code", "is not a topic of the list");
         }
         VisitorIdentities.check(claim, check);
+        // the citizen's case: its shape refused here, its signature only decides whether it routes
+        Optional<ReceivedContext> received =
+                contexts.receive(request.context(), request.contextHash(), check);
+        check.orThrow();
         Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
         check.rule(
                 visitorMayAskFor(priority, claim),
@@ -113,8 +127,9 @@ public class VisitorSessions {
                         listed.map(Topics.Topic::code).orElse(null),
                         priority,
                         language,
-                        token);
-        return departmentFor(request.departmentId())
+                        token,
+                        received);
+        return departmentFor(request, received)
                 .flatMap(department -> roomInQueue(department, client).thenReturn(department))
                 .flatMap(
                         department ->
@@ -181,30 +196,34 @@ public class VisitorSessions {
             String topicCode,
             Priority priority,
             Language language,
-            VisitorToken.Issued token) {}
+            VisitorToken.Issued token,
+            Optional<ReceivedContext> received) {}
 
     private Mono<Started> createSession(NewChat chat, Department department) {
         return transactions.inTransaction(
                 () ->
                         identities
                                 .forNewChat(chat.claim(), chat.client())
-                                .flatMap(
-                                        user ->
-                                                sessions.create(
-                                                                new NewSession(
-                                                                        user.id(),
-                                                                        department.id(),
-                                                                        chat.topic(),
-                                                                        chat.topicCode(),
-                                                                        chat.priority(),
-                                                                        chat.language(),
-                                                                        chat.token().hash()))
-                                                        .map(
-                                                                session ->
-                                                                        new Started(
-                                                                                session,
-                                                                                user
-                                                                                        .anonymous()))));
+                                .flatMap(user -> createSession(chat, department, user)));
+    }
+
+    /** The session and its case context, in the caller's transaction. */
+    private Mono<Started> createSession(NewChat chat, Department department, ChatUser user) {
+        NewSession session =
+                new NewSession(
+                        user.id(),
+                        department.id(),
+                        chat.topic(),
+                        chat.topicCode(),
+                        chat.priority(),
+                        chat.language(),
+                        chat.token().hash(),
+                        clock.instant());
+        return sessions.create(session)
+                .flatMap(
+                        created ->
+                                contexts.store(created.id(), chat.received())
+                                        .thenReturn(new Started(created, user.anonymous())));
     }
 
     private record Started(ChatSession session, boolean anonymous) {}
@@ -424,7 +443,27 @@ public class VisitorSessions {
         return new HistoryPage(items, more, next);
     }
 
-    private Mono<Department> departmentFor(UUID departmentId) {
+    /**
+     * The department a new chat waits in: the one the visitor chose; else the first routing rule's
+     * that a verified case matches; else the page's default ({@code default_department_id}); else
+     * the server's default department.
+     */
+    private Mono<Department> departmentFor(
+            StartChatRequest request, Optional<ReceivedContext> received) {
+        if (request.departmentId() != null) {
+            return departmentFor(request.departmentId(), "department_id");
+        }
+        Mono<Department> fallback =
+                departmentFor(request.defaultDepartmentId(), "default_department_id");
+        return fallback.flatMap(
+                otherwise ->
+                        contexts.routedDepartment(received)
+                                .flatMap(departments::findById)
+                                .filter(Department::active)
+                                .defaultIfEmpty(otherwise));
+    }
+
+    private Mono<Department> departmentFor(UUID departmentId, String field) {
         if (departmentId == null) {
             return departments
                     .findDefault()
@@ -439,9 +478,7 @@ public class VisitorSessions {
                 .findById(departmentId)
                 .filter(Department::active)
                 .switchIfEmpty(
-                        Mono.error(
-                                Problem.invalidField(
-                                        "department_id", "is not an open department")));
+                        Mono.error(Problem.invalidField(field, "is not an open department")));
     }
 
     private Mono<Optional<QueuePlace>> placeOf(ChatSession session) {

@@ -3,8 +3,12 @@ package id.oss.livechat.server.support;
 import id.oss.livechat.server.visitor.IdentityProof;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -33,6 +37,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "MAX_WAITING_PER_DEPARTMENT=1000000",
         })
 @AutoConfigureWebTestClient(timeout = "PT30S")
+@Import(ServerTest.Clocks.class)
 public abstract class ServerTest {
     public static final String IDENTITY_SECRET = "test-portal-secret-0123456789-abcdefghijkl";
     public static final String DEMO_PASSWORD = "test-demo-password";
@@ -40,6 +45,19 @@ public abstract class ServerTest {
     static {
         TestDatabase.useForApplications();
         TestMail.useForApplications();
+    }
+
+    /**
+     * The server's clock, which a test may set (opening hours, a holiday) and must reset: the
+     * system's time until then.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+        @Bean
+        @Primary
+        SettableClock settableClock() {
+            return new SettableClock();
+        }
     }
 
     @Autowired protected WebTestClient http;

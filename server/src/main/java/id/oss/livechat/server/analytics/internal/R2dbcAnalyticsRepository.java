@@ -18,7 +18,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The measures as SQL aggregates over {@code chat_sessions}; docs/API.md defines each. One query
- * per report: totals, or totals per group (every day of the range appears, with zeros).
+ * per report: totals, or totals per group (every day of the range appears, with zeros). A wait is
+ * the time the department was open until the first assignment ({@code open_wait_seconds}, written
+ * at that assignment for departments with opening hours), else the plain time to it.
  */
 public class R2dbcAnalyticsRepository implements AnalyticsRepository {
     /**
@@ -37,7 +39,7 @@ public class R2dbcAnalyticsRepository implements AnalyticsRepository {
             count(s.id) FILTER (WHERE %1$s) AS abandoned,
             count(s.id) FILTER (WHERE s.assigned_at IS NOT NULL OR (%1$s)) AS decided,
             count(s.id) FILTER (WHERE s.left_message_at IS NOT NULL) AS left_messages,
-            avg(extract(epoch FROM s.assigned_at - s.started_at))
+            avg(coalesce(s.open_wait_seconds, extract(epoch FROM s.assigned_at - s.started_at)))
                 FILTER (WHERE s.assigned_at IS NOT NULL AND s.left_message_at IS NULL) AS avg_wait,
             avg(extract(epoch FROM s.first_response_at - s.assigned_at))
                 FILTER (WHERE s.first_response_at IS NOT NULL AND s.assigned_at IS NOT NULL) AS avg_first_response,
@@ -131,6 +133,9 @@ public class R2dbcAnalyticsRepository implements AnalyticsRepository {
                      WHERE s.started_at >= :from AND s.started_at < :to %s
                      GROUP BY r.code, r.label_id ORDER BY r.label_id NULLS LAST"""
                                     .formatted(MEASURES, FILTERS);
+                    // the citizen's case, verified only: an unsigned one could say anything
+                    case LICENCE_TYPE -> byCase("licence_type");
+                    case PROVINCE -> byCase("province");
                 };
         GenericExecuteSpec spec = filtered(db.sql(sql), query);
         LocalDate fromDay = query.from().atZone(query.zone()).toLocalDate();
@@ -151,6 +156,15 @@ public class R2dbcAnalyticsRepository implements AnalyticsRepository {
                                         measures(row)))
                 .all()
                 .collectList();
+    }
+
+    private static String byCase(String column) {
+        return """
+                SELECT coalesce(sc.%1$s, 'none') AS key, coalesce(sc.%1$s, '(no verified case)') AS label, %2$s
+                  FROM chat_sessions s LEFT JOIN session_contexts sc ON sc.session_id = s.id AND sc.verified
+                 WHERE s.started_at >= :from AND s.started_at < :to %3$s
+                 GROUP BY sc.%1$s ORDER BY sc.%1$s NULLS LAST"""
+                .formatted(column, MEASURES, FILTERS);
     }
 
     private static GenericExecuteSpec filtered(GenericExecuteSpec spec, ReportQuery query) {

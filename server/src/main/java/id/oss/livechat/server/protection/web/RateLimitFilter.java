@@ -76,7 +76,8 @@ public class RateLimitFilter implements WebFilter {
                     checks.add(new Check(Kind.SESSION_MESSAGES, token));
                 }
             }
-        } else if (HttpMethod.POST.equals(method) && path.equals("/demo/login")) {
+        } else if ((HttpMethod.POST.equals(method) && path.equals("/demo/login"))
+                || (HttpMethod.GET.equals(method) && path.equals("/demo/case"))) {
             checks.add(new Check(Kind.ADDRESS_REQUESTS, addressOf(request)));
         } else if (HttpMethod.POST.equals(method) && path.equals("/api/auth/login")) {
             checks.add(new Check(Kind.ADDRESS_LOGINS, addressOf(request)));

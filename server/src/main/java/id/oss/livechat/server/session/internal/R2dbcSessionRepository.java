@@ -77,8 +77,8 @@ public class R2dbcSessionRepository implements SessionRepository {
                                 """
                 WITH created AS (
                   INSERT INTO chat_sessions (chat_user_id, department_id, topic, topic_code, priority, language,
-                                             visitor_token_hash)
-                  VALUES (:user, :dept, :topic, :topicCode, :priority, :language, :token)
+                                             visitor_token_hash, started_at, queued_at)
+                  VALUES (:user, :dept, :topic, :topicCode, :priority, :language, :token, :started, :started)
                   RETURNING *)
                 SELECT """
                                         + " "
@@ -89,7 +89,8 @@ public class R2dbcSessionRepository implements SessionRepository {
                         .bind("topic", session.topic())
                         .bind("priority", session.priority().wire())
                         .bind("language", session.language().wire())
-                        .bind("token", ByteBuffer.wrap(session.visitorTokenHash()));
+                        .bind("token", ByteBuffer.wrap(session.visitorTokenHash()))
+                        .bind("started", session.startedAt());
         return bind(spec, "topicCode", session.topicCode(), String.class)
                 .map(R2dbcSessionRepository::toSession)
                 .one();

@@ -88,6 +88,14 @@ public class SecurityConfiguration {
                                                 "/api/agents/*",
                                                 "/api/departments/*")
                                         .hasRole("ADMIN")
+                                        // opening hours and routing rules (issue 20)
+                                        .pathMatchers(
+                                                HttpMethod.PUT,
+                                                "/api/departments/*/hours",
+                                                "/api/routing-rules")
+                                        .hasRole("ADMIN")
+                                        .pathMatchers("/api/routing-rules")
+                                        .hasAnyRole("SUPERVISOR", "ADMIN")
                                         .anyExchange()
                                         .authenticated())
                 .oauth2ResourceServer(
