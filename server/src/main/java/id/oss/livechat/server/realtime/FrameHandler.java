@@ -49,6 +49,10 @@ public class FrameHandler {
 
         @Override
         public Mono<Void> auth(ClientFrame.Auth frame) {
+            // answered like any signal, so a flood of them is limited like one
+            if (!connection.allowSignal()) {
+                return Mono.error(rateLimited());
+            }
             return Mono.error(
                     new Problem(
                             Problem.Kind.CONFLICT,
