@@ -109,6 +109,31 @@ class RealtimeBadInputTest extends ServerTest {
     }
 
     @Test
+    void aFrameWithoutASessionIsRefusedNamingTheFieldOnVisitorAndStaffSockets() {
+        StaffFixture staff = new StaffFixture(db, http);
+        ChatSocket agentSide =
+                ChatSocket.signedIn(
+                        port, "/ws/agent", staff.login(staff.agent("away", 3, staff.department())));
+        sockets.add(agentSide);
+        for (ChatSocket socket : List.of(visitor(), agentSide)) {
+            socket.sendRaw("{\"type\":\"read\",\"up_to_seq\":1}");
+            socket.sendRaw("{\"type\":\"typing\",\"typing\":true}");
+            socket.sendRaw("{\"type\":\"resume\",\"after_seq\":0}");
+            socket.sendRaw(
+                    "{\"type\":\"message.send\",\"client_msg_id\":\"lost\",\"text\":\"Halo\"}");
+            for (String ref :
+                    List.of(FrameTypes.READ, FrameTypes.TYPING, FrameTypes.RESUME, "lost")) {
+                ServerFrame.Error error =
+                        socket.await(ServerFrame.Error.class, e -> ref.equals(e.ref()));
+                assertThat(error.code()).as(ref).isEqualTo("validation_failed");
+                assertThat(error.message()).as(ref).contains("session_id");
+            }
+            stillOpen(socket);
+        }
+        assertThat(stored()).isZero();
+    }
+
+    @Test
     void anOversizedMessageIsRefusedAndNotStored() {
         ChatSocket socket = visitor();
         socket.send(
