@@ -46,6 +46,11 @@ public final class OwnNode implements AutoCloseable {
         return port;
     }
 
+    /** One of the node's beans (its JSON mapper, say), to read as the node reads. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     public WebTestClient http() {
         return http;
     }

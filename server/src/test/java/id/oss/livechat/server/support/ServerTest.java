@@ -35,6 +35,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "RATE_LIMIT_LOGINS_PER_MINUTE=1000000",
             "MAX_WAITING_PER_ADDRESS=1000000",
             "MAX_WAITING_PER_DEPARTMENT=1000000",
+            "MAX_VISITOR_SOCKETS_PER_ADDRESS=1000000",
+            "MAX_STAFF_SOCKETS_PER_ADDRESS=1000000",
         })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 @Import(ServerTest.Clocks.class)

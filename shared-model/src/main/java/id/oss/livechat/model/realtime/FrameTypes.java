@@ -27,6 +27,12 @@ public final class FrameTypes {
     /** Close codes the server uses besides the standard ones. */
     public static final int CLOSE_UNAUTHORIZED = 4401;
 
+    /**
+     * The client's address holds as many chat sockets open as it may: reconnect later (with
+     * backoff), or use the REST fallback meanwhile.
+     */
+    public static final int CLOSE_TOO_MANY_SOCKETS = 4429;
+
     /** A message's text may be at most this long. */
     public static final int MAX_TEXT_LENGTH = 4000;
 }
