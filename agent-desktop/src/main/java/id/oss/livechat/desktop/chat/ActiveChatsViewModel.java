@@ -352,7 +352,8 @@ public final class ActiveChatsViewModel {
             find(ack.sessionId()).ifPresent(c -> acknowledged(c, ack));
         } else if (frame instanceof ServerFrame.Typing typing) {
             if (typing.sender() != null && typing.sender().type() == SenderType.VISITOR) {
-                find(typing.sessionId()).ifPresent(c -> c.setVisitorTyping(typing.typing()));
+                find(typing.sessionId())
+                        .ifPresent(c -> c.setVisitorTyping(typing.typing(), clock.instant()));
             }
         } else if (frame instanceof ServerFrame.Read read) {
             if (read.reader() == SenderType.VISITOR) {
@@ -391,7 +392,7 @@ public final class ActiveChatsViewModel {
         boolean fromVisitor =
                 message.sender() != null && message.sender().type() == SenderType.VISITOR;
         if (fromVisitor) {
-            chat.setVisitorTyping(false);
+            chat.setVisitorTyping(false, clock.instant());
             if (chat.isNewToUnread(message.seq())) {
                 if (isBeingRead(chat)) {
                     markRead(chat);

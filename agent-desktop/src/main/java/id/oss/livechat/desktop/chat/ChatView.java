@@ -103,6 +103,7 @@ public final class ChatView extends BorderPane {
                     }
                 });
 
+        typing.setId("visitor-typing");
         typing.getStyleClass().add("typing");
         typing.setText(i18n.text("chat.typing"));
 

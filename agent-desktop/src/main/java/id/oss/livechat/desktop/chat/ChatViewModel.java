@@ -29,6 +29,13 @@ import javafx.collections.ObservableList;
  * before the chat goes back to the queue. {@link ActiveChatsViewModel} feeds it from the socket.
  */
 public final class ChatViewModel {
+    /**
+     * How long "typing" shows without a fresh one: the widget repeats it every 3 s while the
+     * visitor types, so a visitor whose "stopped typing" never came (a lost network) is not shown
+     * typing for ever.
+     */
+    static final Duration TYPING_SHOWS_FOR = Duration.ofSeconds(6);
+
     // Properties
     private final ReadOnlyObjectWrapper<StaffSession> session;
     private final Transcript transcript = new Transcript();
@@ -42,6 +49,8 @@ public final class ChatViewModel {
 
     // when the unanswered timeout pulls the chat back (null: answered, or taken by hand)
     private Instant answerBy;
+    // when "the visitor is typing" goes unless a fresh one comes
+    private Instant typingUntil;
     // which socket or REST update last changed the session (a later REST answer must not undo it)
     private long updatedIn;
 
@@ -156,6 +165,9 @@ public final class ChatViewModel {
     }
 
     void tick(Instant now) {
+        if (visitorTyping.get() && typingUntil != null && now.isAfter(typingUntil)) {
+            visitorTyping.set(false);
+        }
         timeLeft.set(answerBy == null ? "" : Durations.clock(Duration.between(now, answerBy)));
     }
 
@@ -172,7 +184,9 @@ public final class ChatViewModel {
         unread.set(0);
     }
 
-    void setVisitorTyping(boolean typing) {
+    /** The visitor started (or is still) typing, or stopped, as the socket said at {@code now}. */
+    void setVisitorTyping(boolean typing, Instant now) {
+        typingUntil = typing ? now.plus(TYPING_SHOWS_FOR) : null;
         visitorTyping.set(typing);
     }
 

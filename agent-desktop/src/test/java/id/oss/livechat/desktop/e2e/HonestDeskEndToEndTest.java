@@ -371,6 +371,29 @@ class HonestDeskEndToEndTest {
         assertThat(agentOf(waiting.sessionId())).isEqualTo(main.user().id());
     }
 
+    @Test
+    void theVisitorTypingGoesWhenTheTabClosesOrNoFreshTypingComes() {
+        UUID department = admin.department("Uji Mengetik");
+        Agent joko = admin.agent("Joko Mengetik", 3, department);
+        MainViewModel main =
+                desk.signIn(server.address(), joko.username(), ServerAdmin.AGENT_PASSWORD);
+        VisitorClient citizen = visitor("Status NIB belum terbit", department, siti()).connect();
+        eventually(() -> "Siti Rahmawati".equals(desk.label("#chat-title")));
+        String typing = i18n.text("chat.typing");
+
+        // a "typing" whose "stopped" never comes (a lost network) goes after a few seconds
+        citizen.typing(true);
+        eventually(() -> typing.equals(desk.label("#visitor-typing")));
+        within(Duration.ofSeconds(10), () -> desk.label("#visitor-typing") == null);
+
+        // she types again and closes the tab mid-sentence: the server says she stopped, at once
+        citizen.typing(true);
+        eventually(() -> typing.equals(desk.label("#visitor-typing")));
+        citizen.close();
+        within(Duration.ofSeconds(3), () -> desk.label("#visitor-typing") == null);
+        assertThat(fx(() -> main.chats().chats())).hasSize(1);
+    }
+
     // the scene
 
     private VisitorClient visitor(String topic, UUID department, ContactRequest contact) {

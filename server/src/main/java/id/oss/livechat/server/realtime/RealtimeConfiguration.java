@@ -71,7 +71,14 @@ public class RealtimeConfiguration {
             StaffDirectory staff,
             QueueBroadcaster queue,
             Messaging messaging) {
-        return new SocketSessions(registry, sessions, visitors, staff, queue, messaging::replay);
+        return new SocketSessions(
+                registry,
+                sessions,
+                visitors,
+                staff,
+                queue,
+                messaging::replay,
+                messaging::visitorLeft);
     }
 
     @Bean

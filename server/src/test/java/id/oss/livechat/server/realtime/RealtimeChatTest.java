@@ -131,6 +131,32 @@ class RealtimeChatTest extends ServerTest {
     }
 
     @Test
+    void aVisitorWhoClosesTheTabMidSentenceStopsTypingForTheAgent() {
+        ChatSocket firstTab = visitorSocket();
+        ChatSocket secondTab = visitorSocket();
+        ChatSocket agentSide = agentSocket();
+        firstTab.await(ServerFrame.SessionUpdated.class, u -> u.status() == SessionStatus.ACTIVE);
+        secondTab.await(ServerFrame.SessionUpdated.class, u -> u.status() == SessionStatus.ACTIVE);
+
+        firstTab.send(new ClientFrame.Typing(sessionId, true));
+        agentSide.await(ServerFrame.Typing.class, ServerFrame.Typing::typing);
+
+        // one of two tabs closes: the visitor is still there
+        firstTab.close();
+        secondTab.send(new ClientFrame.Typing(sessionId, true));
+        await().atMost(ChatSocket.WAIT)
+                .until(() -> agentSide.all(ServerFrame.Typing.class).size() == 2);
+        assertThat(agentSide.all(ServerFrame.Typing.class)).allMatch(ServerFrame.Typing::typing);
+
+        // the last one closes without a word: staff hear the visitor stopped typing
+        secondTab.close();
+        ServerFrame.Typing stopped =
+                agentSide.await(ServerFrame.Typing.class, typing -> !typing.typing());
+        assertThat(stopped.sessionId()).isEqualTo(sessionId);
+        assertThat(stopped.sender().type()).isEqualTo(SenderType.VISITOR);
+    }
+
+    @Test
     void aResendWithTheSameClientIdIsStoredOnceAndAcknowledgedWithTheSameNumber() {
         ChatSocket visitor = visitorSocket();
         ChatSocket agentSide = agentSocket();
