@@ -387,7 +387,10 @@ public final class ActiveChatsViewModel {
                 && message.sender().type() == SenderType.AGENT
                 && me.id() != null
                 && me.id().equals(message.sender().id())) {
-            chat.answered(); // written from another of the agent's windows
+            // written from another of the agent's windows; but a resume also replays what the
+            // agent wrote before the chat was handed back and assigned again, which the server's
+            // timer does not count: only a message newer than the session the chat shows answers
+            chat.answeredWith(message.seq());
         }
         boolean fromVisitor =
                 message.sender() != null && message.sender().type() == SenderType.VISITOR;

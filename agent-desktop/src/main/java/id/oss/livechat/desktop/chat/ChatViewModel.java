@@ -164,6 +164,17 @@ public final class ChatViewModel {
         timeLeft.set("");
     }
 
+    /**
+     * The agent's own message {@code seq} arrived on the socket. One the session already counted
+     * (its {@code last_seq}) is from before, perhaps from an earlier assignment, and the session's
+     * {@code answer_by} has the server's word on it; only a newer one answers the chat.
+     */
+    void answeredWith(long seq) {
+        if (seq > session.get().lastSeq()) {
+            answered();
+        }
+    }
+
     void tick(Instant now) {
         if (visitorTyping.get() && typingUntil != null && now.isAfter(typingUntil)) {
             visitorTyping.set(false);

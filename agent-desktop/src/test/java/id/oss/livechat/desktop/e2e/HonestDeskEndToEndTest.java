@@ -394,6 +394,45 @@ class HonestDeskEndToEndTest {
         assertThat(fx(() -> main.chats().chats())).hasSize(1);
     }
 
+    @Test
+    void aChatAnsweredBeforeAndAssignedAgainCountsDownAgain() {
+        UUID department = admin.department("Uji Kembali");
+        Agent kiki = admin.agent("Kiki Kembali", 3, department);
+        MainViewModel main =
+                desk.signIn(server.address(), kiki.username(), ServerAdmin.AGENT_PASSWORD);
+        VisitorClient citizen = visitor("Status NIB belum terbit", department, siti()).connect();
+        eventually(() -> "Siti Rahmawati".equals(desk.label("#chat-title")));
+        eventually(() -> desk.label("#answer-countdown") != null);
+        desk.robot().clickOn("#composer").write("Sebentar, Ibu Siti.");
+        desk.robot().type(KeyCode.ENTER);
+        eventually(() -> desk.label("#answer-countdown") == null);
+
+        // she signs out: the chat goes back to the queue; signing in, routing gives it back
+        desk.robot().clickOn("#sign-out-button");
+        eventually(() -> desk.dialog() != null);
+        desk.robot().clickOn(desk.dialogButton(i18n.text("signOut.confirm")));
+        eventually(() -> shell.mainViewModel() == null);
+        MainViewModel again =
+                desk.signIn(server.address(), kiki.username(), ServerAdmin.AGENT_PASSWORD);
+        eventually(() -> again.chats().find(citizen.sessionId()).isPresent());
+        await().atMost(DeskDriver.WAIT)
+                .until(() -> admin.session(citizen.sessionId()).answerBy() != null);
+
+        // her old reply is back on screen, and the server's clock runs: so does the desk's
+        eventually(
+                () ->
+                        desk.messages().getItems().stream()
+                                .anyMatch(m -> "Sebentar, Ibu Siti.".equals(m.text())));
+        eventually(() -> desk.label("#answer-countdown") != null);
+        assertThat(fx(() -> desk.label("#answer-countdown"))).startsWith("Balas dalam 2:");
+        assertThat(
+                        fx(() -> again.chats().find(citizen.sessionId()).orElseThrow())
+                                .timeLeftProperty()
+                                .get())
+                .isNotEmpty();
+        assertThat(admin.session(citizen.sessionId()).answerBy()).isNotNull();
+    }
+
     // the scene
 
     private VisitorClient visitor(String topic, UUID department, ContactRequest contact) {
