@@ -67,6 +67,7 @@ public final class ChatViewModel {
         this.unread.set((int) Math.max(0, initial.unread()));
         this.closed.set(initial.status() == SessionStatus.CLOSED);
         this.answerBy = initial.answerBy();
+        transcript.markReadByVisitor(initial.visitorReadSeq());
         this.draftProblem =
                 Bindings.createStringBinding(
                         () -> problemOf(draft.get(), i18n), draft, i18n.languageProperty());
@@ -146,6 +147,9 @@ public final class ChatViewModel {
         session.set(next);
         updatedIn = update;
         answerBy = next.answerBy();
+        // what the visitor read while nobody was connected to hear it: its messages, when the
+        // resume brings them, show "read" at once (never backwards)
+        transcript.markReadByVisitor(next.visitorReadSeq());
         closed.set(next.status() == SessionStatus.CLOSED);
         if (closed.get()) {
             visitorTyping.set(false);

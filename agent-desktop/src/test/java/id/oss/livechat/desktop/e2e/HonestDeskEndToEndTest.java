@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import id.oss.livechat.desktop.chat.ChatViewModel;
+import id.oss.livechat.desktop.chat.Delivery;
 import id.oss.livechat.desktop.chat.MessageItem;
+import id.oss.livechat.desktop.connection.HttpStaffApi;
 import id.oss.livechat.desktop.fx.Screenshots;
 import id.oss.livechat.desktop.i18n.AppLanguage;
 import id.oss.livechat.desktop.i18n.Localization;
@@ -32,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -431,6 +434,62 @@ class HonestDeskEndToEndTest {
                                 .get())
                 .isNotEmpty();
         assertThat(admin.session(citizen.sessionId()).answerBy()).isNotNull();
+    }
+
+    @Test
+    void whatTheVisitorReadWhileTheDeskWasClosedShowsReadWithoutItsNumber() {
+        UUID department = admin.department("Uji Dibaca");
+        Agent lina = admin.agent("Lina Dibaca", 3, department);
+        HttpStaffApi linaApi = admin.as(lina);
+        linaApi.setStatus(AgentStatus.ONLINE);
+        VisitorClient citizen = visitor("Status NIB belum terbit", department, siti()).connect();
+        await().atMost(DeskDriver.WAIT).until(() -> lina.id().equals(agentOf(citizen.sessionId())));
+        // Lina answers from elsewhere (the REST fallback) and Siti reads it; no desk is open
+        linaApi.http()
+                .send(
+                        "POST",
+                        "/api/chat/session/" + citizen.sessionId() + "/messages",
+                        Map.of(
+                                "client_msg_id",
+                                UUID.randomUUID().toString(),
+                                "text",
+                                "NIB Anda sudah terbit."),
+                        Map.class);
+        long seq =
+                citizen.await(
+                                ServerFrame.MessageNew.class,
+                                m -> "NIB Anda sudah terbit.".equals(m.text()))
+                        .seq();
+        citizen.read(seq);
+        await().atMost(DeskDriver.WAIT)
+                .until(() -> admin.session(citizen.sessionId()).visitorReadSeq() == seq);
+
+        // she signs in: the reply Siti read shows "read" at once
+        MainViewModel main =
+                desk.signIn(server.address(), lina.username(), ServerAdmin.AGENT_PASSWORD);
+        eventually(() -> main.chats().find(citizen.sessionId()).isPresent());
+        String read = "\u2713\u2713 " + i18n.text("chat.delivery.read");
+        eventually(() -> messageLabels().stream().anyMatch(text -> text.endsWith(read)));
+        assertThat(fx(() -> desk.messages().getItems()))
+                .filteredOn(m -> "NIB Anda sudah terbit.".equals(m.text()))
+                .singleElement()
+                .extracting(MessageItem::delivery)
+                .isEqualTo(Delivery.READ);
+
+        // what she writes now says "sent", not the chat's internal number
+        desk.robot().clickOn("#composer").write("Ada lagi yang bisa dibantu?");
+        desk.robot().type(KeyCode.ENTER);
+        String sent = "\u2713 " + i18n.text("chat.delivery.sent");
+        eventually(() -> messageLabels().stream().anyMatch(text -> text.endsWith(sent)));
+        assertThat(fx(this::messageLabels)).noneMatch(text -> text.matches(".*#\\d+.*"));
+    }
+
+    /** The texts of the labels in the transcript (each message's time and delivery among them). */
+    private List<String> messageLabels() {
+        return desk.robot().lookup("#messages .label").queryAllAs(Label.class).stream()
+                .map(Label::getText)
+                .filter(text -> text != null)
+                .toList();
     }
 
     // the scene

@@ -16,7 +16,7 @@ import java.util.UUID;
  * visitor's messages after the agent's last read mark. {@code queuePosition}: set while waiting.
  * {@code leftMessageAt}: when a waiting visitor wrote and went away. {@code answerBy}: while the
  * agent has not written yet and the unanswered timeout applies, when the chat goes back to the
- * queue.
+ * queue. {@code agentReadSeq}, {@code visitorReadSeq}: how far staff and the visitor have read.
  */
 public record SessionOverview(
         UUID id,
@@ -44,7 +44,9 @@ public record SessionOverview(
         Integer queuePosition,
         LastMessage lastMessage,
         Instant leftMessageAt,
-        Instant answerBy) {
+        Instant answerBy,
+        long agentReadSeq,
+        long visitorReadSeq) {
 
     /** Whether this staff member is the session's agent. */
     public boolean servedBy(UUID staffId) {

@@ -187,6 +187,8 @@ class StaffSignInTest {
                 null,
                 null,
                 null,
-                null);
+                null,
+                0,
+                0);
     }
 }
