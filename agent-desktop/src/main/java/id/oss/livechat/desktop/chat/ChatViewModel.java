@@ -46,6 +46,7 @@ public final class ChatViewModel {
     private final StringBinding draftProblem;
     private final BooleanBinding canSend;
     private final ReadOnlyStringWrapper timeLeft = new ReadOnlyStringWrapper("");
+    private final BooleanBinding leftMessage;
 
     // when the unanswered timeout pulls the chat back (null: answered, or taken by hand)
     private Instant answerBy;
@@ -67,6 +68,8 @@ public final class ChatViewModel {
         this.unread.set((int) Math.max(0, initial.unread()));
         this.closed.set(initial.status() == SessionStatus.CLOSED);
         this.answerBy = initial.answerBy();
+        this.leftMessage =
+                Bindings.createBooleanBinding(() -> session.get().leftMessage(), session);
         transcript.markReadByVisitor(initial.visitorReadSeq());
         this.draftProblem =
                 Bindings.createStringBinding(
@@ -133,6 +136,14 @@ public final class ChatViewModel {
 
     public BooleanBinding canSend() {
         return canSend;
+    }
+
+    /**
+     * A left message: the visitor wrote while nobody was online and went away, so the reply also
+     * goes to the visitor by e-mail.
+     */
+    public BooleanBinding leftMessage() {
+        return leftMessage;
     }
 
     /**

@@ -484,12 +484,42 @@ class HonestDeskEndToEndTest {
         assertThat(fx(this::messageLabels)).noneMatch(text -> text.matches(".*#\\d+.*"));
     }
 
+    @Test
+    void theSupervisorsWindowFitsTheScreenAndTheQueueColumnReadsWholeAfterSignIn()
+            throws Exception {
+        // as the app opens: the login window at its own size, not the test's
+        fx(
+                () -> {
+                    desk.stage().setWidth(520);
+                    desk.stage().setHeight(600);
+                    return null;
+                });
+        MainViewModel main = desk.signIn(server.address(), "supervisor", RealServer.PASSWORD);
+        eventually(() -> main.status().statusProperty().get() == AgentStatus.ONLINE);
+        javafx.geometry.Rectangle2D screen =
+                fx(() -> javafx.stage.Screen.getPrimary().getVisualBounds());
+
+        eventually(() -> desk.stage().getWidth() > 900);
+        assertThat(fx(() -> desk.stage().getWidth())).isLessThanOrEqualTo(screen.getWidth());
+        assertThat(fx(() -> desk.stage().getHeight())).isLessThanOrEqualTo(screen.getHeight());
+        eventually(() -> desk.queue().getWidth() >= 300);
+        Label title = fx(() -> desk.robot().lookup("#queue-title").queryAs(Label.class));
+        eventually(() -> title.getText().equals(shown(title)));
+        Screenshots.save(desk.stage(), "desktop-supervisor-after-sign-in.png");
+    }
+
     /** The texts of the labels in the transcript (each message's time and delivery among them). */
     private List<String> messageLabels() {
         return desk.robot().lookup("#messages .label").queryAllAs(Label.class).stream()
                 .map(Label::getText)
                 .filter(text -> text != null)
                 .toList();
+    }
+
+    /** What a label shows: its text, or the shortened one ("Antrean …"). */
+    private static String shown(Label label) {
+        javafx.scene.text.Text text = (javafx.scene.text.Text) label.lookup(".text");
+        return text == null ? null : text.getText();
     }
 
     // the scene
