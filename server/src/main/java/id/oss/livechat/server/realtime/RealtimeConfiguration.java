@@ -11,7 +11,10 @@ import id.oss.livechat.server.routing.QueueStatus;
 import id.oss.livechat.server.session.StaffSessions;
 import id.oss.livechat.server.session.VisitorAccess;
 import id.oss.livechat.server.session.VisitorPresence;
+import id.oss.livechat.server.system.config.LiveChatProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,7 +74,14 @@ public class RealtimeConfiguration {
             StaffDirectory staff,
             QueueBroadcaster queue,
             Messaging messaging) {
-        return new SocketSessions(registry, sessions, visitors, staff, queue, messaging::replay);
+        return new SocketSessions(
+                registry,
+                sessions,
+                visitors,
+                staff,
+                queue,
+                messaging::replay,
+                messaging::visitorLeft);
     }
 
     @Bean
@@ -79,12 +89,24 @@ public class RealtimeConfiguration {
         return new FrameHandler(messaging);
     }
 
+    /**
+     * Connected visitors are marked present often enough that no setting taking a visitor unseen
+     * for a while as gone (the reply notice, the abandonment) mistakes an open widget for one.
+     */
     @Bean
     RealtimeLifecycle realtimeLifecycle(
             DeliveryDispatcher dispatcher,
             QueueBroadcaster queue,
             ConnectionRegistry registry,
-            VisitorPresence visitors) {
-        return new RealtimeLifecycle(dispatcher, queue, registry, visitors);
+            VisitorPresence visitors,
+            LiveChatProperties properties,
+            @Value("${livechat.mail.visitor-away-after:5m}") Duration replyNoticeAfter) {
+        return new RealtimeLifecycle(
+                dispatcher,
+                queue,
+                registry,
+                visitors,
+                replyNoticeAfter,
+                properties.routing().abandonAfter());
     }
 }

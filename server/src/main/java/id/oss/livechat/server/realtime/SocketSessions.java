@@ -11,6 +11,7 @@ import id.oss.livechat.server.session.VisitorPresence;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -32,9 +33,11 @@ public class SocketSessions {
     private final StaffDirectory staff;
     private final QueueBroadcaster queue;
     private final BiFunction<UUID, Long, Flux<ChatMessage>> missed;
+    private final Function<UUID, Mono<Void>> visitorLeft;
 
     /**
      * @param missed a session's stored messages after a sequence number, in order
+     * @param visitorLeft what a session's visitor leaving says to staff (it stopped typing)
      */
     public SocketSessions(
             ConnectionRegistry registry,
@@ -42,13 +45,15 @@ public class SocketSessions {
             VisitorPresence visitors,
             StaffDirectory staff,
             QueueBroadcaster queue,
-            BiFunction<UUID, Long, Flux<ChatMessage>> missed) {
+            BiFunction<UUID, Long, Flux<ChatMessage>> missed,
+            Function<UUID, Mono<Void>> visitorLeft) {
         this.registry = registry;
         this.sessions = sessions;
         this.visitors = visitors;
         this.staff = staff;
         this.queue = queue;
         this.missed = missed;
+        this.visitorLeft = visitorLeft;
     }
 
     public boolean shuttingDown() {
@@ -143,8 +148,22 @@ public class SocketSessions {
         registry.remove(connection);
         connection.close();
         if (connection.principal() instanceof Principal.Visitor visitor) {
-            return visitors.seen(visitor.sessionId()).onErrorResume(e -> Mono.empty());
+            UUID sessionId = visitor.sessionId();
+            return visitors.seen(sessionId)
+                    .then(lastSocketGone(sessionId))
+                    .onErrorResume(e -> Mono.empty());
         }
         return Mono.empty();
+    }
+
+    /**
+     * A visitor who closes the tab mid-sentence never sends "stopped typing": once its last socket
+     * on this node is gone, staff are told so. (Another tab still open keeps repeating "typing"
+     * every few seconds, so a false "stopped" there lasts a moment at most.)
+     */
+    private Mono<Void> lastSocketGone(UUID sessionId) {
+        return registry.visitorsOf(sessionId).isEmpty()
+                ? visitorLeft.apply(sessionId)
+                : Mono.empty();
     }
 }

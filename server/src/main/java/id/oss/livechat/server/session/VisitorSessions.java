@@ -338,7 +338,9 @@ public class VisitorSessions {
                 s.lastSeq(),
                 s.startedAt(),
                 s.endedAt(),
-                s.closeReason());
+                s.closeReason(),
+                s.agentReadSeq(),
+                s.visitorReadSeq());
     }
 
     /** {@code session/:id/rating}: the visitor rates a closed chat, 1 to 5, once. */

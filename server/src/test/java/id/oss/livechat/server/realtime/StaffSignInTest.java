@@ -82,7 +82,8 @@ class StaffSignInTest {
                                         .filter(
                                                 m ->
                                                         m.sessionId().equals(session)
-                                                                && m.seq() > afterSeq));
+                                                                && m.seq() > afterSeq),
+                        session -> Mono.empty());
         connection =
                 new ClientConnection(
                         new Principal.StaffMember(
@@ -188,6 +189,8 @@ class StaffSignInTest {
                 null,
                 null,
                 null,
-                false);
+                false,
+                0,
+                0);
     }
 }

@@ -55,6 +55,11 @@ public final class OwnNode implements AutoCloseable {
         return http;
     }
 
+    /** The node's application context, for a test that plays part of a stop by hand. */
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
     /** Stops the node as SIGTERM would: the context closes. */
     @Override
     public void close() {

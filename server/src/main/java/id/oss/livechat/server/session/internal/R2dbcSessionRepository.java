@@ -33,7 +33,8 @@ public class R2dbcSessionRepository implements SessionRepository {
     static final String SESSION_COLUMNS =
             "s.id, s.chat_user_id, s.agent_id, s.department_id, s.topic, s.topic_code, s.status,"
                     + " s.priority,"
-                    + " s.language, s.started_at, s.ended_at, s.close_reason, s.last_seq";
+                    + " s.language, s.started_at, s.ended_at, s.close_reason, s.last_seq,"
+                    + " s.agent_read_seq, s.visitor_read_seq";
 
     /**
      * A session as its visitor sees it: with its department, agent, contact and newest message
@@ -401,7 +402,9 @@ public class R2dbcSessionRepository implements SessionRepository {
                 Sql.instant(row, "started_at"),
                 Sql.instant(row, "ended_at"),
                 Sql.text(row, "close_reason"),
-                Sql.number(row, "last_seq"));
+                Sql.number(row, "last_seq"),
+                Sql.number(row, "agent_read_seq"),
+                Sql.number(row, "visitor_read_seq"));
     }
 
     private static SessionDetails toDetails(Readable row) {
