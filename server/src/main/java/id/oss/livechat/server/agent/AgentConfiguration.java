@@ -10,6 +10,7 @@ import id.oss.livechat.server.agent.internal.R2dbcStaffRepository;
 import id.oss.livechat.server.agent.internal.StaffTokens;
 import id.oss.livechat.server.common.StaffTokenVerifier;
 import id.oss.livechat.server.common.Transactions;
+import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.system.config.LiveChatProperties;
 import id.oss.livechat.server.system.metrics.RefreshedGauges;
 import java.time.Clock;
@@ -71,8 +72,17 @@ public class AgentConfiguration {
 
     @Bean
     StaffDirectory staffDirectory(
-            StaffRepository staff, DepartmentRepository departments, PasswordHasher hasher) {
-        return new StaffDirectory(staff, departments, hasher);
+            StaffRepository staff,
+            DepartmentRepository departments,
+            PasswordHasher hasher,
+            ChatEventBus bus) {
+        return new StaffDirectory(staff, departments, hasher, bus);
+    }
+
+    @Bean
+    SignOutAndPasswords signOutAndPasswords(
+            StaffRepository staff, PasswordHasher hasher, ChatEventBus bus) {
+        return new SignOutAndPasswords(staff, hasher, bus);
     }
 
     @Bean

@@ -36,12 +36,27 @@ public interface StaffRepository {
             StaffRole role,
             Integer maxChats,
             Boolean active,
-            List<UUID> departmentIds) {}
+            List<UUID> departmentIds,
+            boolean revokeTokens) {}
 
     Mono<StaffAccount> update(UUID id, Changes changes);
 
     Mono<StaffAccount> setStatus(UUID id, AgentStatus status);
 
-    /** Whether the account may still act (a deactivated account's old token must stop working). */
-    Mono<Boolean> isActive(UUID id);
+    /**
+     * What a token is checked against on every request: the account's role, whether it is active,
+     * and its token version (tokens of an older version are revoked). Empty when there is none.
+     */
+    Mono<Standing> standing(UUID id);
+
+    record Standing(
+            UUID id,
+            String username,
+            String displayName,
+            StaffRole role,
+            boolean active,
+            int tokenVersion) {}
+
+    /** Revokes every token issued so far to the account; empty when there is no such account. */
+    Mono<Integer> revokeTokens(UUID id);
 }

@@ -1,6 +1,7 @@
 package id.oss.livechat.server.realtime;
 
 import id.oss.livechat.model.realtime.ChatMessage;
+import id.oss.livechat.model.realtime.FrameTypes;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.server.agent.StaffAccount;
 import id.oss.livechat.server.agent.StaffDirectory;
@@ -8,11 +9,14 @@ import id.oss.livechat.server.session.SessionOverview;
 import id.oss.livechat.server.session.StaffSessionWire;
 import id.oss.livechat.server.session.StaffSessions;
 import id.oss.livechat.server.session.VisitorPresence;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -67,9 +71,31 @@ public class SocketSessions {
             connection.enqueue(joinVisitor(connection, visitor.sessionId()));
             queue.sendPositionTo(connection, visitor.sessionId());
         } else if (connection.principal() instanceof Principal.StaffMember member) {
+            endsWithItsToken(connection, member);
             connection.enqueue(joinStaff(connection, member));
             queue.sendQueueTo(connection);
         }
+    }
+
+    /**
+     * A staff socket lives no longer than the token it signed in with: at its expiry it closes with
+     * 4401 {@code token_expired}, and the client signs in again (or reconnects with a renewed
+     * token).
+     */
+    private static void endsWithItsToken(
+            ClientConnection connection, Principal.StaffMember member) {
+        if (member.tokenExpiresAt() == null) {
+            return;
+        }
+        Duration left = Duration.between(Instant.now(), member.tokenExpiresAt());
+        Disposable timer =
+                Mono.delay(left.isNegative() ? Duration.ZERO : left)
+                        .subscribe(
+                                tick ->
+                                        connection.closeWith(
+                                                FrameTypes.CLOSE_UNAUTHORIZED,
+                                                FrameTypes.REVOKED_TOKEN_EXPIRED));
+        connection.whenGone(timer::dispose);
     }
 
     /**

@@ -126,6 +126,15 @@ class AuthorizationMatrixTest extends ServerTest {
                                 200,
                                 200,
                                 200),
+                        new Route(
+                                HttpMethod.PUT,
+                                "/api/agents/me/password",
+                                Map.of(),
+                                401,
+                                401,
+                                400,
+                                400,
+                                400),
                         new Route(HttpMethod.GET, "/api/agents", null, 401, 401, 200, 200, 200),
                         new Route(HttpMethod.GET, "/api/agents/me", null, 401, 401, 200, 200, 200),
                         new Route(

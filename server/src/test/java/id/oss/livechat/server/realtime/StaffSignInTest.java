@@ -68,7 +68,8 @@ class StaffSignInTest {
                                         3,
                                         true,
                                         List.of(),
-                                        1)));
+                                        1,
+                                        0)));
         registry = new ConnectionRegistry();
         sockets =
                 new SocketSessions(
@@ -89,7 +90,7 @@ class StaffSignInTest {
                                 new Staff(agentId, "agent-x", "Agen X", StaffRole.AGENT),
                                 List.of()),
                         ClientConnection.Limits.DEFAULT);
-        connection.onCloseRequest(closedWith::set);
+        connection.onCloseRequest((code, reason) -> closedWith.set(code));
         connection
                 .outbound()
                 .subscribe(

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 public class R2dbcStaffRepository implements StaffRepository {
     private static final String SELECT =
             """
-            SELECT u.id, u.username, u.display_name, u.email, u.password_hash, u.role, u.status, u.max_chats, u.active,
+            SELECT u.id, u.username, u.display_name, u.email, u.password_hash, u.role, u.status, u.max_chats, u.active, u.token_version,
                    coalesce((SELECT array_agg(ud.department_id ORDER BY ud.department_id)
                                FROM user_departments ud WHERE ud.user_id = u.id), '{}') AS department_ids,
                    (SELECT count(*) FROM chat_sessions s WHERE s.agent_id = u.id AND s.status = 'active') AS active_chats
@@ -102,9 +102,11 @@ public class R2dbcStaffRepository implements StaffRepository {
                                  max_chats = coalesce(:max, max_chats),
                                  active = coalesce(:active, active),
                                  status = CASE WHEN :active = false THEN 'offline' ELSE status END,
+                                 token_version = token_version + CASE WHEN :revoke THEN 1 ELSE 0 END,
                                  updated_at = now()
                  WHERE id = :id""")
-                        .bind("id", id);
+                        .bind("id", id)
+                        .bind("revoke", changes.revokeTokens());
         update = bind(update, "name", changes.displayName(), String.class);
         update = bind(update, "email", changes.email(), String.class);
         update = bind(update, "hash", changes.passwordHash(), String.class);
@@ -143,12 +145,29 @@ public class R2dbcStaffRepository implements StaffRepository {
     }
 
     @Override
-    public Mono<Boolean> isActive(UUID id) {
-        return db.sql("SELECT active FROM users WHERE id = :id")
+    public Mono<Standing> standing(UUID id) {
+        return db.sql(
+                        "SELECT id, username, display_name, role, active, token_version FROM users WHERE id = :id")
                 .bind("id", id)
-                .map(row -> Sql.flag(row, "active"))
-                .one()
-                .defaultIfEmpty(false);
+                .map(
+                        row ->
+                                new Standing(
+                                        Sql.uuid(row, "id"),
+                                        Sql.text(row, "username"),
+                                        Sql.text(row, "display_name"),
+                                        StaffRole.fromWire(Sql.text(row, "role")),
+                                        Sql.flag(row, "active"),
+                                        (int) Sql.number(row, "token_version")))
+                .one();
+    }
+
+    @Override
+    public Mono<Integer> revokeTokens(UUID id) {
+        return db.sql(
+                        "UPDATE users SET token_version = token_version + 1, updated_at = now() WHERE id = :id RETURNING token_version")
+                .bind("id", id)
+                .map(row -> (int) Sql.number(row, "token_version"))
+                .one();
     }
 
     private Mono<Void> replaceDepartments(UUID userId, List<UUID> departmentIds) {
@@ -186,6 +205,7 @@ public class R2dbcStaffRepository implements StaffRepository {
                 (int) Sql.number(row, "max_chats"),
                 Sql.flag(row, "active"),
                 departments == null ? List.of() : Arrays.asList(departments),
-                (int) Sql.number(row, "active_chats"));
+                (int) Sql.number(row, "active_chats"),
+                (int) Sql.number(row, "token_version"));
     }
 }

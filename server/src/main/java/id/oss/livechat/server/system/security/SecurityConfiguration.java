@@ -128,7 +128,8 @@ public class SecurityConfiguration {
         return authentication -> {
             String token = ((BearerTokenAuthenticationToken) authentication).getToken();
             return tokens.verify(token)
-                    .<Authentication>map(staff -> new StaffAuthentication(staff, token))
+                    .<Authentication>map(
+                            verified -> new StaffAuthentication(verified.staff(), token))
                     .onErrorMap(SecurityConfiguration::invalidToken)
                     .switchIfEmpty(Mono.error(() -> invalidToken(null)));
         };
