@@ -49,6 +49,11 @@ public final class JsonHttp {
         return exchange(method, path, body, Json.mapper().constructType(type));
     }
 
+    /** A call answered with {@code 204 No Content} (sign-out). */
+    public void sendNoContent(String method, String path) {
+        exchange(method, path, null, null);
+    }
+
     private <T> T exchange(String method, String path, Object body, JavaType type) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(server.rest(path))
@@ -77,6 +82,9 @@ public final class JsonHttp {
         }
         if (response.statusCode() / 100 != 2) {
             throw error(response);
+        }
+        if (type == null) {
+            return null;
         }
         try {
             return Json.mapper().readValue(response.body(), type);

@@ -96,6 +96,11 @@ public final class LoginViewModel {
 
     // Commands
 
+    /** Shows a sentence where sign-in errors show: why the agent was signed out. */
+    public void tell(String notice) {
+        error.set(notice);
+    }
+
     public void signIn() {
         if (busy.get()) {
             return;

@@ -9,6 +9,7 @@ import id.oss.livechat.model.staff.DepartmentInfo;
 import id.oss.livechat.model.staff.DepartmentRequest;
 import id.oss.livechat.model.staff.NewAgentRequest;
 import id.oss.livechat.model.staff.StaffSession;
+import id.oss.livechat.model.staff.UpdateAgentRequest;
 import java.util.List;
 import java.util.UUID;
 
@@ -84,6 +85,11 @@ public final class ServerAdmin {
 
     public List<ChatMessage> transcript(UUID sessionId) {
         return admin.messages(sessionId, 0, 500).messages();
+    }
+
+    /** An admin's change to an account ({@code PUT /api/agents/:id}). */
+    public Agent update(UUID agentId, UpdateAgentRequest change) {
+        return admin.http().send("PUT", "/api/agents/" + agentId, change, Agent.class);
     }
 
     public Agent account(UUID agentId) {
