@@ -64,10 +64,8 @@ public class AgentConfiguration {
                 staff,
                 hasher,
                 tokens,
-                new LoginThrottle(
-                        clock, LoginThrottle.USER_SLOW_AFTER, LoginThrottle.USER_LOCK_AFTER),
-                new LoginThrottle(
-                        clock, LoginThrottle.ADDRESS_SLOW_AFTER, LoginThrottle.ADDRESS_LOCK_AFTER));
+                new LoginThrottle(clock, LoginThrottle.USER_SLOW_AFTER),
+                new LoginThrottle(clock, LoginThrottle.ADDRESS_SLOW_AFTER));
     }
 
     @Bean

@@ -2,18 +2,26 @@ package id.oss.livechat.server.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.oss.livechat.server.agent.internal.JwtSettings;
 import id.oss.livechat.server.support.ChatSocket;
 import id.oss.livechat.server.support.ServerTest;
 import id.oss.livechat.server.support.StaffFixture;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.web.reactive.socket.CloseStatus;
 
 /**
@@ -184,6 +192,40 @@ class StaffAccessRevocationTest extends ServerTest {
             assertThat(closed.getCode()).isEqualTo(4401);
             assertThat(closed.getReason()).isEqualTo("access_changed");
             assertThat(me(token)).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aSocketEndsWhenItsTokenExpires() {
+        StaffFixture.Member agent = fixture.agent("offline", 3, department);
+        Instant now = Instant.now();
+        // a JWT's expiry is in whole seconds
+        Instant expires = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(3);
+        var claims =
+                JwtClaimsSet.builder()
+                        .issuer("oss-livechat")
+                        .subject(agent.id().toString())
+                        .issuedAt(now)
+                        .expiresAt(expires)
+                        .claim("role", "agent")
+                        .claim("ver", 0)
+                        .build();
+        var key =
+                new SecretKeySpec(
+                        JwtSettings.DEMO_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        String shortLived =
+                NimbusJwtEncoder.withSecretKey(key)
+                        .build()
+                        .encode(
+                                JwtEncoderParameters.from(
+                                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                        .getTokenValue();
+
+        try (ChatSocket socket = ChatSocket.signedIn(port, "/ws/agent", shortLived)) {
+            CloseStatus closed = socket.awaitClosed();
+            assertThat(Instant.now()).isAfterOrEqualTo(expires);
+            assertThat(closed.getCode()).isEqualTo(4401);
+            assertThat(closed.getReason()).isEqualTo("token_expired");
         }
     }
 
