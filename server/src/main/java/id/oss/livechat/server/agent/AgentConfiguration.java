@@ -12,9 +12,13 @@ import id.oss.livechat.server.common.StaffTokenVerifier;
 import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.system.config.LiveChatProperties;
+import id.oss.livechat.server.system.config.StartupRefusedException;
 import id.oss.livechat.server.system.metrics.RefreshedGauges;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -25,6 +29,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
  */
 @Configuration(proxyBeanMethods = false)
 public class AgentConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(AgentConfiguration.class);
+
     @Bean
     DepartmentRepository departmentRepository(DatabaseClient db, Transactions transactions) {
         return new R2dbcDepartmentRepository(db, transactions);
@@ -97,6 +103,21 @@ public class AgentConfiguration {
             LiveChatProperties properties) {
         return new DemoDataLoader(
                 new DemoStaff(staff, departments, hasher), properties.demoPassword());
+    }
+
+    /** Demo mode off: the start stops while a demo account opens with a demo password. */
+    @Bean
+    @ConditionalOnProperty(name = "livechat.demo", havingValue = "false", matchIfMissing = true)
+    @DependsOnDatabaseInitialization
+    DemoAccountsCheck demoAccountsCheck(
+            StaffRepository staff, PasswordHasher hasher, LiveChatProperties properties) {
+        DemoAccountsCheck check = new DemoAccountsCheck(staff, hasher, properties.demoPassword());
+        String refusal = check.refusal();
+        if (refusal != null) {
+            log.error(refusal);
+            throw new StartupRefusedException(refusal);
+        }
+        return check;
     }
 
     @Bean
