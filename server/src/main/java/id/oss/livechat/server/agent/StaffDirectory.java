@@ -8,6 +8,7 @@ import id.oss.livechat.model.staff.StaffProfile;
 import id.oss.livechat.model.staff.UpdateAgentRequest;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Problem;
+import id.oss.livechat.server.common.Staff;
 import id.oss.livechat.server.common.Texts;
 import id.oss.livechat.server.common.events.ChatEvent;
 import id.oss.livechat.server.common.events.ChatEventBus;
@@ -39,8 +40,35 @@ public class StaffDirectory {
         this.bus = bus;
     }
 
-    public Flux<Agent> list() {
-        return staff.findAll().map(StaffDirectory::toAgent);
+    /** Every account; an agent sees its colleagues' names and ids, not their e-mails. */
+    public Flux<Agent> list(Staff viewer) {
+        return staff.findAll().map(StaffDirectory::toAgent).map(a -> asSeenBy(viewer, a));
+    }
+
+    /** One account as the viewer may see it (no colleague's e-mail for an agent). */
+    public Mono<Agent> get(Staff viewer, UUID id) {
+        return get(id).map(a -> asSeenBy(viewer, a));
+    }
+
+    /**
+     * Least exposure: staff e-mails are for supervisors and admins (and one's own); an agent needs
+     * a colleague's name and id to hand a chat over, nothing more.
+     */
+    static Agent asSeenBy(Staff viewer, Agent agent) {
+        if (viewer.overseesAllChats() || viewer.id().equals(agent.id())) {
+            return agent;
+        }
+        return new Agent(
+                agent.id(),
+                agent.username(),
+                agent.displayName(),
+                null,
+                agent.role(),
+                agent.status(),
+                agent.departmentIds(),
+                agent.maxChats(),
+                agent.activeChats(),
+                agent.active());
     }
 
     /** The account as stored (role, departments); empty when there is none. */

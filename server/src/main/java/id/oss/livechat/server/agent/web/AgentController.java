@@ -42,8 +42,8 @@ public class AgentController {
     }
 
     @GetMapping
-    public Mono<List<Agent>> list() {
-        return directory.list().collectList();
+    public Mono<List<Agent>> list(@AuthenticationPrincipal Staff me) {
+        return directory.list(me).collectList();
     }
 
     @GetMapping("/me")
@@ -52,8 +52,8 @@ public class AgentController {
     }
 
     @GetMapping("/{id}")
-    public Mono<Agent> get(@PathVariable("id") String id) {
-        return directory.get(PathIds.parse(id, "The agent"));
+    public Mono<Agent> get(@AuthenticationPrincipal Staff me, @PathVariable("id") String id) {
+        return directory.get(me, PathIds.parse(id, "The agent"));
     }
 
     @PostMapping

@@ -47,6 +47,14 @@ public class SecurityConfiguration {
         "/metrics"
     };
 
+    /** {@code /metrics}: public in demo mode only; else with {@code METRICS_TOKEN}, or absent. */
+    @Bean
+    MetricsAccess metricsAccess(
+            LiveChatProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${METRICS_TOKEN:}") String token) {
+        return new MetricsAccess(properties.demo(), token);
+    }
+
     @Bean
     @Order(1)
     SecurityWebFilterChain publicChain(
