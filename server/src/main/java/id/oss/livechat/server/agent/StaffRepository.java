@@ -57,6 +57,18 @@ public interface StaffRepository {
             boolean active,
             int tokenVersion) {}
 
+    /** These members have a staff socket open on this node now. */
+    Mono<Void> socketsSeen(List<UUID> ids);
+
+    /**
+     * The member, away only because its sockets were gone, is online again; empty when it was not
+     * away for that reason.
+     */
+    Mono<StaffAccount> backFromAbsence(UUID id);
+
+    /** Online members no node has seen a socket of for longer than {@code grace}: now away. */
+    Flux<StaffAccount> awayForAbsence(java.time.Duration grace);
+
     /** Revokes every token issued so far to the account; empty when there is no such account. */
     Mono<Integer> revokeTokens(UUID id);
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -36,6 +37,7 @@ public class SocketSessions {
     private final StaffDirectory staff;
     private final QueueBroadcaster queue;
     private final BiFunction<UUID, Long, Flux<ChatMessage>> missed;
+    private final Function<UUID, Mono<Void>> staffSocketOpened;
 
     /**
      * @param missed a session's stored messages after a sequence number, in order
@@ -47,6 +49,22 @@ public class SocketSessions {
             StaffDirectory staff,
             QueueBroadcaster queue,
             BiFunction<UUID, Long, Flux<ChatMessage>> missed) {
+        this(registry, sessions, visitors, staff, queue, missed, id -> Mono.empty());
+    }
+
+    /**
+     * @param staffSocketOpened told each time a staff socket signs in (presence: an agent away only
+     *     because its sockets were gone is online again)
+     */
+    public SocketSessions(
+            ConnectionRegistry registry,
+            StaffSessions sessions,
+            VisitorPresence visitors,
+            StaffDirectory staff,
+            QueueBroadcaster queue,
+            BiFunction<UUID, Long, Flux<ChatMessage>> missed,
+            Function<UUID, Mono<Void>> staffSocketOpened) {
+        this.staffSocketOpened = staffSocketOpened;
         this.registry = registry;
         this.sessions = sessions;
         this.visitors = visitors;
@@ -73,6 +91,14 @@ public class SocketSessions {
         } else if (connection.principal() instanceof Principal.StaffMember member) {
             endsWithItsToken(connection, member);
             connection.enqueue(joinStaff(connection, member));
+            staffSocketOpened
+                    .apply(member.staff().id())
+                    .onErrorResume(
+                            e -> {
+                                log.warn("Could not mark a staff socket as seen", e);
+                                return Mono.empty();
+                            })
+                    .subscribe();
             queue.sendQueueTo(connection);
         }
     }

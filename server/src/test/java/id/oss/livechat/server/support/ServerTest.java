@@ -23,6 +23,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "MAIL_RETRY_BACKOFF=1s",
             "METRICS_REFRESH=300ms",
             "FROM_EMAIL=layanan@oss.example.id",
+            // the fixtures set agents online over REST without a socket; presence from live
+            // sockets has tests of its own (PresenceFromSocketsTest), on its own short grace
+            "PRESENCE_GRACE=30m",
         })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 public abstract class ServerTest {

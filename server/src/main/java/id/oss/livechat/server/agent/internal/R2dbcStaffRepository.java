@@ -135,7 +135,7 @@ public class R2dbcStaffRepository implements StaffRepository {
     @Override
     public Mono<StaffAccount> setStatus(UUID id, AgentStatus status) {
         return db.sql(
-                        "UPDATE users SET status = :status, status_changed_at = now(), updated_at = now() WHERE id = :id AND active")
+                        "UPDATE users SET status = :status, status_changed_at = now(), away_by_absence = false, updated_at = now() WHERE id = :id AND active")
                 .bind("status", status.wire())
                 .bind("id", id)
                 .fetch()
@@ -159,6 +159,46 @@ public class R2dbcStaffRepository implements StaffRepository {
                                         Sql.flag(row, "active"),
                                         (int) Sql.number(row, "token_version")))
                 .one();
+    }
+
+    @Override
+    public Mono<Void> socketsSeen(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("UPDATE users SET socket_seen_at = now() WHERE id = ANY(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
+    @Override
+    public Mono<StaffAccount> backFromAbsence(UUID id) {
+        return db.sql(
+                        """
+                UPDATE users SET status = 'online', away_by_absence = false, socket_seen_at = now(),
+                                 status_changed_at = now()
+                 WHERE id = :id AND active AND status = 'away' AND away_by_absence
+                RETURNING id""")
+                .bind("id", id)
+                .map(row -> Sql.uuid(row, "id"))
+                .one()
+                .flatMap(this::findById);
+    }
+
+    @Override
+    public Flux<StaffAccount> awayForAbsence(java.time.Duration grace) {
+        return db.sql(
+                        """
+                UPDATE users SET status = 'away', away_by_absence = true, status_changed_at = now()
+                 WHERE status = 'online' AND active
+                   AND greatest(socket_seen_at, status_changed_at) < now() - make_interval(secs => :grace)
+                RETURNING id""")
+                .bind("grace", grace.toMillis() / 1000.0)
+                .map(row -> Sql.uuid(row, "id"))
+                .all()
+                .concatMap(this::findById);
     }
 
     @Override
