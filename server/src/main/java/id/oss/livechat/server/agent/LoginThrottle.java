@@ -10,12 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Slows down password guessing without ever locking anyone out. Attempts are counted per key (a
  * user name with the caller's address, or an address alone) over a window, <em>before</em> the
  * password is checked, so a burst of parallel guesses is counted in full. Past {@code slowAfter}
- * attempts each one is given a turn: the previous turn plus a delay that doubles up to {@link
- * #MAX_DELAY}, so parallel guesses queue one after another instead of being checked together. A key
- * whose queue is longer than {@link #MAX_WAIT} is told to come back later ({@link Turn#refused()}):
- * only that key, so a stranger guessing a name from its own address slows itself and never the
- * staff member signing in from another. A success clears the key. Kept in memory: per node, which
- * is enough to make guessing slow.
+ * attempts each one is given a turn: a delay that doubles up to {@link #MAX_DELAY} after the later
+ * of now and the previous attempt's turn, so parallel guesses queue one after another instead of
+ * being checked together. A key whose queue is longer than {@link #MAX_WAIT} is told to come back
+ * later ({@link Turn#refused()}): only that key, so a stranger guessing a name from its own address
+ * slows itself and never the staff member signing in from another. A success clears the key. Kept
+ * in memory: per node, which is enough to make guessing slow.
  */
 public final class LoginThrottle {
     static final Duration WINDOW = Duration.ofMinutes(15);
@@ -65,8 +65,10 @@ public final class LoginThrottle {
                     Attempts base = old == null || expired(old, now) ? null : old;
                     int count = base == null ? 1 : base.count() + 1;
                     Instant since = base == null ? now : base.since();
+                    // after the later of now and the previous turn: a sequential guess waits the
+                    // whole delay, and parallel ones line up behind each other
                     Instant turn =
-                            base == null ? now : later(now, base.lastTurn().plus(delayFor(count)));
+                            base == null ? now : later(now, base.lastTurn()).plus(delayFor(count));
                     Duration wait = Duration.between(now, turn);
                     if (wait.compareTo(MAX_WAIT) > 0) {
                         // refused attempts take no turn: the queue drains by itself

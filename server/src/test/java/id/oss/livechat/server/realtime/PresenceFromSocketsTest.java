@@ -26,7 +26,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Presence that tells the truth: an online agent whose desktop vanished (its socket dropped, no
  * close frame) is away after the grace and gets no new chat; its next socket brings it back online
- * and routing hands it the chat that waited. On a node of its own with a grace of one second.
+ * and routing hands it the chat that waited. On a node and database of their own, with a grace of
+ * one second.
  */
 class PresenceFromSocketsTest {
     private static ConfigurableApplicationContext app;
@@ -34,16 +35,24 @@ class PresenceFromSocketsTest {
     private static DatabaseClient db;
     private static int port;
 
+    // a database of its own: a one-second grace would set away every online agent of the shared one
+    private static final String DATABASE = "presence_test";
+
     @BeforeAll
-    static void aNodeWithAShortGrace() {
+    static void aNodeWithAShortGrace() throws Exception {
         TestDatabase database = TestDatabase.get();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(database.jdbcUrl());
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DATABASE);
+            s.execute("CREATE DATABASE " + DATABASE);
+        }
         TestMail.useForApplications();
         app =
                 new SpringApplicationBuilder(LiveChatServer.class)
                         .run(
                                 "--DB_HOST=localhost",
                                 "--DB_PORT=" + database.port(),
-                                "--DB_NAME=" + TestDatabase.NAME,
+                                "--DB_NAME=" + DATABASE,
                                 "--DB_USER=postgres",
                                 "--LIVECHAT_DEMO=true",
                                 "--DEMO_PASSWORD=" + ServerTest.DEMO_PASSWORD,
@@ -62,7 +71,7 @@ class PresenceFromSocketsTest {
                                 "r2dbc:postgresql://postgres@localhost:"
                                         + database.port()
                                         + "/"
-                                        + TestDatabase.NAME));
+                                        + DATABASE));
     }
 
     @AfterAll

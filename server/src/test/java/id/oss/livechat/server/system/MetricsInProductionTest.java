@@ -27,6 +27,8 @@ class MetricsInProductionTest {
                                 "--DB_USER=postgres",
                                 "--LIVECHAT_DEMO=false",
                                 "--METRICS_TOKEN=" + TOKEN,
+                                // the shared database's agents are online without sockets
+                                "--PRESENCE_GRACE=30m",
                                 "--JWT_SECRET=metrics-test-secret-that-is-long-enough-to-sign",
                                 "--OSS_IDENTITY_SECRET=metrics-test-identity-secret-0123456789",
                                 "--server.port=0")) {
