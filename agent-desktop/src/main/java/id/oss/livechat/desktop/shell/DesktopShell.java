@@ -43,6 +43,13 @@ public final class DesktopShell {
     }
 
     public void showLogin() {
+        showLogin(null);
+    }
+
+    /**
+     * The sign-in window, saying why the agent is there again when the server ended its session.
+     */
+    public void showLogin(String notice) {
         closeMain();
         login =
                 new LoginViewModel(
@@ -52,6 +59,9 @@ public final class DesktopShell {
                         context.i18n(),
                         context.version(),
                         this::showMain);
+        if (notice != null) {
+            login.tell(notice);
+        }
         showLoginView();
     }
 

@@ -4,11 +4,13 @@ import static id.oss.livechat.desktop.e2e.DeskDriver.eventually;
 import static id.oss.livechat.desktop.e2e.DeskDriver.within;
 import static id.oss.livechat.desktop.fx.FxDesk.fx;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import id.oss.livechat.desktop.chat.ChatViewModel;
 import id.oss.livechat.desktop.chat.Delivery;
 import id.oss.livechat.desktop.chat.MessageItem;
+import id.oss.livechat.desktop.connection.ApiException;
 import id.oss.livechat.desktop.connection.HttpStaffApi;
 import id.oss.livechat.desktop.fx.Screenshots;
 import id.oss.livechat.desktop.i18n.AppLanguage;
@@ -28,6 +30,7 @@ import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.model.staff.Agent;
 import id.oss.livechat.model.staff.StaffSession;
+import id.oss.livechat.model.staff.UpdateAgentRequest;
 import id.oss.livechat.model.visitor.ContactRequest;
 import java.net.URI;
 import java.time.Clock;
@@ -339,6 +342,52 @@ class HonestDeskEndToEndTest {
                 .filteredOn(ServerFrame.MessageNew.class::isInstance)
                 .noneMatch(f -> ((ServerFrame.MessageNew) f).text().contains("keluar"));
         Screenshots.save(desk.stage(), "desktop-handover-note.png");
+    }
+
+    @Test
+    void anAgentAnAdminDeactivatesIsBackAtSignInWithinASecondAndToldWhy() throws Exception {
+        UUID department = admin.department("Uji Cabut");
+        Agent joko = admin.agent("Joko Dicabut", 3, department);
+        HttpStaffApi elsewhere = admin.as(joko);
+        MainViewModel main =
+                desk.signIn(server.address(), joko.username(), ServerAdmin.AGENT_PASSWORD);
+        eventually(() -> main.status().statusProperty().get() == AgentStatus.ONLINE);
+
+        admin.update(joko.id(), new UpdateAgentRequest(null, null, null, null, null, null, false));
+
+        within(Duration.ofSeconds(1), () -> shell.mainViewModel() == null);
+        eventually(
+                () ->
+                        i18n.text("signedOut.accessChanged")
+                                .equals(
+                                        desk.robot()
+                                                .lookup("#login-error")
+                                                .queryAs(Label.class)
+                                                .getText()));
+        Screenshots.save(desk.stage(), "desktop-access-revoked.png");
+        assertThatThrownBy(elsewhere::agents)
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(401));
+    }
+
+    @Test
+    void signingOutOnTheDesktopEndsTheAccountsTokensOnTheServer() {
+        UUID department = admin.department("Uji Keluar Token");
+        Agent lina = admin.agent("Lina Keluar", 3, department);
+        HttpStaffApi elsewhere = admin.as(lina);
+        desk.signIn(server.address(), lina.username(), ServerAdmin.AGENT_PASSWORD);
+        assertThat(elsewhere.agents()).isNotEmpty();
+
+        desk.robot().clickOn("#sign-out-button");
+        eventually(() -> shell.mainViewModel() == null);
+
+        await().atMost(DeskDriver.WAIT)
+                .untilAsserted(
+                        () ->
+                                assertThatThrownBy(elsewhere::agents)
+                                        .isInstanceOfSatisfying(
+                                                ApiException.class,
+                                                e -> assertThat(e.status()).isEqualTo(401)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package id.oss.livechat.server.realtime;
 
+import id.oss.livechat.server.agent.AgentPresence;
 import id.oss.livechat.server.agent.StaffDirectory;
 import id.oss.livechat.server.common.StaffTokenVerifier;
 import id.oss.livechat.server.common.events.ChatEventBus;
@@ -7,6 +8,7 @@ import id.oss.livechat.server.message.Messaging;
 import id.oss.livechat.server.realtime.internal.InProcessChatEventBus;
 import id.oss.livechat.server.realtime.internal.RealtimeLifecycle;
 import id.oss.livechat.server.realtime.internal.SocketMetrics;
+import id.oss.livechat.server.realtime.internal.StaffPresenceLoop;
 import id.oss.livechat.server.routing.QueueStatus;
 import id.oss.livechat.server.session.StaffSessions;
 import id.oss.livechat.server.session.VisitorAccess;
@@ -73,7 +75,8 @@ public class RealtimeConfiguration {
             VisitorPresence visitors,
             StaffDirectory staff,
             QueueBroadcaster queue,
-            Messaging messaging) {
+            Messaging messaging,
+            AgentPresence presence) {
         return new SocketSessions(
                 registry,
                 sessions,
@@ -81,7 +84,15 @@ public class RealtimeConfiguration {
                 staff,
                 queue,
                 messaging::replay,
-                messaging::visitorLeft);
+                messaging::visitorLeft,
+                presence::socketOpened);
+    }
+
+    /** Presence from live sockets: heartbeats of this node's staff sockets, and the grace. */
+    @Bean
+    StaffPresenceLoop staffPresenceLoop(
+            ConnectionRegistry registry, AgentPresence presence, LiveChatProperties properties) {
+        return new StaffPresenceLoop(registry, presence, properties.routing().presenceGrace());
     }
 
     @Bean

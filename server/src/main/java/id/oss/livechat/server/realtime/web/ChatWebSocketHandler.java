@@ -209,14 +209,8 @@ public class ChatWebSocketHandler implements WebSocketHandler {
         connection.onOverflow(
                 () -> ws.close(CloseStatus.POLICY_VIOLATION.withReason("too slow")).subscribe());
         connection.onCloseRequest(
-                code ->
-                        ws.close(
-                                        new CloseStatus(
-                                                code,
-                                                code == CloseStatus.GOING_AWAY.getCode()
-                                                        ? "server shutting down"
-                                                        : "server error"))
-                                .subscribe());
+                (code, reason) ->
+                        ws.close(new CloseStatus(code, reasonFor(code, reason))).subscribe());
         outbound.tryEmitValue(connection.outbound());
         sockets.opened(connection);
         // detached: the last frame's handling (a stored message's statement) is not kept until
@@ -226,6 +220,13 @@ public class ChatWebSocketHandler implements WebSocketHandler {
                 .onErrorResume(e -> Mono.empty())
                 .thenMany(Mono.defer(() -> sockets.closed(connection)))
                 .doOnCancel(() -> sockets.closed(connection).subscribe());
+    }
+
+    private static String reasonFor(int code, String reason) {
+        if (reason != null) {
+            return reason;
+        }
+        return code == CloseStatus.GOING_AWAY.getCode() ? "server shutting down" : "server error";
     }
 
     private Mono<ClientConnection> signIn(String text) {

@@ -196,6 +196,11 @@ public class R2dbcSessionRepository implements SessionRepository {
         if (query.chatUserId() != null) {
             sql.append(" AND s.chat_user_id = :chatUser");
         }
+        if (query.seenBy() != null) {
+            sql.append(
+                    " AND (s.agent_id = :seenBy OR s.previous_agent_id = :seenBy OR s.department_id IN"
+                            + " (SELECT department_id FROM user_departments WHERE user_id = :seenBy))");
+        }
         sql.append(
                 switch (query.status() == null ? SessionStatus.CLOSED : query.status()) {
                     case WAITING -> " ORDER BY s.priority_rank, s.queued_at, s.id";
@@ -218,6 +223,9 @@ public class R2dbcSessionRepository implements SessionRepository {
         }
         if (query.chatUserId() != null) {
             spec = spec.bind("chatUser", query.chatUserId());
+        }
+        if (query.seenBy() != null) {
+            spec = spec.bind("seenBy", query.seenBy());
         }
         return spec.map(row -> StaffSessionSql.toOverview(row, unansweredAfter))
                 .all()

@@ -45,10 +45,12 @@ public record LiveChatProperties(
     /**
      * Routing timeouts: a waiting session whose visitor has not been seen for {@code abandonAfter}
      * is closed as abandoned; an assignment no agent answered within {@code unansweredAfter} goes
-     * back to the queue; the sweep runs every {@code sweepInterval}.
+     * back to the queue; the sweep runs every {@code sweepInterval}. An online agent with no staff
+     * socket on any node for {@code presenceGrace} is set away until its next socket.
      */
     public record Routing(
             @DefaultValue("10m") Duration abandonAfter,
             @DefaultValue("3m") Duration unansweredAfter,
-            @DefaultValue("15s") Duration sweepInterval) {}
+            @DefaultValue("15s") Duration sweepInterval,
+            @DefaultValue("60s") Duration presenceGrace) {}
 }

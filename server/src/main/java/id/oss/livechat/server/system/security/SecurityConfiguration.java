@@ -48,6 +48,14 @@ public class SecurityConfiguration {
         "/metrics"
     };
 
+    /** {@code /metrics}: public in demo mode only; else with {@code METRICS_TOKEN}, or absent. */
+    @Bean
+    MetricsAccess metricsAccess(
+            LiveChatProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${METRICS_TOKEN:}") String token) {
+        return new MetricsAccess(properties.demo(), token);
+    }
+
     @Bean
     @Order(1)
     SecurityWebFilterChain publicChain(
@@ -140,7 +148,8 @@ public class SecurityConfiguration {
         return authentication -> {
             String token = ((BearerTokenAuthenticationToken) authentication).getToken();
             return tokens.verify(token)
-                    .<Authentication>map(staff -> new StaffAuthentication(staff, token))
+                    .<Authentication>map(
+                            verified -> new StaffAuthentication(verified.staff(), token))
                     .onErrorMap(SecurityConfiguration::invalidToken)
                     .switchIfEmpty(Mono.error(() -> invalidToken(null)));
         };
