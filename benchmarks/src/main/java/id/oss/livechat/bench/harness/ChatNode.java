@@ -74,6 +74,7 @@ public final class ChatNode implements AutoCloseable {
         env.put("RATE_LIMIT_STARTS_PER_HOUR", "100000000");
         env.put("RATE_LIMIT_SESSION_REQUESTS_PER_MINUTE", "100000000");
         env.put("RATE_LIMIT_LOGINS_PER_MINUTE", "100000000");
+        env.put("RATE_LIMIT_SOCKET_OPENS_PER_MINUTE", "100000000");
         env.put("MAX_WAITING_PER_ADDRESS", "100000000");
         env.put("MAX_WAITING_PER_DEPARTMENT", "100000000");
         // thousands of idle sockets, all from 127.0.0.1

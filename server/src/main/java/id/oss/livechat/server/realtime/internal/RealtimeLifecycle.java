@@ -17,7 +17,9 @@ import reactor.core.publisher.Mono;
  * Starts delivery with the application and, on shutdown, lets the frames being handled finish
  * (messages being stored), then closes every socket with 1001 (going away) before the web server
  * drains, so clients reconnect to another node at once instead of holding this one open. Its phase
- * sits above the web server's graceful shutdown, so it stops first.
+ * sits above the web server's graceful shutdown, so it stops first. A stop is not forever: when the
+ * context is started again (Spring's {@code pause()}/{@code restart()}, which the test framework
+ * uses on every context it caches), the node takes sockets again.
  */
 public class RealtimeLifecycle implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RealtimeLifecycle.class);
@@ -83,6 +85,8 @@ public class RealtimeLifecycle implements SmartLifecycle {
                                         visitors.present(registry.sessionsWithVisitors())
                                                 .onErrorResume(e -> Mono.empty()))
                         .subscribe();
+        // delivery runs: sockets may come (again)
+        registry.open();
         running = true;
     }
 
