@@ -399,6 +399,45 @@ class AuthorizationMatrixTest extends ServerTest {
                                 403,
                                 200,
                                 200),
+                        // issue 20: opening hours, routing rules; issue 16: staff set priority
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/departments/" + nothing + "/hours",
+                                null,
+                                401,
+                                401,
+                                404,
+                                404,
+                                404),
+                        new Route(
+                                HttpMethod.PUT,
+                                "/api/departments/" + nothing + "/hours",
+                                Map.of("time_zone", "Asia/Jakarta"),
+                                401,
+                                401,
+                                403,
+                                403,
+                                404),
+                        new Route(
+                                HttpMethod.GET, "/api/routing-rules", null, 401, 401, 403, 200, 200),
+                        new Route(
+                                HttpMethod.PUT,
+                                "/api/routing-rules",
+                                Map.of(),
+                                401,
+                                401,
+                                403,
+                                403,
+                                400),
+                        new Route(
+                                HttpMethod.PUT,
+                                "/api/chat/session/" + nothing + "/priority",
+                                Map.of("priority", "high"),
+                                401,
+                                401,
+                                404,
+                                404,
+                                404),
                         // last: it revokes the callers' tokens
                         new Route(
                                 HttpMethod.POST,
@@ -571,6 +610,8 @@ class AuthorizationMatrixTest extends ServerTest {
     /** "METHOD /path" with every id or {variable} as {} and no query. */
     private static String key(HttpMethod method, String path) {
         String plain = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        // a tag's or close reason's code stands where the route has its {code}
+        plain = plain.replaceAll("/tidak-ada$", "/{}");
         return method.name()
                 + " "
                 + plain.replaceAll("\\{[^}]+}", "{}")
