@@ -11,6 +11,8 @@ export const state = {
   identity: null, // {oss_user_id, email, identity_hash} from identify()
   departments: null, // null: not known (the list is not available)
   departmentsAt: 0,
+  departmentsServerTime: null, // the list's generated_at: the server's clock when it was made
+  context: null, // {context, context_hash} from setContext(): the citizen's case
   form: emptyForm(),
   pending: null, // a started session whose contact is not stored yet: {id, token}
   session: null, // the current conversation, see session.js loadSession
@@ -31,5 +33,6 @@ export function useStore(s) {
 }
 
 export function emptyForm() {
-  return { values: {}, errors: {}, general: null, busy: false };
+  // departmentChosen: the visitor changed the department themselves (not the page's preselection)
+  return { values: {}, errors: {}, general: null, busy: false, departmentChosen: false };
 }

@@ -28,6 +28,12 @@ class ArchitectureTest {
         "analytics",
         "notification",
         "realtime",
+        "canned",
+        "tagging",
+        "search",
+        "export",
+        "hours",
+        "casecontext",
         "attachment"
     };
     private static final JavaClasses CLASSES =

@@ -227,6 +227,10 @@ public final class ActiveChatsViewModel {
         }
         String text = chat.draftProperty().get().strip();
         String clientMsgId = UUID.randomUUID().toString();
+        if (chat.noteModeProperty().get()) {
+            writeNote(chat, clientMsgId, text);
+            return true;
+        }
         MessageItem message =
                 chat.transcript().addPending(clientMsgId, me.displayName(), text, clock.instant());
         chat.draftProperty().set("");
@@ -236,8 +240,39 @@ public final class ActiveChatsViewModel {
         return true;
     }
 
+    /**
+     * Saves a staff-only note over REST: the draft is kept until the server has stored it, so a
+     * refused note (the chat closed meanwhile, the server away) loses nothing. The stored note is
+     * shown at once; its copy from the socket is the same number and is not shown twice.
+     */
+    private void writeNote(ChatViewModel chat, String clientMsgId, String text) {
+        chat.noteSaving(true);
+        background.run(
+                () -> api.writeNote(chat.sessionId(), clientMsgId, text),
+                note -> {
+                    chat.noteSaving(false);
+                    chat.transcript().addStored(note);
+                    if (text.equals(chat.draftProperty().get().strip())) {
+                        chat.draftProperty().set("");
+                    }
+                    chat.noteModeProperty().set(false);
+                },
+                error -> {
+                    chat.noteSaving(false);
+                    notifier.notify(Notice.error(ErrorTexts.of(error, i18n, "chat.error.note")));
+                });
+    }
+
     /** Ends the selected chat; a chat the visitor already ended is just put away. */
     public void closeSelected(String reason) {
+        closeSelected(null, reason);
+    }
+
+    /**
+     * Ends the selected chat with a close reason from the admins' list ({@code reasonCode}, or
+     * null) and free text ({@code reason}, or null).
+     */
+    public void closeSelected(String reasonCode, String reason) {
         ChatViewModel chat = selected.get();
         if (chat == null) {
             return;
@@ -248,7 +283,7 @@ public final class ActiveChatsViewModel {
         }
         String trimmed = reason == null || reason.isBlank() ? null : reason.strip();
         background.run(
-                () -> api.close(chat.sessionId(), trimmed),
+                () -> api.close(chat.sessionId(), trimmed, reasonCode),
                 closedSession -> remove(chat),
                 error ->
                         notifier.notify(
@@ -384,9 +419,10 @@ public final class ActiveChatsViewModel {
         }
         if (message.sender() != null
                 && message.sender().type() == SenderType.AGENT
+                && !Boolean.TRUE.equals(message.internal())
                 && me.id() != null
                 && me.id().equals(message.sender().id())) {
-            chat.answered(); // written from another of the agent's windows
+            chat.answered(); // written from another of the agent's windows (a note is no answer)
         }
         boolean fromVisitor =
                 message.sender() != null && message.sender().type() == SenderType.VISITOR;

@@ -11,6 +11,7 @@ import java.util.UUID;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -19,14 +20,16 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 
 /**
  * One of the agent's open chats: its session, transcript, unread count, the visitor's typing, the
- * composer's draft with its validation, and while the agent has not answered yet, the time left
- * before the chat goes back to the queue. {@link ActiveChatsViewModel} feeds it from the socket.
+ * composer's draft with its validation and whether it is a staff-only note, and while the agent has
+ * not answered yet, the time left before the chat goes back to the queue. {@link
+ * ActiveChatsViewModel} feeds it from the socket.
  */
 public final class ChatViewModel {
     // Properties
@@ -36,6 +39,9 @@ public final class ChatViewModel {
     private final ReadOnlyBooleanWrapper visitorTyping = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper closed = new ReadOnlyBooleanWrapper();
     private final StringProperty draft = new SimpleStringProperty("");
+    private final BooleanProperty noteMode = new SimpleBooleanProperty();
+    // a note on its way to the server: the composer waits, so it is not sent twice
+    private final ReadOnlyBooleanWrapper noteSaving = new ReadOnlyBooleanWrapper();
     private final StringBinding draftProblem;
     private final BooleanBinding canSend;
     private final ReadOnlyStringWrapper timeLeft = new ReadOnlyStringWrapper("");
@@ -63,9 +69,14 @@ public final class ChatViewModel {
                         () -> problemOf(draft.get(), i18n), draft, i18n.languageProperty());
         this.canSend =
                 Bindings.createBooleanBinding(
-                        () -> !closed.get() && !draft.get().isBlank() && withinLimit(draft.get()),
+                        () ->
+                                !closed.get()
+                                        && !noteSaving.get()
+                                        && !draft.get().isBlank()
+                                        && withinLimit(draft.get()),
                         draft,
-                        closed);
+                        closed,
+                        noteSaving);
     }
 
     static String problemOf(String text, Localization i18n) {
@@ -114,6 +125,18 @@ public final class ChatViewModel {
     /** The composer's text; each chat keeps its own draft. */
     public StringProperty draftProperty() {
         return draft;
+    }
+
+    /**
+     * Whether the composer writes a staff-only note (the visitor never sees it) instead of a reply.
+     * Each chat keeps its own choice; it goes back to replies once a note is saved.
+     */
+    public BooleanProperty noteModeProperty() {
+        return noteMode;
+    }
+
+    void noteSaving(boolean saving) {
+        noteSaving.set(saving);
     }
 
     /** Empty, or why the draft cannot be sent (too long), shown under the composer. */

@@ -1,7 +1,9 @@
 package id.oss.livechat.desktop.connection;
 
 import id.oss.livechat.model.AgentStatus;
+import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.MessagePage;
+import id.oss.livechat.model.realtime.NoteRequest;
 import id.oss.livechat.model.staff.Agent;
 import id.oss.livechat.model.staff.AssignRequest;
 import id.oss.livechat.model.staff.CloseRequest;
@@ -91,6 +93,15 @@ public final class HttpStaffApi implements StaffApi {
     }
 
     @Override
+    public StaffSession close(UUID sessionId, String reason, String reasonCode) {
+        return http.send(
+                "POST",
+                "/api/chat/close",
+                new CloseRequest(sessionId, reason, reasonCode),
+                StaffSession.class);
+    }
+
+    @Override
     public StaffSession transfer(TransferRequest request) {
         return http.send("POST", "/api/chat/transfer", request, StaffSession.class);
     }
@@ -110,6 +121,15 @@ public final class HttpStaffApi implements StaffApi {
                         + "&limit="
                         + limit,
                 MessagePage.class);
+    }
+
+    @Override
+    public ChatMessage writeNote(UUID sessionId, String clientMsgId, String text) {
+        return http.send(
+                "POST",
+                "/api/chat/session/" + sessionId + "/notes",
+                new NoteRequest(text, clientMsgId),
+                ChatMessage.class);
     }
 
     @Override

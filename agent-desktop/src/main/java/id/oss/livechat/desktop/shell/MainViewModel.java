@@ -1,6 +1,7 @@
 package id.oss.livechat.desktop.shell;
 
 import id.oss.livechat.desktop.analytics.AnalyticsViewModel;
+import id.oss.livechat.desktop.board.BoardViewModel;
 import id.oss.livechat.desktop.chat.ActiveChatsViewModel;
 import id.oss.livechat.desktop.chat.ChatViewModel;
 import id.oss.livechat.desktop.connection.LinkState;
@@ -8,10 +9,18 @@ import id.oss.livechat.desktop.connection.LiveLink;
 import id.oss.livechat.desktop.connection.ReconnectPolicy;
 import id.oss.livechat.desktop.connection.StaffApi;
 import id.oss.livechat.desktop.contact.ContactViewModel;
+import id.oss.livechat.desktop.hours.HoursEditorViewModel;
 import id.oss.livechat.desktop.login.SignedIn;
 import id.oss.livechat.desktop.queue.QueueViewModel;
+import id.oss.livechat.desktop.tools.CannedReplies;
+import id.oss.livechat.desktop.tools.CannedReplyEditorViewModel;
+import id.oss.livechat.desktop.tools.ChatTagsViewModel;
+import id.oss.livechat.desktop.tools.DeskLabels;
+import id.oss.livechat.desktop.tools.DeskToolsApi;
+import id.oss.livechat.desktop.tools.SearchViewModel;
 import id.oss.livechat.desktop.util.Background;
 import id.oss.livechat.model.AgentStatus;
+import id.oss.livechat.model.StaffRole;
 import id.oss.livechat.model.staff.StaffProfile;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -32,6 +41,12 @@ public final class MainViewModel {
     private final QueueViewModel queue;
     private final ContactViewModel contact;
     private final AnalyticsViewModel analytics;
+    private final BoardViewModel board;
+    private final DeskToolsApi deskTools;
+    private final CannedReplies cannedReplies;
+    private final DeskLabels labels;
+    private final ChatTagsViewModel chatTags;
+    private final HoursEditorViewModel hours;
     private final StringBinding banner;
     private final BooleanBinding bannerVisible;
     private final Runnable onSignedOut;
@@ -80,8 +95,25 @@ public final class MainViewModel {
                                 context.i18n(),
                                 context.clock())
                         : null;
+        this.board =
+                signedIn.user().role().overseesAllChats()
+                        ? new BoardViewModel(
+                                link, signedIn.api(), background, context.i18n(), attention)
+                        : null;
+        this.deskTools = context.ports().deskToolsApi(signedIn);
+        this.cannedReplies = new CannedReplies(deskTools, background);
+        this.labels = new DeskLabels(deskTools, background);
+        this.chatTags =
+                new ChatTagsViewModel(deskTools, background, labels, context.i18n(), attention);
+        // admins keep the departments' opening hours
+        this.hours =
+                signedIn.user().role() == StaffRole.ADMIN
+                        ? new HoursEditorViewModel(
+                                context.ports().hoursApi(signedIn), background, context.i18n())
+                        : null;
         // the chat shown, and its visitor's details as they change (the contact form, a login)
         chats.selectedSessionProperty().addListener((obs, old, now) -> contact.show(now));
+        chats.selectedSessionProperty().addListener((obs, old, now) -> chatTags.show(now));
         attention.unreadProperty().bind(chats.unreadTotal());
         // online only once the chats are on screen: what routing hands out then is never missed
         chats.loadedProperty()
@@ -120,9 +152,14 @@ public final class MainViewModel {
      */
     public void start() {
         link.start(signedIn.server().agentSocket(), signedIn.accessToken());
+        cannedReplies.load();
+        labels.load();
         if (analytics != null) {
             analytics.refreshLive();
             analytics.loadReport();
+        }
+        if (hours != null) {
+            hours.loadDepartments();
         }
     }
 
@@ -196,6 +233,56 @@ public final class MainViewModel {
 
     public ContactViewModel contact() {
         return contact;
+    }
+
+    /** The canned replies the composer offers and the manager edits. */
+    public CannedReplies cannedReplies() {
+        return cannedReplies;
+    }
+
+    /** The tags and close reasons admins defined. */
+    public DeskLabels labels() {
+        return labels;
+    }
+
+    /** The tags of the chat on screen. */
+    public ChatTagsViewModel chatTags() {
+        return chatTags;
+    }
+
+    /** Canned replies, tags and search on the server. */
+    public DeskToolsApi deskTools() {
+        return deskTools;
+    }
+
+    /** A search over past chats, read-only (a new one per search window). */
+    public SearchViewModel newSearch() {
+        return new SearchViewModel(deskTools, signedIn.api(), context.background(), context.i18n());
+    }
+
+    /** The canned replies' manager; supervisors and admins also keep shared ones. */
+    public CannedReplyEditorViewModel newCannedReplyEditor() {
+        CannedReplyEditorViewModel editor =
+                new CannedReplyEditorViewModel(
+                        cannedReplies,
+                        context.background(),
+                        context.i18n(),
+                        user().role().overseesAllChats());
+        if (editor.managesShared()) {
+            var api = signedIn.api();
+            context.background().run(api::departments, editor::offerDepartments, error -> {});
+        }
+        return editor;
+    }
+
+    /** The live board; present for supervisors and admins only. */
+    public Optional<BoardViewModel> board() {
+        return Optional.ofNullable(board);
+    }
+
+    /** The opening hours editor: admins only. */
+    public Optional<HoursEditorViewModel> hours() {
+        return Optional.ofNullable(hours);
     }
 
     /** Present for supervisors and admins only. */

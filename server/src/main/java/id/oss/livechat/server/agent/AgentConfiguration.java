@@ -10,6 +10,7 @@ import id.oss.livechat.server.agent.internal.R2dbcStaffRepository;
 import id.oss.livechat.server.agent.internal.StaffTokens;
 import id.oss.livechat.server.common.StaffTokenVerifier;
 import id.oss.livechat.server.common.Transactions;
+import id.oss.livechat.server.hours.BusinessHours;
 import id.oss.livechat.server.system.config.LiveChatProperties;
 import id.oss.livechat.server.system.metrics.RefreshedGauges;
 import java.time.Clock;
@@ -76,8 +77,9 @@ public class AgentConfiguration {
     }
 
     @Bean
-    DepartmentAdministration departmentAdministration(DepartmentRepository departments) {
-        return new DepartmentAdministration(departments);
+    DepartmentAdministration departmentAdministration(
+            DepartmentRepository departments, BusinessHours hours) {
+        return new DepartmentAdministration(departments, hours);
     }
 
     @Bean

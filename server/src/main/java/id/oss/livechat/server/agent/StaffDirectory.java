@@ -52,15 +52,15 @@ public class StaffDirectory {
                 request.departmentIds() == null ? List.of() : List.copyOf(request.departmentIds());
         FieldCheck check =
                 FieldCheck.of()
-                        .required("username", username, 64)
+                        .requiredLine("username", username, 64)
                         .rule(
                                 username == null
                                         || username.toLowerCase(Locale.ROOT)
                                                 .matches("[a-z0-9][a-z0-9._-]*"),
                                 "username",
                                 "may hold letters, digits, dot, dash and underscore")
-                        .required("display_name", request.displayName(), 255)
-                        .optional("email", request.email(), 255)
+                        .requiredLine("display_name", request.displayName(), 255)
+                        .line("email", request.email(), 255)
                         .email("email", request.email())
                         .required("password", request.password(), 200)
                         .requiredPresent("role", request.role());
@@ -86,12 +86,12 @@ public class StaffDirectory {
     public Mono<Agent> update(UUID id, UpdateAgentRequest request) {
         FieldCheck check =
                 FieldCheck.of()
-                        .optional("display_name", request.displayName(), 255)
+                        .line("display_name", request.displayName(), 255)
                         .rule(
                                 request.displayName() == null || !request.displayName().isBlank(),
                                 "display_name",
                                 "must not be empty")
-                        .optional("email", request.email(), 255)
+                        .line("email", request.email(), 255)
                         .email("email", request.email());
         if (request.password() != null) {
             checkPassword(check, request.password());

@@ -39,7 +39,7 @@ public class StaffLogin {
 
     public Mono<LoginResponse> login(LoginRequest request, String clientAddress) {
         FieldCheck.of()
-                .required("username", request.username(), 64)
+                .requiredLine("username", request.username(), 64)
                 .required("password", request.password(), 200)
                 .orThrow();
         String username = request.username().strip().toLowerCase(Locale.ROOT);
@@ -48,12 +48,11 @@ public class StaffLogin {
         Duration locked = max(users.lockedFor(userKey), addresses.lockedFor(addressKey));
         if (!locked.isZero() && !locked.isNegative()) {
             return Mono.error(
-                    new Problem(
-                            Problem.Kind.RATE_LIMITED,
-                            "rate_limited",
+                    Problem.rateLimited(
                             "Too many failed sign-ins; try again in "
                                     + (locked.toMinutes() + 1)
-                                    + " minutes."));
+                                    + " minutes.",
+                            locked));
         }
         Duration delay = max(users.delayFor(userKey), addresses.delayFor(addressKey));
         return Mono.delay(delay)

@@ -85,6 +85,10 @@ public class FrameHandler {
 
         @Override
         public Mono<Void> ping(ClientFrame.Ping frame) {
+            // a ping costs an answer like any signal: limited like one
+            if (!connection.allowSignal()) {
+                return Mono.error(rateLimited());
+            }
             connection.send(new ServerFrame.Pong());
             return Mono.empty();
         }

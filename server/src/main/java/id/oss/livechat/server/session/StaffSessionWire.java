@@ -39,7 +39,9 @@ public final class StaffSessionWire {
                 s.topicCode(),
                 s.leftMessageAt() != null,
                 s.leftMessageAt(),
-                s.answerBy());
+                s.answerBy(),
+                s.context(),
+                s.contextVerified());
     }
 
     public static List<StaffSession> of(List<SessionOverview> sessions) {

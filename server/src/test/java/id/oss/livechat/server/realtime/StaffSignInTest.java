@@ -186,6 +186,8 @@ class StaffSignInTest {
                 null,
                 null,
                 null,
-                null);
+                null,
+                null,
+                false);
     }
 }

@@ -35,6 +35,7 @@ public final class OwnNode implements AutoCloseable {
         args.add("--LIVECHAT_DEMO=true");
         args.add("--DEMO_PASSWORD=" + ServerTest.DEMO_PASSWORD);
         args.add("--server.port=0");
+        args.addAll(List.of(TestLimits.asArguments()));
         args.addAll(List.of(extraArgs));
         return new OwnNode(
                 new SpringApplicationBuilder(LiveChatServer.class)

@@ -41,6 +41,7 @@ public final class ServerNode implements AutoCloseable {
         environment.put("JWT_SECRET", "multi-node-test-secret-long-enough-for-hs256");
         environment.put("OSS_IDENTITY_SECRET", ServerTest.IDENTITY_SECRET);
         environment.put("LIVECHAT_DEMO", "false");
+        environment.putAll(TestLimits.LIFTED);
         environment.putAll(extra);
         ServerNode node = new ServerNode(name, logDir, environment, port);
         node.startAgain();

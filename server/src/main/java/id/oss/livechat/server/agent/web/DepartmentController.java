@@ -20,9 +20,11 @@ import reactor.core.publisher.Mono;
 @RestController
 public class DepartmentController {
     private final DepartmentAdministration departments;
+    private final java.time.Clock clock;
 
-    public DepartmentController(DepartmentAdministration departments) {
+    public DepartmentController(DepartmentAdministration departments, java.time.Clock clock) {
         this.departments = departments;
+        this.clock = clock;
     }
 
     @GetMapping("/api/departments")
@@ -43,6 +45,7 @@ public class DepartmentController {
 
     @GetMapping("/api/oss-chat/departments")
     public Mono<DepartmentList> forVisitors() {
-        return departments.forVisitors().collectList().map(DepartmentList::new);
+        java.time.Instant now = clock.instant();
+        return departments.forVisitors().collectList().map(list -> new DepartmentList(list, now));
     }
 }

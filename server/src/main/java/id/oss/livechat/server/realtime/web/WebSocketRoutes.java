@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.netty.http.server.WebsocketServerSpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,8 +54,18 @@ public class WebSocketRoutes {
                 -1);
     }
 
+    /**
+     * Frames longer than {@code MAX_FRAME_BYTES} are never read: Netty closes the socket with 1009
+     * (message too big) as soon as the frame's header announces its length.
+     */
     @Bean
-    WebSocketHandlerAdapter webSocketHandlerAdapter() {
-        return new WebSocketHandlerAdapter();
+    WebSocketHandlerAdapter webSocketHandlerAdapter(LiveChatProperties properties) {
+        int maxFrameBytes = properties.limits().maxFrameBytes();
+        return new WebSocketHandlerAdapter(
+                new HandshakeWebSocketService(
+                        new ReactorNettyRequestUpgradeStrategy(
+                                () ->
+                                        WebsocketServerSpec.builder()
+                                                .maxFramePayloadLength(maxFrameBytes))));
     }
 }

@@ -77,8 +77,8 @@ public class R2dbcSessionRepository implements SessionRepository {
                                 """
                 WITH created AS (
                   INSERT INTO chat_sessions (chat_user_id, department_id, topic, topic_code, priority, language,
-                                             visitor_token_hash)
-                  VALUES (:user, :dept, :topic, :topicCode, :priority, :language, :token)
+                                             visitor_token_hash, started_at, queued_at)
+                  VALUES (:user, :dept, :topic, :topicCode, :priority, :language, :token, :started, :started)
                   RETURNING *)
                 SELECT """
                                         + " "
@@ -89,7 +89,8 @@ public class R2dbcSessionRepository implements SessionRepository {
                         .bind("topic", session.topic())
                         .bind("priority", session.priority().wire())
                         .bind("language", session.language().wire())
-                        .bind("token", ByteBuffer.wrap(session.visitorTokenHash()));
+                        .bind("token", ByteBuffer.wrap(session.visitorTokenHash()))
+                        .bind("started", session.startedAt());
         return bind(spec, "topicCode", session.topicCode(), String.class)
                 .map(R2dbcSessionRepository::toSession)
                 .one();
@@ -243,6 +244,38 @@ public class R2dbcSessionRepository implements SessionRepository {
                 .bind("agent", agentId)
                 .map(row -> Sql.flag(row, "allowed"))
                 .one();
+    }
+
+    @Override
+    public Mono<Waiting> waiting(UUID departmentId, String ipAddress) {
+        // the waiting sessions are few (the queue's partial index); their visitors are found by key
+        var spec =
+                db.sql(
+                                """
+                SELECT count(*) FILTER (WHERE s.department_id = :department) AS in_department,
+                       count(*) FILTER (WHERE u.ip_address = :address) AS from_address
+                  FROM chat_sessions s JOIN chat_users u ON u.id = s.chat_user_id
+                 WHERE s.status = 'waiting'""")
+                        .bind("department", departmentId);
+        return bind(spec, "address", ipAddress, String.class)
+                .map(
+                        row ->
+                                new Waiting(
+                                        Sql.number(row, "in_department"),
+                                        Sql.number(row, "from_address")))
+                .one();
+    }
+
+    @Override
+    public Mono<ChatSession> setPriority(UUID sessionId, id.oss.livechat.model.Priority priority) {
+        return db.sql(
+                        "UPDATE chat_sessions SET priority = :priority WHERE id = :id AND status <> 'closed'"
+                                + " RETURNING id")
+                .bind("id", sessionId)
+                .bind("priority", priority.wire())
+                .map(row -> Sql.uuid(row, "id"))
+                .one()
+                .flatMap(this::findById);
     }
 
     @Override

@@ -41,7 +41,8 @@ public record LiveChatProperties(
             @DefaultValue("4000") int maxMessageChars,
             @DefaultValue("5") double messagesPerSecond,
             @DefaultValue("20") int messageBurst,
-            @DefaultValue("10s") Duration authTimeout) {}
+            @DefaultValue("10s") Duration authTimeout,
+            @DefaultValue("32768") int maxFrameBytes) {}
 
     /**
      * Routing timeouts: a waiting session whose visitor has not been seen for {@code abandonAfter}

@@ -52,7 +52,32 @@ public class HealthController {
         body.put("status", "ok");
         body.put("version", version);
         body.put("uptime_seconds", Duration.between(startedAt, clock.instant()).toSeconds());
-        body.put("bus", Map.of("kind", bus.kind(), "ready", bus.ready()));
+        body.put("bus", busBody(bus.health()));
+        return body;
+    }
+
+    /**
+     * Whether chat events travel between nodes: {@code 503} while they do not (Kafka unreachable),
+     * for monitoring. Not a readiness probe: a node keeps chatting without Kafka, its events wait
+     * in the outbox.
+     */
+    @GetMapping("/health/bus")
+    public ResponseEntity<Map<String, Object>> busHealth() {
+        ChatEventBus.Health health = bus.health();
+        Map<String, Object> body = busBody(health);
+        return health.ready()
+                ? ResponseEntity.ok(body)
+                : ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(body);
+    }
+
+    private Map<String, Object> busBody(ChatEventBus.Health health) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", bus.kind());
+        body.put("ready", health.ready());
+        body.put("waiting_events", health.waitingEvents());
+        if (health.reason() != null) {
+            body.put("reason", health.reason());
+        }
         return body;
     }
 

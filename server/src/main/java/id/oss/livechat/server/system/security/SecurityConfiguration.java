@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -90,6 +91,14 @@ public class SecurityConfiguration {
                                                 "/api/agents/*",
                                                 "/api/departments/*")
                                         .hasRole("ADMIN")
+                                        // opening hours and routing rules (issue 20)
+                                        .pathMatchers(
+                                                HttpMethod.PUT,
+                                                "/api/departments/*/hours",
+                                                "/api/routing-rules")
+                                        .hasRole("ADMIN")
+                                        .pathMatchers("/api/routing-rules")
+                                        .hasAnyRole("SUPERVISOR", "ADMIN")
                                         .anyExchange()
                                         .authenticated())
                 .oauth2ResourceServer(
@@ -114,7 +123,10 @@ public class SecurityConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 // tokens on every call, no server-side sessions
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .cors(c -> c.configurationSource(cors))
+                // CORS, refusing foreign origins with the JSON error shape (Spring's own filter
+                // answers an empty 403)
+                .cors(ServerHttpSecurity.CorsSpec::disable)
+                .addFilterAt(new OriginCheckFilter(cors), SecurityWebFiltersOrder.CORS)
                 .exceptionHandling(
                         e ->
                                 e.authenticationEntryPoint(

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -58,6 +59,21 @@ public class ApiErrorHandler implements WebExceptionHandler {
         if (answer.status().value() == 401
                 && !response.getHeaders().containsHeader("WWW-Authenticate")) {
             response.getHeaders().set("WWW-Authenticate", "Bearer");
+        }
+        if (failure instanceof Problem problem && problem.retryAfter() != null) {
+            response.getHeaders()
+                    .set(
+                            "Retry-After",
+                            String.valueOf(Math.max(1, problem.retryAfter().toSeconds())));
+        } else if (answer.status().value() == 429
+                && !response.getHeaders().containsHeader("Retry-After")) {
+            // every 429 says when to come back; a minute when the refusal did not say
+            response.getHeaders().set("Retry-After", "60");
+        }
+        if (answer.status().value() == 429) {
+            // a flood pays for a new connection on every try; and a refused request's body, never
+            // read, does not keep a connection waiting
+            response.getHeaders().set(HttpHeaders.CONNECTION, "close");
         }
         byte[] body = json.writeValueAsBytes(answer.error());
         DataBuffer buffer = response.bufferFactory().wrap(body);

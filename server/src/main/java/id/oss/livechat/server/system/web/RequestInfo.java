@@ -12,8 +12,9 @@ public final class RequestInfo {
     private RequestInfo() {}
 
     /**
-     * The remote address as the server sees it. Behind a proxy, set {@code
-     * server.forward-headers-strategy} so this is the visitor's address and not the proxy's.
+     * The client's address: the connection's peer, or, when the peer is one of {@code
+     * TRUSTED_PROXIES}, the address that proxy names ({@code protection.web.ClientAddressFilter}
+     * puts it on the request before anything reads it).
      */
     public static ClientInfo client(ServerHttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
