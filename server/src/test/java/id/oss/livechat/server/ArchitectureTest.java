@@ -33,7 +33,8 @@ class ArchitectureTest {
         "search",
         "export",
         "hours",
-        "casecontext"
+        "casecontext",
+        "attachment"
     };
     private static final JavaClasses CLASSES =
             new ClassFileImporter()

@@ -32,10 +32,12 @@ public record LiveChatProperties(
     /**
      * Request limits. A socket may send {@code messagesPerSecond} messages a second after a burst
      * of {@code messageBurst}: far above anyone typing, far below a flood. A new socket's {@code
-     * auth} frame must arrive within {@code authTimeout}.
+     * auth} frame must arrive within {@code authTimeout}. A file in a chat may have {@code
+     * maxAttachmentBytes} (its upload's body that and a little for the multipart framing).
      */
     public record Limits(
             @DefaultValue("65536") int maxBodyBytes,
+            @DefaultValue("10485760") int maxAttachmentBytes,
             @DefaultValue("4000") int maxMessageChars,
             @DefaultValue("5") double messagesPerSecond,
             @DefaultValue("20") int messageBurst,
