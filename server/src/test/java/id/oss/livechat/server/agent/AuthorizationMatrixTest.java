@@ -417,9 +417,16 @@ class AuthorizationMatrixTest extends ServerTest {
                                 401,
                                 403,
                                 403,
-                                404),
+                                400),
                         new Route(
-                                HttpMethod.GET, "/api/routing-rules", null, 401, 401, 403, 200, 200),
+                                HttpMethod.GET,
+                                "/api/routing-rules",
+                                null,
+                                401,
+                                401,
+                                403,
+                                200,
+                                200),
                         new Route(
                                 HttpMethod.PUT,
                                 "/api/routing-rules",
@@ -438,6 +445,25 @@ class AuthorizationMatrixTest extends ServerTest {
                                 404,
                                 404,
                                 404),
+                        // issue 20: files (the upload is multipart: a JSON body is refused first)
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/attachments/" + nothing,
+                                null,
+                                401,
+                                404,
+                                404,
+                                404,
+                                404),
+                        new Route(
+                                HttpMethod.POST,
+                                "/api/chat/session/" + nothing + "/attachments",
+                                Map.of(),
+                                401,
+                                401,
+                                415,
+                                415,
+                                415),
                         // last: it revokes the callers' tokens
                         new Route(
                                 HttpMethod.POST,
