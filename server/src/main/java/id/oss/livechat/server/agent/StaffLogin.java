@@ -70,6 +70,24 @@ public class StaffLogin {
                 .switchIfEmpty(Mono.defer(() -> refused(username, clientAddress, user)));
     }
 
+    /**
+     * {@code POST /api/auth/refresh}: a new token for the staff member whose token was just
+     * verified (active, of the account's current version), with a fresh expiry and the same
+     * version, so a revocation ends it like any other. No password, no throttle: the caller holds a
+     * valid token, so the desktop renews mid-shift without asking the agent.
+     */
+    public Mono<LoginResponse> renew(java.util.UUID accountId) {
+        return staff.findById(accountId)
+                .filter(StaffAccount::active)
+                .map(this::issued)
+                .switchIfEmpty(
+                        Mono.error(
+                                () ->
+                                        Problem.unauthorized(
+                                                "invalid_token",
+                                                "The access token is not valid; sign in again.")));
+    }
+
     /** The active account whose password this is; empty otherwise, after the same effort. */
     private Mono<StaffAccount> check(String username, String password) {
         return staff.findByUsername(username)
@@ -91,6 +109,10 @@ public class StaffLogin {
     private LoginResponse signedIn(StaffAccount account, String userKey, String addressKey) {
         users.succeeded(userKey);
         addresses.forgive(addressKey);
+        return issued(account);
+    }
+
+    private LoginResponse issued(StaffAccount account) {
         TokenIssuer.Issued issued = tokens.issue(account);
         return new LoginResponse(
                 issued.token(),

@@ -399,6 +399,15 @@ class AuthorizationMatrixTest extends ServerTest {
                                 403,
                                 200,
                                 200),
+                        new Route(
+                                HttpMethod.POST,
+                                "/api/auth/refresh",
+                                null,
+                                401,
+                                401,
+                                200,
+                                200,
+                                200),
                         // issue 20: opening hours, routing rules; issue 16: staff set priority
                         new Route(
                                 HttpMethod.GET,

@@ -31,6 +31,12 @@ public class AuthController {
         return login.login(body, String.valueOf(RequestInfo.client(request).ipAddress()));
     }
 
+    /** A fresh token (new expiry, same version) for the valid one sent: renewal mid-shift. */
+    @PostMapping("/api/auth/refresh")
+    public Mono<LoginResponse> refresh(@AuthenticationPrincipal Staff me) {
+        return login.renew(me.id());
+    }
+
     /** Signs out: this token and every other of the account answer 401 from now on. */
     @PostMapping("/api/auth/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
