@@ -20,7 +20,16 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final String[] FEATURES = {
-        "visitor", "session", "message", "routing", "agent", "analytics", "notification", "realtime"
+        "visitor",
+        "session",
+        "message",
+        "routing",
+        "agent",
+        "analytics",
+        "notification",
+        "realtime",
+        "audit",
+        "privacy"
     };
     private static final JavaClasses CLASSES =
             new ClassFileImporter()

@@ -3,6 +3,9 @@ package id.oss.livechat.server.agent.web;
 import id.oss.livechat.model.staff.LoginRequest;
 import id.oss.livechat.model.staff.LoginResponse;
 import id.oss.livechat.server.agent.StaffLogin;
+import id.oss.livechat.server.audit.AuditAction;
+import id.oss.livechat.server.audit.AuditTrail;
+import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.system.web.RequestInfo;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,13 +17,38 @@ import reactor.core.publisher.Mono;
 @RestController
 public class AuthController {
     private final StaffLogin login;
+    private final AuditTrail audit;
 
-    public AuthController(StaffLogin login) {
+    public AuthController(StaffLogin login, AuditTrail audit) {
         this.login = login;
+        this.audit = audit;
     }
 
     @PostMapping("/api/auth/login")
     public Mono<LoginResponse> login(@RequestBody LoginRequest body, ServerHttpRequest request) {
-        return login.login(body, String.valueOf(RequestInfo.client(request).ipAddress()));
+        return Mono.defer(
+                        () ->
+                                login.login(
+                                        body,
+                                        String.valueOf(RequestInfo.client(request).ipAddress())))
+                .flatMap(this::signedIn)
+                .onErrorResume(Problem.class, refused -> failed(body, refused));
+    }
+
+    private Mono<LoginResponse> signedIn(LoginResponse response) {
+        AuditTrail.Actor actor =
+                new AuditTrail.Actor(response.user().username(), response.user().id());
+        return audit.record(actor, AuditAction.SIGN_IN, "staff:" + actor.id(), null)
+                .thenReturn(response);
+    }
+
+    /** A refused sign-in is recorded under the name tried (never the password), then answered. */
+    private Mono<LoginResponse> failed(LoginRequest body, Problem refused) {
+        return audit.record(
+                        AuditTrail.Actor.attempt(body.username()),
+                        AuditAction.SIGN_IN_FAILED,
+                        null,
+                        refused.code())
+                .then(Mono.error(refused));
     }
 }

@@ -4,10 +4,14 @@ import id.oss.livechat.model.staff.DepartmentInfo;
 import id.oss.livechat.model.staff.DepartmentRequest;
 import id.oss.livechat.model.visitor.DepartmentList;
 import id.oss.livechat.server.agent.DepartmentAdministration;
+import id.oss.livechat.server.audit.AuditAction;
+import id.oss.livechat.server.audit.AuditTrail;
+import id.oss.livechat.server.common.Staff;
 import id.oss.livechat.server.system.web.PathIds;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,9 +24,11 @@ import reactor.core.publisher.Mono;
 @RestController
 public class DepartmentController {
     private final DepartmentAdministration departments;
+    private final AuditTrail audit;
 
-    public DepartmentController(DepartmentAdministration departments) {
+    public DepartmentController(DepartmentAdministration departments, AuditTrail audit) {
         this.departments = departments;
+        this.audit = audit;
     }
 
     @GetMapping("/api/departments")
@@ -31,14 +37,34 @@ public class DepartmentController {
     }
 
     @PostMapping("/api/departments")
-    public Mono<ResponseEntity<DepartmentInfo>> create(@RequestBody DepartmentRequest body) {
-        return departments.create(body).map(d -> ResponseEntity.status(HttpStatus.CREATED).body(d));
+    public Mono<ResponseEntity<DepartmentInfo>> create(
+            @AuthenticationPrincipal Staff me, @RequestBody DepartmentRequest body) {
+        return departments
+                .create(body)
+                .flatMap(d -> audited(me, AuditAction.DEPARTMENT_CREATED, d))
+                .map(d -> ResponseEntity.status(HttpStatus.CREATED).body(d));
     }
 
     @PutMapping("/api/departments/{id}")
     public Mono<DepartmentInfo> update(
-            @PathVariable("id") String id, @RequestBody DepartmentRequest body) {
-        return departments.update(PathIds.parse(id, "The department"), body);
+            @AuthenticationPrincipal Staff me,
+            @PathVariable("id") String id,
+            @RequestBody DepartmentRequest body) {
+        return departments
+                .update(PathIds.parse(id, "The department"), body)
+                .flatMap(d -> audited(me, AuditAction.DEPARTMENT_UPDATED, d));
+    }
+
+    private Mono<DepartmentInfo> audited(Staff me, String action, DepartmentInfo department) {
+        String detail =
+                "code="
+                        + department.code()
+                        + " active="
+                        + department.active()
+                        + " default="
+                        + department.isDefault();
+        return audit.record(me, action, "department:" + department.id(), detail)
+                .thenReturn(department);
     }
 
     @GetMapping("/api/oss-chat/departments")

@@ -3,6 +3,8 @@ package id.oss.livechat.server.message.web;
 import id.oss.livechat.model.realtime.MessageAck;
 import id.oss.livechat.model.realtime.MessagePage;
 import id.oss.livechat.model.realtime.SendMessageRequest;
+import id.oss.livechat.server.audit.AuditAction;
+import id.oss.livechat.server.audit.AuditTrail;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Staff;
 import id.oss.livechat.server.message.Messaging;
@@ -29,9 +31,11 @@ import reactor.core.publisher.Mono;
 @RestController
 public class MessageController {
     private final Messaging messaging;
+    private final AuditTrail audit;
 
-    public MessageController(Messaging messaging) {
+    public MessageController(Messaging messaging, AuditTrail audit) {
         this.messaging = messaging;
+        this.audit = audit;
     }
 
     @PostMapping("/api/oss-chat/session/{id}/messages")
@@ -86,6 +90,10 @@ public class MessageController {
         Integer after = params.integer("after_seq", afterSeq);
         Integer size = params.integer("limit", limit);
         check.orThrow();
-        return messaging.transcript(me, session, after == null ? 0 : after, size);
+        return audit.after(
+                messaging.transcript(me, session, after == null ? 0 : after, size),
+                me,
+                AuditAction.TRANSCRIPT_READ,
+                page -> "session:" + session);
     }
 }

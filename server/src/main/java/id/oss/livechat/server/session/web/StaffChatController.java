@@ -5,6 +5,8 @@ import id.oss.livechat.model.staff.CloseRequest;
 import id.oss.livechat.model.staff.SessionList;
 import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.model.staff.TransferRequest;
+import id.oss.livechat.server.audit.AuditAction;
+import id.oss.livechat.server.audit.AuditTrail;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Staff;
 import id.oss.livechat.server.routing.Assignments;
@@ -34,12 +36,17 @@ public class StaffChatController {
     private final StaffSessions sessions;
     private final Assignments assignments;
     private final SessionLifecycle lifecycle;
+    private final AuditTrail audit;
 
     public StaffChatController(
-            StaffSessions sessions, Assignments assignments, SessionLifecycle lifecycle) {
+            StaffSessions sessions,
+            Assignments assignments,
+            SessionLifecycle lifecycle,
+            AuditTrail audit) {
         this.sessions = sessions;
         this.assignments = assignments;
         this.lifecycle = lifecycle;
+        this.audit = audit;
     }
 
     @GetMapping("/waiting")
@@ -77,6 +84,13 @@ public class StaffChatController {
             @AuthenticationPrincipal Staff me, @RequestBody AssignRequest body) {
         return assignments
                 .assign(me, body.sessionId(), body.agentId())
+                .flatMap(
+                        agent ->
+                                audit.record(
+                                        me,
+                                        AuditAction.ASSIGNED,
+                                        "session:" + body.sessionId(),
+                                        "to staff:" + agent))
                 .then(sessions.get(me, body.sessionId()))
                 .map(StaffSessionWire::of);
     }
@@ -86,6 +100,10 @@ public class StaffChatController {
             @AuthenticationPrincipal Staff me, @RequestBody CloseRequest body) {
         return lifecycle
                 .close(me, body.sessionId(), body.reason())
+                .flatMap(
+                        id ->
+                                audit.record(me, AuditAction.CLOSED, "session:" + id, null)
+                                        .thenReturn(id))
                 .flatMap(id -> sessions.get(me, id))
                 .map(StaffSessionWire::of);
     }
@@ -97,6 +115,14 @@ public class StaffChatController {
         // it
         return lifecycle
                 .transfer(me, body)
+                .flatMap(
+                        id ->
+                                audit.record(
+                                                me,
+                                                AuditAction.TRANSFERRED,
+                                                "session:" + id,
+                                                transferTarget(body))
+                                        .thenReturn(id))
                 .flatMap(id -> sessions.getAfterHandover(id))
                 .map(StaffSessionWire::of);
     }
@@ -104,7 +130,19 @@ public class StaffChatController {
     @GetMapping("/session/{id}")
     public Mono<StaffSession> session(
             @AuthenticationPrincipal Staff me, @PathVariable("id") String id) {
-        return sessions.get(me, PathIds.parse(id, "The session")).map(StaffSessionWire::of);
+        UUID session = PathIds.parse(id, "The session");
+        return audit.after(
+                        sessions.get(me, session),
+                        me,
+                        AuditAction.SESSION_OPENED,
+                        opened -> "session:" + session)
+                .map(StaffSessionWire::of);
+    }
+
+    private static String transferTarget(TransferRequest body) {
+        return body.agentId() != null
+                ? "to staff:" + body.agentId()
+                : "to department:" + body.departmentId();
     }
 
     @GetMapping("/visitors/{chat_user_id}/sessions")
@@ -117,7 +155,11 @@ public class StaffChatController {
         FieldCheck check = FieldCheck.of();
         Integer size = new QueryParams(check).integer("limit", limit);
         check.orThrow();
-        return sessions.ofVisitor(me, visitor, new StaffSessions.Page(size, cursor))
+        return audit.after(
+                        sessions.ofVisitor(me, visitor, new StaffSessions.Page(size, cursor)),
+                        me,
+                        AuditAction.VISITOR_HISTORY_READ,
+                        page -> "visitor:" + visitor)
                 .map(StaffSessionWire::of);
     }
 }

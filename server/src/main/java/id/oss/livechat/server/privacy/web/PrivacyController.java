@@ -1,0 +1,37 @@
+package id.oss.livechat.server.privacy.web;
+
+import id.oss.livechat.server.common.Staff;
+import id.oss.livechat.server.privacy.Erasure;
+import id.oss.livechat.server.privacy.ErasureResult;
+import id.oss.livechat.server.privacy.Subject;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** {@code POST /api/privacy/erase}: admins only (security configuration, and {@link Erasure}). */
+@RestController
+public class PrivacyController {
+    private final Erasure erasure;
+
+    public PrivacyController(Erasure erasure) {
+        this.erasure = erasure;
+    }
+
+    /** The body: exactly one of the four. */
+    public record EraseRequest(String ossUserId, String email, String phone, String browserUuid) {}
+
+    @PostMapping("/api/privacy/erase")
+    public Mono<ErasureResult> erase(
+            @AuthenticationPrincipal Staff me, @RequestBody EraseRequest body) {
+        return Mono.fromCallable(
+                        () ->
+                                Subject.of(
+                                        body.ossUserId(),
+                                        body.email(),
+                                        body.phone(),
+                                        body.browserUuid()))
+                .flatMap(subject -> erasure.erase(me, subject));
+    }
+}
