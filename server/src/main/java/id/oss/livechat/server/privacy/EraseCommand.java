@@ -25,16 +25,15 @@ public final class EraseCommand implements OpsCommands.Command {
     @Override
     public int run(Connection connection, List<String> arguments, PrintStream out)
             throws SQLException {
+        if (arguments.size() != 2) {
+            out.println("usage: erase <oss_user_id|email|phone|browser_uuid> <value>");
+            return 2;
+        }
         Subject subject;
         try {
-            if (arguments.size() != 2) {
-                throw Problem.invalidField("subject", "usage");
-            }
             subject = Subject.of(arguments.get(0), arguments.get(1));
         } catch (Problem wrong) {
-            out.println(
-                    "usage: erase <oss_user_id|email|phone|browser_uuid> <value>"
-                            + (wrong.fields().isEmpty() ? "" : " (" + wrong.fields() + ")"));
+            out.println("erase: " + wrong.fields() + "; nothing erased");
             return 2;
         }
         try (PreparedStatement statement = connection.prepareStatement(ERASE)) {

@@ -17,6 +17,13 @@ public class Erasure {
         this.store = store;
     }
 
+    private static Problem unknown(Subject subject) {
+        return new Problem(
+                Problem.Kind.NOT_FOUND,
+                "not_found",
+                "Nothing is known about that " + subject.kind() + "; nothing was erased.");
+    }
+
     public Mono<ErasureResult> erase(Staff who, Subject subject) {
         if (!who.isAdmin()) {
             return Mono.error(Problem.forbidden("Only an admin may erase personal data."));
@@ -27,9 +34,6 @@ public class Erasure {
                                         subject,
                                         AuditTrail.Actor.of(who),
                                         context.<String>getOrEmpty(AuditTrail.ADDRESS).orElse(null))
-                                .switchIfEmpty(
-                                        Mono.error(
-                                                Problem.notFound(
-                                                        "Nothing about that " + subject.kind()))));
+                                .switchIfEmpty(Mono.error(unknown(subject))));
     }
 }
