@@ -10,9 +10,11 @@ import java.util.HexFormat;
 /**
  * {@code verify-audit}: walks the whole chain in id order and recomputes every hash with the same
  * SQL function that wrote it. An entry whose fields were edited no longer matches its hash; an
- * entry removed or inserted in the middle breaks the link to the one before. The first entry kept
- * is trusted as the start (retention removes the oldest ones). Prints the head hash: written down
- * elsewhere, it also catches a rewrite of the whole chain or a cut at its end.
+ * entry removed or inserted in the middle breaks the link to the one before. The first entry must
+ * follow the last entry retention purged (audit_purges records its hash), or start the chain when
+ * nothing was purged: a cut of the oldest entries that retention did not record is caught too.
+ * Prints the head hash: written down elsewhere, it also catches a rewrite of the whole chain or a
+ * cut at its end.
  */
 public final class AuditChainCheck {
     private static final String WALK =
@@ -20,7 +22,10 @@ public final class AuditChainCheck {
             SELECT id, at,
                    hash = audit_entry_hash(prev_hash, at, actor, actor_id, address, action,
                                            subject, detail) AS hash_ok,
-                   prev_hash = coalesce(lag(hash) OVER (ORDER BY id), prev_hash) AS link_ok,
+                   prev_hash = coalesce(lag(hash) OVER (ORDER BY id),
+                                        (SELECT through_hash FROM audit_purges
+                                          ORDER BY id DESC LIMIT 1),
+                                        '\\x'::bytea) AS link_ok,
                    hash
               FROM audit_log ORDER BY id""";
 

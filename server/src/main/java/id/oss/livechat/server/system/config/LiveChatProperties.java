@@ -13,7 +13,8 @@ public record LiveChatProperties(
         @DefaultValue Identity identity,
         @DefaultValue Jwt jwt,
         @DefaultValue Limits limits,
-        @DefaultValue Routing routing) {
+        @DefaultValue Routing routing,
+        @DefaultValue Retention retention) {
 
     /** The key shared with the OSS portal for {@code identity_hash}. */
     public record Identity(@DefaultValue("") String secret) {}
@@ -50,4 +51,17 @@ public record LiveChatProperties(
             @DefaultValue("10m") Duration abandonAfter,
             @DefaultValue("3m") Duration unansweredAfter,
             @DefaultValue("15s") Duration sweepInterval) {}
+
+    /**
+     * Retention periods per class of personal data ({@code RETAIN_*}), how often the job runs and
+     * how many rows one batch (one short transaction) empties. The audit trail is kept longest.
+     */
+    public record Retention(
+            @DefaultValue("730d") Duration messages,
+            @DefaultValue("730d") Duration contacts,
+            @DefaultValue("90d") Duration addresses,
+            @DefaultValue("30d") Duration mails,
+            @DefaultValue("1825d") Duration audit,
+            @DefaultValue("1h") Duration interval,
+            @DefaultValue("500") int batch) {}
 }
