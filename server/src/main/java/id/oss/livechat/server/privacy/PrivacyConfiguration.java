@@ -2,9 +2,11 @@ package id.oss.livechat.server.privacy;
 
 import id.oss.livechat.server.audit.AuditTrail;
 import id.oss.livechat.server.privacy.internal.R2dbcErasureRepository;
+import id.oss.livechat.server.privacy.internal.R2dbcMyDataRepository;
 import id.oss.livechat.server.privacy.internal.R2dbcRetentionRepository;
 import id.oss.livechat.server.privacy.internal.RetentionJob;
 import id.oss.livechat.server.system.config.LiveChatProperties;
+import id.oss.livechat.server.visitor.VisitorIdentities;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +18,11 @@ public class PrivacyConfiguration {
     @Bean
     Erasure erasure(DatabaseClient db) {
         return new Erasure(new R2dbcErasureRepository(db));
+    }
+
+    @Bean
+    MyData myData(VisitorIdentities identities, DatabaseClient db, AuditTrail audit, Clock clock) {
+        return new MyData(identities, new R2dbcMyDataRepository(db), audit, clock);
     }
 
     @Bean
