@@ -11,6 +11,7 @@ export const state = {
   identity: null, // {oss_user_id, email, identity_hash} from identify()
   departments: null, // null: not known (the list is not available)
   departmentsAt: 0,
+  privacyNotice: null, // {version, text: {id, en}, policy_url} from GET /departments; null: none
   form: emptyForm(),
   pending: null, // a started session whose contact is not stored yet: {id, token}
   session: null, // the current conversation, see session.js loadSession

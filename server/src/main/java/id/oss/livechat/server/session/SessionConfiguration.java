@@ -3,6 +3,7 @@ package id.oss.livechat.server.session;
 import id.oss.livechat.server.agent.AgentPresence;
 import id.oss.livechat.server.agent.DepartmentRepository;
 import id.oss.livechat.server.agent.StaffRepository;
+import id.oss.livechat.server.common.PrivacyNotice;
 import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.routing.QueueStatus;
@@ -42,9 +43,18 @@ public class SessionConfiguration {
             QueueStatus queue,
             Transactions transactions,
             Router router,
-            ChatEventBus bus) {
+            ChatEventBus bus,
+            PrivacyNotice notice) {
         return new VisitorSessions(
-                sessions, departments, identities, access, queue, transactions, router, bus);
+                sessions,
+                departments,
+                identities,
+                access,
+                queue,
+                transactions,
+                router,
+                bus,
+                notice);
     }
 
     @Bean

@@ -17,6 +17,7 @@ import id.oss.livechat.server.agent.Department;
 import id.oss.livechat.server.agent.DepartmentRepository;
 import id.oss.livechat.server.common.ClientInfo;
 import id.oss.livechat.server.common.FieldCheck;
+import id.oss.livechat.server.common.PrivacyNotice;
 import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.common.Texts;
 import id.oss.livechat.server.common.Transactions;
@@ -47,6 +48,8 @@ public class VisitorSessions {
     private final Router router;
     private final ChatEventBus bus;
 
+    private final PrivacyNotice notice;
+
     public VisitorSessions(
             SessionRepository sessions,
             DepartmentRepository departments,
@@ -55,7 +58,9 @@ public class VisitorSessions {
             QueueStatus queue,
             Transactions transactions,
             Router router,
-            ChatEventBus bus) {
+            ChatEventBus bus,
+            PrivacyNotice notice) {
+        this.notice = notice;
         this.sessions = sessions;
         this.departments = departments;
         this.identities = identities;
@@ -85,6 +90,7 @@ public class VisitorSessions {
             check.rule(listed.isPresent(), "topic_code", "is not a topic of the list");
         }
         VisitorIdentities.check(claim, check);
+        notice.checkConsent(request.privacyConsent(), check);
         check.orThrow();
         Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
         Language language = request.language() == null ? Language.ID : request.language();
@@ -190,8 +196,9 @@ public class VisitorSessions {
                         Texts.clean(request.contactPhone()),
                         Texts.clean(request.position()),
                         Texts.clean(request.companyName()));
-        FieldCheck.of()
-                .requiredPresent("session_id", request.sessionId())
+        FieldCheck check = FieldCheck.of();
+        notice.checkConsent(request.privacyConsent(), check);
+        check.requiredPresent("session_id", request.sessionId())
                 .required("contact_name", contact.contactName(), 255)
                 .required("contact_email", contact.contactEmail(), 255)
                 .email("contact_email", contact.contactEmail())
@@ -210,7 +217,9 @@ public class VisitorSessions {
                                                 "This session is closed; start a new chat."));
                             }
                             return sessions.touchVisitor(session.id())
-                                    .then(sessions.saveContact(session.id(), contact))
+                                    .then(
+                                            sessions.saveContact(
+                                                    session.id(), contact, consentTo(request)))
                                     .flatMap(
                                             stored ->
                                                     // the desk shows the name and contact at once
@@ -294,6 +303,11 @@ public class VisitorSessions {
                                                             "already_rated",
                                                             "This chat has been rated already."));
                                 });
+    }
+
+    /** The notice version agreed to, when a notice is shown (checked before); else null. */
+    private String consentTo(ContactRequest request) {
+        return notice.isShown() ? notice.version() : null;
     }
 
     /** What {@code history} was asked, before validation. */

@@ -19,7 +19,35 @@ public record StartChatRequest(
         Priority priority,
         UUID departmentId,
         Language language,
-        String topicCode) {
+        String topicCode,
+        String privacyConsent) {
+
+    /**
+     * A request without {@code privacy_consent}: the version of the privacy notice the visitor
+     * agreed to, required while the server shows one (GET /api/oss-chat/departments).
+     */
+    public StartChatRequest(
+            UUID browserUuid,
+            String ossUserId,
+            String email,
+            String identityHash,
+            String topic,
+            Priority priority,
+            UUID departmentId,
+            Language language,
+            String topicCode) {
+        this(
+                browserUuid,
+                ossUserId,
+                email,
+                identityHash,
+                topic,
+                priority,
+                departmentId,
+                language,
+                topicCode,
+                null);
+    }
 
     /** A request with a free-text topic, as clients before topic codes send it. */
     public StartChatRequest(
@@ -40,6 +68,7 @@ public record StartChatRequest(
                 priority,
                 departmentId,
                 language,
+                null,
                 null);
     }
 }

@@ -2,13 +2,15 @@ package id.oss.livechat.server.agent.web;
 
 import id.oss.livechat.model.staff.DepartmentInfo;
 import id.oss.livechat.model.staff.DepartmentRequest;
-import id.oss.livechat.model.visitor.DepartmentList;
+import id.oss.livechat.model.visitor.PublicDepartment;
 import id.oss.livechat.server.agent.DepartmentAdministration;
 import id.oss.livechat.server.audit.AuditAction;
 import id.oss.livechat.server.audit.AuditTrail;
+import id.oss.livechat.server.common.PrivacyNotice;
 import id.oss.livechat.server.common.Staff;
 import id.oss.livechat.server.system.web.PathIds;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,10 +27,13 @@ import reactor.core.publisher.Mono;
 public class DepartmentController {
     private final DepartmentAdministration departments;
     private final AuditTrail audit;
+    private final PrivacyNotice notice;
 
-    public DepartmentController(DepartmentAdministration departments, AuditTrail audit) {
+    public DepartmentController(
+            DepartmentAdministration departments, AuditTrail audit, PrivacyNotice notice) {
         this.departments = departments;
         this.audit = audit;
+        this.notice = notice;
     }
 
     @GetMapping("/api/departments")
@@ -67,8 +72,35 @@ public class DepartmentController {
                 .thenReturn(department);
     }
 
+    /**
+     * The departments a visitor may choose, and the privacy notice the widget shows before its
+     * contact form (null when none is configured).
+     */
+    public record VisitorDepartments(
+            List<PublicDepartment> departments, NoticeWire privacyNotice) {}
+
+    /** The notice as the widget reads it: its version, its text per language, the policy link. */
+    public record NoticeWire(String version, Map<String, String> text, String policyUrl) {
+        static NoticeWire of(PrivacyNotice notice) {
+            if (!notice.isShown()) {
+                return null;
+            }
+            Map<String, String> text = new java.util.LinkedHashMap<>();
+            text.put("id", blankToNull(notice.textId()));
+            text.put("en", blankToNull(notice.textEn()));
+            return new NoticeWire(notice.version(), text, blankToNull(notice.policyUrl()));
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+    }
+
     @GetMapping("/api/oss-chat/departments")
-    public Mono<DepartmentList> forVisitors() {
-        return departments.forVisitors().collectList().map(DepartmentList::new);
+    public Mono<VisitorDepartments> forVisitors() {
+        return departments
+                .forVisitors()
+                .collectList()
+                .map(list -> new VisitorDepartments(list, NoticeWire.of(notice)));
     }
 }

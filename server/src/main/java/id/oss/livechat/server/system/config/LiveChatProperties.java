@@ -14,7 +14,8 @@ public record LiveChatProperties(
         @DefaultValue Jwt jwt,
         @DefaultValue Limits limits,
         @DefaultValue Routing routing,
-        @DefaultValue Retention retention) {
+        @DefaultValue Retention retention,
+        @DefaultValue Privacy privacy) {
 
     /** The key shared with the OSS portal for {@code identity_hash}. */
     public record Identity(@DefaultValue("") String secret) {}
@@ -64,4 +65,14 @@ public record LiveChatProperties(
             @DefaultValue("1825d") Duration audit,
             @DefaultValue("1h") Duration interval,
             @DefaultValue("500") int batch) {}
+
+    /**
+     * The privacy notice before the widget's contact form, per language, with the portal's policy
+     * link; empty texts: no notice, and no consent asked.
+     */
+    public record Privacy(
+            @DefaultValue("") String noticeId,
+            @DefaultValue("") String noticeEn,
+            @DefaultValue("") String policyUrl,
+            @DefaultValue("1") String noticeVersion) {}
 }
