@@ -7,6 +7,7 @@
 import { ApiError, api } from './api.js';
 import { config } from './config.js';
 import { sendText } from './conversation.js';
+import { formatOpening } from './format.js';
 import { t } from './i18n.js';
 import { queueFromView } from './protocol.js';
 import * as realtime from './realtime.js';
@@ -15,6 +16,7 @@ import { emptyForm, state, store, ui } from './state.js';
 import { browserUuid, forgetSession, rememberSession } from './storage.js';
 import { newUuid } from './uuid.js';
 import { describeError, fieldReason, validateContact } from './validation.js';
+import { renderStatus } from './view/chat.js';
 import { focusFirstError, renderForm } from './view/form.js';
 import { render } from './view/root.js';
 
@@ -63,10 +65,31 @@ export function selectedDepartment() {
   return byCode || list.filter((d) => d.is_default)[0] || list[0];
 }
 
-/** Nobody is online in the chosen department: the form leaves a message. */
+/**
+ * Nobody can chat in the chosen department now: no agent is online, or it is closed by its
+ * opening hours. The form leaves a message.
+ */
 export function isOfflineDepartment() {
   const d = selectedDepartment();
-  return !!d && d.agents_online === 0;
+  return !!d && (d.agents_online === 0 || isClosed(d));
+}
+
+/** Closed by its opening hours (a server without hours never says so). */
+export function isClosed(department) {
+  return !!department && department.open_now === false;
+}
+
+/** A department of the list by id, or null. */
+export function departmentById(id) {
+  return (state.departments || []).filter((d) => d.id === id)[0] || null;
+}
+
+/** When a closed department opens again, as the visitor reads it: "Senin 08.00 WIB"; or ''. */
+export function reopening(department) {
+  if (!isClosed(department)) return '';
+  // "today" on the server's clock: its time of the list, plus the time since
+  const now = state.departmentsServerTime ? new Date(Date.parse(state.departmentsServerTime) + (Date.now() - state.departmentsAt)) : new Date();
+  return formatOpening(department.next_open_at, department.time_zone, now.toISOString(), state.lang, t);
 }
 
 /** GET /departments, at most once a minute. */
@@ -78,7 +101,9 @@ export function loadDepartments() {
       const list = (body && body.departments) || [];
       state.departments = list.length ? list : null;
       state.privacyNotice = (body && body.privacy_notice) || null;
+      state.departmentsServerTime = (body && body.generated_at) || null;
       if (state.view === 'form') renderForm(true);
+      else if (state.view === 'chat') renderStatus();
     },
     () => {
       // not available (yet): the form goes on without a choice; the server uses its default
@@ -182,7 +207,14 @@ function startIfNeeded(values) {
     language: state.lang
   };
   const dept = selectedDepartment();
-  if (dept) body.department_id = dept.id;
+  // with the citizen's case, a department the visitor did not pick is only the page's default:
+  // the server's routing rules may know better
+  if (dept && (state.form.departmentChosen || !state.context)) body.department_id = dept.id;
+  else if (dept) body.default_department_id = dept.id;
+  if (state.context) {
+    body.context = state.context.context;
+    if (state.context.context_hash) body.context_hash = state.context.context_hash;
+  }
   if (state.privacyNotice) body.privacy_consent = state.privacyNotice.version;
   if (state.identity) {
     body.oss_user_id = state.identity.oss_user_id;

@@ -12,6 +12,8 @@ export const state = {
   departments: null, // null: not known (the list is not available)
   departmentsAt: 0,
   privacyNotice: null, // {version, text: {id, en}, policy_url} from GET /departments; null: none
+  departmentsServerTime: null, // the list's generated_at: the server's clock when it was made
+  context: null, // {context, context_hash} from setContext(): the citizen's case
   form: emptyForm(),
   pending: null, // a started session whose contact is not stored yet: {id, token}
   session: null, // the current conversation, see session.js loadSession
@@ -32,5 +34,6 @@ export function useStore(s) {
 }
 
 export function emptyForm() {
-  return { values: {}, errors: {}, general: null, busy: false };
+  // departmentChosen: the visitor changed the department themselves (not the page's preselection)
+  return { values: {}, errors: {}, general: null, busy: false, departmentChosen: false };
 }

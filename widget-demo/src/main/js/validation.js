@@ -85,6 +85,7 @@ export function fieldReason(reason, t) {
 export function describeError(error, lang, t) {
   if (!error || error.status === 0) return t('netError');
   if (error.status === 429) return t('rateLimited');
+  if (error.code === 'queue_full') return t('queueFull');
   if (error.code === 'invalid_identity') return t('identityError');
   if (error.status >= 500) return t('serverError');
   if (lang === 'en' && error.serverMessage) return error.serverMessage;

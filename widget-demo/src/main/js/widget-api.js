@@ -1,6 +1,7 @@
 /**
  * window.OSSLiveChat: what the portal's page may call (open, close, toggle, setLanguage,
- * identify, logout, getBrowserId). Calls made before the widget is on the page wait for it.
+ * identify, setContext, logout, getBrowserId). Calls made before the widget is on the page wait
+ * for it.
  */
 
 import { api } from './api.js';
@@ -91,11 +92,29 @@ export function identify(identity) {
   );
 }
 
+/**
+ * The citizen's case, passed with the next chat the visitor starts: {context, context_hash}, where
+ * context_hash comes from the portal's backend: hex(HMAC-SHA256(OSS_IDENTITY_SECRET, canonical JSON
+ * of context)). null forgets it. Without a valid context_hash the server keeps the context
+ * unverified, and it routes nothing.
+ */
+export function setContext(signed) {
+  if (!signed || typeof signed !== 'object' || !signed.context || typeof signed.context !== 'object') {
+    state.context = null;
+    return;
+  }
+  state.context = {
+    context: signed.context,
+    context_hash: signed.context_hash ? String(signed.context_hash) : null
+  };
+}
+
 /** The portal's logout: forget the account and this browser's chats (a shared computer). */
 export function logout() {
   realtime.stop();
   store.clearAll();
   state.identity = null;
+  state.context = null;
   state.session = null;
   state.pending = null;
   state.history = null;
@@ -116,6 +135,7 @@ export const publicApi = {
   close,
   toggle,
   identify,
+  setContext,
   logout,
   setLanguage,
   getBrowserId: currentBrowserUuid

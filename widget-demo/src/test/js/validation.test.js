@@ -81,6 +81,8 @@ describe("the server's reasons", () => {
   test('a failed call is described without the server\'s English to Indonesian readers', () => {
     assert.equal(describeError({ status: 0 }, 'id', id), id('netError'));
     assert.equal(describeError({ status: 429 }, 'en', en), en('rateLimited'));
+    assert.equal(describeError({ status: 503, code: 'queue_full', serverMessage: 'full' }, 'id', id), id('queueFull'));
+    assert.equal(describeError({ status: 503, code: 'queue_full', serverMessage: 'full' }, 'en', en), en('queueFull'));
     assert.equal(describeError({ status: 403, code: 'invalid_identity' }, 'id', id), id('identityError'));
     assert.equal(describeError({ status: 503, serverMessage: 'down' }, 'en', en), en('serverError'));
     assert.equal(describeError({ status: 409, serverMessage: 'The chat is closed' }, 'en', en), 'The chat is closed');

@@ -6,6 +6,7 @@
 import { api, sessionPath } from '../api.js';
 import { deliver, sendReadIfSeen, sendText } from '../conversation.js';
 import { append, appendMessageText, h, icon } from '../dom.js';
+import { departmentById, isClosed, loadDepartments, reopening } from '../form.js';
 import { formatTime, formatWait } from '../format.js';
 import { t } from '../i18n.js';
 import { countQueued, deliveryState, visitorHasWritten } from '../messages.js';
@@ -49,13 +50,20 @@ export function renderStatus() {
   if (s.status === 'waiting') {
     const q = s.queue;
     const nobody = q && (q.online === 0 || q.wait === null || q.wait === undefined);
-    if (nobody) {
+    // closed by its opening hours: say when it opens, on the desk's clock
+    const dept = s.department && departmentById(s.department.id);
+    if (!state.departments || isClosed(dept)) loadDepartments();
+    if (nobody || isClosed(dept)) {
       box.classList.add('is-offline');
       const email = s.contact && s.contact.contact_email;
       // once the visitor has written, the chat is a left message: it waits, it is not dropped
       const wrote = visitorHasWritten(s.messages);
+      const when = reopening(dept);
       append(box, [
-        h('strong', { text: t('offlineTitle') }),
+        h('strong', { text: t(isClosed(dept) ? 'closedTitle' : 'offlineTitle') }),
+        isClosed(dept)
+          ? h('p', { class: 'reopens' }, t('closedNow', { dept: dept.name }), when ? ' ' : null, when ? h('strong', { text: t('reopens', { when }) }) : null)
+          : null,
         h('p', { text: t(wrote ? 'messageLeft' : 'nobodyOnline', { email: email || 'e-mail' }) }),
         q ? h('p', { class: 'queue-position', text: t('queuePosition', { n: q.position }) }) : null
       ]);

@@ -152,7 +152,8 @@ function transcriptForm(s) {
         },
         (error) => {
           if (error.status === 404 || error.status === 405) local.error = t('transcriptUnavailable');
-          else if (error.status === 400 && error.fields.email) local.error = t('errEmailInvalid');
+          // a well-formed address the server still refuses is not this chat's own
+          else if (error.status === 400 && error.fields.email) local.error = t(isEmail(email) ? 'transcriptAddress' : 'errEmailInvalid');
           else local.error = describeError(error, state.lang, t);
         }
       )

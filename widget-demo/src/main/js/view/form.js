@@ -1,7 +1,7 @@
 /** The pre-chat form: the visitor's details, department and topic, and a first question. */
 
 import { append, h, icon } from '../dom.js';
-import { isOfflineDepartment, readForm, selectedDepartment, submitForm } from '../form.js';
+import { isClosed, isOfflineDepartment, readForm, reopening, selectedDepartment, submitForm } from '../form.js';
 import { t, topicLabel } from '../i18n.js';
 import { state, store, ui } from '../state.js';
 import { TOPIC_CODES } from '../texts.js';
@@ -58,16 +58,15 @@ export function renderForm(keepValues) {
 
   let department = null;
   if (state.departments && state.departments.length > 1) {
-    department = h('select', { onchange: () => renderForm(true) });
+    department = h('select', {
+      onchange: () => {
+        state.form.departmentChosen = true;
+        renderForm(true);
+      }
+    });
     state.departments.forEach((d) => {
-      append(
-        department,
-        h('option', {
-          value: d.id,
-          selected: dept && dept.id === d.id,
-          text: d.name + (d.agents_online === 0 ? ' ' + t('deptOffline') : '')
-        })
-      );
+      const mark = isClosed(d) ? ' ' + t('deptClosed') : d.agents_online === 0 ? ' ' + t('deptOffline') : '';
+      append(department, h('option', { value: d.id, selected: dept && dept.id === d.id, text: d.name + mark }));
     });
   }
 
@@ -82,14 +81,7 @@ export function renderForm(keepValues) {
     h('p', { class: 'intro', text: t('formIntro') }),
     formAlert(),
     privacyNotice(initial('consent', false)),
-    offline
-      ? h(
-          'div',
-          { class: 'offline', role: 'note' },
-          h('strong', { text: t('offlineTitle') }),
-          h('p', { text: t('offlineNotice', { dept: dept ? dept.name : '' }) })
-        )
-      : null,
+    offline ? offlineNotice(dept) : null,
     field('name', t('name'), h('input', { type: 'text', autocomplete: 'name', maxlength: '255', value: initial('name', saved.contact_name) }), { required: true }),
     field(
       'email',
@@ -152,6 +144,29 @@ function privacyNotice(agreed) {
       : null,
     h('label', { class: 'consent', for: 'osslc-f-consent' }, box, ' ' + t('consent')),
     error ? h('p', { class: 'field-error', id: 'osslc-err-consent' }, icon('alert'), h('span', { text: error })) : null
+  );
+}
+
+/**
+ * Why the form leaves a message: the department is closed by its opening hours (and when it opens
+ * again, on its own clock), or nobody of it is online.
+ */
+function offlineNotice(dept) {
+  if (isClosed(dept)) {
+    const when = reopening(dept);
+    return h(
+      'div',
+      { class: 'offline closed-hours', role: 'note' },
+      h('strong', { text: t('closedTitle') }),
+      h('p', { class: 'reopens' }, t('closedNow', { dept: dept.name }), when ? ' ' : null, when ? h('strong', { text: t('reopens', { when }) }) : null),
+      h('p', { text: t('closedLeaveMessage') })
+    );
+  }
+  return h(
+    'div',
+    { class: 'offline', role: 'note' },
+    h('strong', { text: t('offlineTitle') }),
+    h('p', { text: t('offlineNotice', { dept: dept ? dept.name : '' }) })
   );
 }
 

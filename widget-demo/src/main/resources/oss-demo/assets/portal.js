@@ -1,4 +1,7 @@
-/* The demo OSS portal: language toggle, a simulated login whose backend computes identity_hash. */
+/*
+ * The demo OSS portal: language toggle, a simulated login whose backend computes identity_hash,
+ * and the logged-in user's case, which the backend signs for the chat (context_hash).
+ */
 (function () {
   'use strict';
 
@@ -32,6 +35,7 @@
       permitIssued: 'Issued',
       permitCheck: 'Under review',
       permitTodo: 'Needs documents',
+      caseShared: 'OSS help chat agents see your application PB-UMKU-202611-000123, signed by the portal.',
       servicesTitle: 'Business licensing services',
       cardNibTitle: 'Business Identification Number',
       cardNibText: 'The business identity that also serves as import identification number, customs access and BPJS registration.',
@@ -167,6 +171,7 @@
         .then(function (user) {
           sessionStorage.setItem('oss-demo.user', JSON.stringify(user));
           chat.identify({ oss_user_id: user.oss_user_id, email: user.email, identity_hash: user.identity_hash });
+          passTheCase(chat);
           document.getElementById('login-dialog').close();
           showUser();
           document.getElementById('logout').focus();
@@ -182,8 +187,21 @@
     });
   }
 
+  // the portal's BACKEND signs the user's case; the page only passes it on
+  function passTheCase(chat) {
+    fetch('/demo/case', { headers: { Accept: 'application/json' } })
+      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (signed) {
+        if (!signed || !currentUser()) return;
+        chat.setContext(signed);
+        document.getElementById('case-shared').hidden = false;
+      })
+      .catch(function () { /* the chat works without the case */ });
+  }
+
   function logout() {
     sessionStorage.removeItem('oss-demo.user');
+    document.getElementById('case-shared').hidden = true;
     // a shared computer: the next person must not see this person's chats
     withWidget(function (chat) { chat.logout(); });
     showUser();
@@ -195,7 +213,10 @@
     withWidget(function (chat) {
       chat.setLanguage(lang);
       var user = currentUser();
-      if (user) chat.identify({ oss_user_id: user.oss_user_id, email: user.email, identity_hash: user.identity_hash });
+      if (user) {
+        chat.identify({ oss_user_id: user.oss_user_id, email: user.email, identity_hash: user.identity_hash });
+        passTheCase(chat);
+      }
     });
     document.querySelectorAll('.lang-switch button').forEach(function (b) {
       b.addEventListener('click', function () { applyLanguage(b.getAttribute('data-lang'), true); });

@@ -117,6 +117,14 @@ record ReportDocument(Mode mode, Instant started, String loadBefore) {
                 + " windows and ramp) in alternating rounds, so both see the same machine; the"
                 + " peer's CPU is all its processes'. Its ratios are the server's figure over the"
                 + " peer's.\n"
+                + "- Search: a corpus of help-desk chats (a million messages in the full mode, a"
+                + " tenth in the quick one; ten messages a chat over 180 days and five"
+                + " departments, licence names, KBLI codes, NIB numbers, cities, names and"
+                + " companies with a few asked about all the time and many rarely) is generated"
+                + " in the run's PostgreSQL (`search-corpus.sql`); then a set of realistic"
+                + " queries, each asked by a supervisor (every chat) and an agent (two of five"
+                + " departments), one at a time through `GET /api/chat/search`; a query's time"
+                + " is from sending the request to reading the whole answer.\n"
                 + "- Benchmarks print figures; nothing here fails a build on a time.\n";
     }
 }

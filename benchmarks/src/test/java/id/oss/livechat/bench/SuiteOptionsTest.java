@@ -24,7 +24,8 @@ class SuiteOptionsTest {
         assertThat(quick.mode().rounds()).isEqualTo(1);
         assertThat(quick.out()).isEqualTo(Path.of("target/b.md"));
         assertThat(quick.scenarios())
-                .containsExactly("latency", "throughput", "assignment", "idle", "coldstart");
+                .containsExactly(
+                        "latency", "throughput", "assignment", "idle", "coldstart", "search");
         assertThat(full.scenarios()).containsExactlyElementsOf(Scenarios.NAMES);
         assertThat(full.scenarios()).contains("peer", "twonode");
         assertThat(full.out()).isEqualTo(Path.of("docs/BENCHMARKS.md"));

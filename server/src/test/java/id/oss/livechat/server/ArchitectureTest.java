@@ -29,7 +29,13 @@ class ArchitectureTest {
         "notification",
         "realtime",
         "audit",
-        "privacy"
+        "privacy",
+        "canned",
+        "tagging",
+        "search",
+        "export",
+        "hours",
+        "casecontext"
     };
     private static final JavaClasses CLASSES =
             new ClassFileImporter()

@@ -19,6 +19,12 @@ public interface AnalyticsApi {
      */
     AnalyticsReport report(LocalDate from, LocalDate to, GroupBy groupBy);
 
+    /**
+     * {@code GET /api/analytics/export.csv?from&to&group_by}: the same report as CSV text (UTF-8, a
+     * header row, RFC 4180), to be saved as it is.
+     */
+    String exportCsv(LocalDate from, LocalDate to, GroupBy groupBy);
+
     enum GroupBy {
         DAY,
         DEPARTMENT,

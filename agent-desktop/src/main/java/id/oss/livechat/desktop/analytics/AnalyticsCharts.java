@@ -62,15 +62,33 @@ final class AnalyticsCharts {
         return chart;
     }
 
+    /**
+     * The rows' labels, each once: two departments (or agents) may share a name, and a category
+     * axis refuses a name twice, so a repeated one is numbered ("Layanan Umum (2)").
+     */
+    private List<String> distinctLabels(List<ReportRow> rows) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        List<String> names = new java.util.ArrayList<>();
+        for (ReportRow row : rows) {
+            String name = label(row);
+            for (int n = 2; !taken.add(name); n++) {
+                name = label(row) + " (" + n + ")";
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
     /** Rebuilds the chart's series whenever the view-model's rows change. */
     void follow(ObservableList<ReportRow> rows, XYChart<String, Number> chart, List<Series> specs) {
         Runnable fill =
                 () -> {
                     chart.getData().clear();
+                    List<String> names = distinctLabels(rows);
                     if (chart.getXAxis() instanceof CategoryAxis axis) {
                         // every row on the axis, even one without a point (a day without chats)
                         axis.setAutoRanging(false);
-                        axis.getCategories().setAll(rows.stream().map(this::label).toList());
+                        axis.getCategories().setAll(names);
                         // a fixed axis no longer turns crowded labels by itself (a fortnight)
                         axis.setTickLabelRotation(rows.size() > 7 ? -90 : 0);
                     }
@@ -78,13 +96,14 @@ final class AnalyticsCharts {
                     for (Series spec : specs) {
                         XYChart.Series<String, Number> series = new XYChart.Series<>();
                         series.setName(spec.name());
-                        for (ReportRow row : rows) {
+                        for (int i = 0; i < rows.size(); i++) {
+                            ReportRow row = rows.get(i);
                             Double value =
                                     row.measures() == null
                                             ? null
                                             : spec.value().apply(row.measures());
                             if (value != null) {
-                                series.getData().add(new XYChart.Data<>(label(row), value));
+                                series.getData().add(new XYChart.Data<>(names.get(i), value));
                                 max = Math.max(max, value);
                             }
                         }

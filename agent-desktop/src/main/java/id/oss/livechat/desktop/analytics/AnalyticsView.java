@@ -1,6 +1,7 @@
 package id.oss.livechat.desktop.analytics;
 
 import id.oss.livechat.desktop.i18n.Localization;
+import id.oss.livechat.desktop.util.SaveDialog;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -11,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -24,7 +26,7 @@ import javafx.util.Duration;
 public final class AnalyticsView extends StackPane {
     private final Timeline live;
 
-    public AnalyticsView(AnalyticsViewModel viewModel, Localization i18n) {
+    public AnalyticsView(AnalyticsViewModel viewModel, Localization i18n, SaveDialog saveDialog) {
         getStyleClass().add("analytics");
         setId("analytics-pane");
 
@@ -76,6 +78,24 @@ public final class AnalyticsView extends StackPane {
         Label problem = new Label();
         problem.getStyleClass().add("error-text");
         problem.textProperty().bind(viewModel.rangeProblem());
+        // the chosen range as CSV, saved where the supervisor says
+        Button export = new Button(i18n.text("analytics.export"));
+        export.setId("export-button");
+        export.setTooltip(new Tooltip(i18n.text("analytics.export.tooltip")));
+        export.disableProperty()
+                .bind(viewModel.rangeProblem().isNotEmpty().or(viewModel.exportingProperty()));
+        export.setOnAction(
+                e ->
+                        saveDialog
+                                .choose(
+                                        getScene().getWindow(),
+                                        i18n.text("analytics.export.title"),
+                                        viewModel.exportFileName())
+                                .ifPresent(viewModel::exportTo));
+        Label exportStatus = new Label();
+        exportStatus.setId("export-status");
+        exportStatus.getStyleClass().add("muted");
+        exportStatus.textProperty().bind(viewModel.exportStatusProperty());
         HBox range =
                 new HBox(
                         8,
@@ -84,7 +104,9 @@ public final class AnalyticsView extends StackPane {
                         new Label(i18n.text("analytics.to")),
                         to,
                         show,
-                        problem);
+                        export,
+                        problem,
+                        exportStatus);
         range.setAlignment(Pos.CENTER_LEFT);
         range.getStyleClass().add("range-bar");
 

@@ -1,12 +1,16 @@
 package id.oss.livechat.desktop.analytics;
 
 import id.oss.livechat.desktop.connection.ApiException;
+import id.oss.livechat.desktop.i18n.ErrorTexts;
 import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.desktop.util.Background;
 import id.oss.livechat.desktop.util.Durations;
 import id.oss.livechat.model.analytics.AnalyticsReport;
 import id.oss.livechat.model.analytics.Dashboard;
 import id.oss.livechat.model.analytics.ReportRow;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -55,16 +59,20 @@ public final class AnalyticsViewModel {
     private final ObservableList<ReportRow> perHour = FXCollections.observableArrayList();
     private final ObservableList<ReportRow> perDepartment = FXCollections.observableArrayList();
     private final ObservableList<ReportRow> perAgent = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(false);
 
     private final AnalyticsApi api;
     private final Background background;
     private final Localization i18n;
+    private final Clock clock;
 
     public AnalyticsViewModel(
             AnalyticsApi api, Background background, Localization i18n, Clock clock) {
         this.api = api;
         this.background = background;
         this.i18n = i18n;
+        this.clock = clock;
         // the help desk's days, as the server counts them: the desk's own time zone, not UTC
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
         to.set(today);
@@ -151,11 +159,75 @@ public final class AnalyticsViewModel {
         return perAgent;
     }
 
+    /** Empty, or what the last export did: where it saved the file, or why it could not. */
+    public ReadOnlyStringProperty exportStatusProperty() {
+        return exportStatus.getReadOnlyProperty();
+    }
+
+    /** True while an export is being fetched and written. */
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    /**
+     * The name offered for the export of the chosen range: {@code
+     * analitik-2026-11-01-2026-11-14.csv} (per day; per hour when the range is one day).
+     */
+    public String exportFileName() {
+        return i18n.text(
+                "analytics.export.fileName", String.valueOf(from.get()), String.valueOf(to.get()));
+    }
+
     // Commands
 
-    /** The live counters; called when the pane opens and every few seconds after. */
+    /**
+     * Saves the chosen range's report, per day (per hour when the range is one day), as CSV in
+     * {@code target}: fetched and written in the background, with the outcome in {@link
+     * #exportStatusProperty()}.
+     */
+    public void exportTo(Path target) {
+        if (!rangeProblem.get().isEmpty() || exporting.get()) {
+            return;
+        }
+        LocalDate start = from.get();
+        LocalDate end = to.get();
+        AnalyticsApi.GroupBy grouping =
+                start.equals(end) ? AnalyticsApi.GroupBy.HOUR : AnalyticsApi.GroupBy.DAY;
+        exporting.set(true);
+        exportStatus.set(i18n.text("analytics.export.running"));
+        background.run(
+                () -> {
+                    String csv = api.exportCsv(start, end, grouping);
+                    Files.writeString(target, csv, StandardCharsets.UTF_8);
+                    return target;
+                },
+                saved -> {
+                    exporting.set(false);
+                    exportStatus.set(i18n.text("analytics.export.saved", saved.getFileName()));
+                },
+                error -> {
+                    exporting.set(false);
+                    exportStatus.set(
+                            error instanceof java.io.IOException
+                                    ? i18n.text("analytics.export.notWritten", target)
+                                    : ErrorTexts.of(error, i18n, "analytics.export.failed"));
+                });
+    }
+
+    /**
+     * The live counters; called when the pane opens and every few seconds after. The charts of a
+     * range that reaches today move with the cards (today's chats are in both), so they are asked
+     * for again too; a range in the past stays as it was shown.
+     */
     public void refreshLive() {
         background.run(api::dashboard, this::showLive, this::failed);
+        if (!to.get().isBefore(today())) {
+            loadReport();
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
     }
 
     /** The charts for the chosen range: a range of one day is shown hour by hour. */

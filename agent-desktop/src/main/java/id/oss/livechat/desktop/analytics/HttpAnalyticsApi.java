@@ -24,4 +24,16 @@ public final class HttpAnalyticsApi implements AnalyticsApi {
                 "/api/analytics?from=" + from + "&to=" + to + "&group_by=" + groupBy.wire(),
                 AnalyticsReport.class);
     }
+
+    @Override
+    public String exportCsv(LocalDate from, LocalDate to, GroupBy groupBy) {
+        return http.getText(
+                "/api/analytics/export.csv?from="
+                        + from
+                        + "&to="
+                        + to
+                        + "&group_by="
+                        + groupBy.wire(),
+                "text/csv");
+    }
 }

@@ -227,6 +227,10 @@ public final class ActiveChatsViewModel {
         }
         String text = chat.draftProperty().get().strip();
         String clientMsgId = UUID.randomUUID().toString();
+        if (chat.noteModeProperty().get()) {
+            writeNote(chat, clientMsgId, text);
+            return true;
+        }
         MessageItem message =
                 chat.transcript().addPending(clientMsgId, me.displayName(), text, clock.instant());
         chat.draftProperty().set("");
@@ -236,8 +240,39 @@ public final class ActiveChatsViewModel {
         return true;
     }
 
+    /**
+     * Saves a staff-only note over REST: the draft is kept until the server has stored it, so a
+     * refused note (the chat closed meanwhile, the server away) loses nothing. The stored note is
+     * shown at once; its copy from the socket is the same number and is not shown twice.
+     */
+    private void writeNote(ChatViewModel chat, String clientMsgId, String text) {
+        chat.noteSaving(true);
+        background.run(
+                () -> api.writeNote(chat.sessionId(), clientMsgId, text),
+                note -> {
+                    chat.noteSaving(false);
+                    chat.transcript().addStored(note);
+                    if (text.equals(chat.draftProperty().get().strip())) {
+                        chat.draftProperty().set("");
+                    }
+                    chat.noteModeProperty().set(false);
+                },
+                error -> {
+                    chat.noteSaving(false);
+                    notifier.notify(Notice.error(ErrorTexts.of(error, i18n, "chat.error.note")));
+                });
+    }
+
     /** Ends the selected chat; a chat the visitor already ended is just put away. */
     public void closeSelected(String reason) {
+        closeSelected(null, reason);
+    }
+
+    /**
+     * Ends the selected chat with a close reason from the admins' list ({@code reasonCode}, or
+     * null) and free text ({@code reason}, or null).
+     */
+    public void closeSelected(String reasonCode, String reason) {
         ChatViewModel chat = selected.get();
         if (chat == null) {
             return;
@@ -248,7 +283,7 @@ public final class ActiveChatsViewModel {
         }
         String trimmed = reason == null || reason.isBlank() ? null : reason.strip();
         background.run(
-                () -> api.close(chat.sessionId(), trimmed),
+                () -> api.close(chat.sessionId(), trimmed, reasonCode),
                 closedSession -> remove(chat),
                 error ->
                         notifier.notify(
@@ -352,7 +387,8 @@ public final class ActiveChatsViewModel {
             find(ack.sessionId()).ifPresent(c -> acknowledged(c, ack));
         } else if (frame instanceof ServerFrame.Typing typing) {
             if (typing.sender() != null && typing.sender().type() == SenderType.VISITOR) {
-                find(typing.sessionId()).ifPresent(c -> c.setVisitorTyping(typing.typing()));
+                find(typing.sessionId())
+                        .ifPresent(c -> c.setVisitorTyping(typing.typing(), clock.instant()));
             }
         } else if (frame instanceof ServerFrame.Read read) {
             if (read.reader() == SenderType.VISITOR) {
@@ -384,14 +420,19 @@ public final class ActiveChatsViewModel {
         }
         if (message.sender() != null
                 && message.sender().type() == SenderType.AGENT
+                && !Boolean.TRUE.equals(message.internal())
                 && me.id() != null
                 && me.id().equals(message.sender().id())) {
-            chat.answered(); // written from another of the agent's windows
+            // written from another of the agent's windows (a note is no answer); but a resume also
+            // replays what the
+            // agent wrote before the chat was handed back and assigned again, which the server's
+            // timer does not count: only a message newer than the session the chat shows answers
+            chat.answeredWith(message.seq());
         }
         boolean fromVisitor =
                 message.sender() != null && message.sender().type() == SenderType.VISITOR;
         if (fromVisitor) {
-            chat.setVisitorTyping(false);
+            chat.setVisitorTyping(false, clock.instant());
             if (chat.isNewToUnread(message.seq())) {
                 if (isBeingRead(chat)) {
                     markRead(chat);

@@ -1,6 +1,9 @@
 package id.oss.livechat.desktop.chat;
 
+import id.oss.livechat.desktop.i18n.AppLanguage;
 import id.oss.livechat.desktop.i18n.Localization;
+import id.oss.livechat.model.tagging.CloseReason;
+import java.util.List;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -14,12 +17,25 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /** The small dialogs of the chat actions: close with a reason, transfer with a target and note. */
 public final class ChatDialogs {
     private ChatDialogs() {}
 
     public static void close(Window owner, ActiveChatsViewModel chats, Localization i18n) {
+        close(owner, chats, i18n, List.of());
+    }
+
+    /**
+     * Asks how the chat ended: one of the close reasons admins defined (if any), and free text.
+     * Enter in the text closes.
+     */
+    public static void close(
+            Window owner,
+            ActiveChatsViewModel chats,
+            Localization i18n,
+            List<CloseReason> reasons) {
         ChatViewModel chat = chats.selected();
         if (chat == null) {
             return;
@@ -29,6 +45,31 @@ public final class ChatDialogs {
             return;
         }
         Dialog<ButtonType> dialog = dialog(owner, i18n.text("close.title"));
+        ComboBox<CloseReason> code = new ComboBox<>();
+        code.setId("close-reason-code");
+        code.getItems().add(null); // no reason from the list
+        code.getItems().addAll(reasons);
+        code.setMaxWidth(Double.MAX_VALUE);
+        code.setPromptText(i18n.text("close.code.prompt"));
+        code.setConverter(
+                new StringConverter<>() {
+                    @Override
+                    public String toString(CloseReason reason) {
+                        if (reason == null) {
+                            return i18n.text("close.code.none");
+                        }
+                        return i18n.language() == AppLanguage.ENGLISH
+                                ? reason.labelEn()
+                                : reason.labelId();
+                    }
+
+                    @Override
+                    public CloseReason fromString(String text) {
+                        return null;
+                    }
+                });
+        code.setVisible(!reasons.isEmpty());
+        code.setManaged(!reasons.isEmpty());
         TextField reason = new TextField();
         reason.setId("close-reason");
         reason.setPromptText(i18n.text("close.reason.prompt"));
@@ -36,7 +77,7 @@ public final class ChatDialogs {
                 new ButtonType(i18n.text("close.confirm"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(confirm, cancel(i18n));
         dialog.getDialogPane()
-                .setContent(new VBox(8, new Label(i18n.text("close.question")), reason));
+                .setContent(new VBox(8, new Label(i18n.text("close.question")), code, reason));
         Button confirmButton = (Button) dialog.getDialogPane().lookupButton(confirm);
         // Enter in the reason confirms
         reason.setOnAction(e -> confirmButton.fire());
@@ -44,7 +85,11 @@ public final class ChatDialogs {
         focusFirst(dialog, reason);
         dialog.showAndWait()
                 .filter(confirm::equals)
-                .ifPresent(ok -> chats.closeSelected(reason.getText()));
+                .ifPresent(
+                        ok ->
+                                chats.closeSelected(
+                                        code.getValue() == null ? null : code.getValue().code(),
+                                        reason.getText()));
     }
 
     public static void transfer(

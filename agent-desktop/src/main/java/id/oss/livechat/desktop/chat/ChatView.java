@@ -8,11 +8,14 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -20,11 +23,13 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
  * The selected chat: header with close and transfer, the transcript, the visitor's typing, and the
- * composer (Enter sends, Shift+Enter starts a new line).
+ * composer (Enter sends, Shift+Enter starts a new line), which writes a reply or, toggled, a
+ * staff-only note in the notes' amber.
  */
 public final class ChatView extends BorderPane {
     private final ActiveChatsViewModel chats;
@@ -33,14 +38,19 @@ public final class ChatView extends BorderPane {
     private final Label subtitle = new Label();
     private final Label closedNote = new Label();
     private final Label countdown = new Label();
+    private final Label leftMessage = new Label();
     private final ListView<MessageItem> messages = new ListView<>();
     private final Label typing = new Label();
     private final TextArea composer = new TextArea();
     private final Label problem = new Label();
     private final Button send = new Button();
+    private final ToggleButton noteToggle = new ToggleButton();
+    private final Label noteHint = new Label();
+    private final VBox composerBox = new VBox(4);
     private final VBox placeholder;
     private final BorderPane chatPane = new BorderPane();
     private ChatViewModel shown;
+    private final ComposerHelper helper;
     // held here: the view-model only keeps a weak reference (views are rebuilt on a language
     // change)
     private final ChangeListener<ChatViewModel> follow = (obs, old, now) -> show(now);
@@ -58,6 +68,21 @@ public final class ChatView extends BorderPane {
             Runnable onClose,
             Runnable onTransfer,
             Consumer<URI> openLink) {
+        this(chats, i18n, onClose, onTransfer, openLink, null, null);
+    }
+
+    /**
+     * @param helper helps the composer (the canned replies' list), or null
+     * @param headerExtra shown in the header before the buttons (the chat's tags), or null
+     */
+    public ChatView(
+            ActiveChatsViewModel chats,
+            Localization i18n,
+            Runnable onClose,
+            Runnable onTransfer,
+            Consumer<URI> openLink,
+            ComposerHelper helper,
+            Node headerExtra) {
         this.chats = chats;
         this.i18n = i18n;
         getStyleClass().add("chat-view");
@@ -84,7 +109,16 @@ public final class ChatView extends BorderPane {
         countdown.getStyleClass().add("countdown");
         countdown.setMinWidth(Region.USE_PREF_SIZE);
         countdown.setTooltip(new Tooltip(i18n.text("chat.countdown.tooltip")));
-        HBox header = new HBox(10, heading, countdown, transfer, close);
+        // a left message: the reply also goes by e-mail (as the queue marks it)
+        leftMessage.setId("chat-left-message");
+        leftMessage.setText(i18n.text("queue.leftMessage"));
+        leftMessage.getStyleClass().addAll("priority-chip", "priority-high");
+        leftMessage.setMinWidth(Region.USE_PREF_SIZE);
+        leftMessage.setTooltip(new Tooltip(i18n.text("queue.leftMessage.tooltip")));
+        HBox header = new HBox(10, heading, leftMessage, countdown, transfer, close);
+        if (headerExtra != null) {
+            header.getChildren().add(1, headerExtra);
+        }
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("chat-header");
 
@@ -103,6 +137,7 @@ public final class ChatView extends BorderPane {
                     }
                 });
 
+        typing.setId("visitor-typing");
         typing.getStyleClass().add("typing");
         typing.setText(i18n.text("chat.typing"));
 
@@ -110,6 +145,7 @@ public final class ChatView extends BorderPane {
         composer.setPromptText(i18n.text("chat.composer.prompt"));
         composer.setWrapText(true);
         composer.setPrefRowCount(3);
+        this.helper = helper;
         composer.addEventFilter(KeyEvent.KEY_PRESSED, this::onComposerKey);
         problem.setId("composer-problem");
         problem.getStyleClass().add("error-text");
@@ -119,14 +155,38 @@ public final class ChatView extends BorderPane {
         send.setMinWidth(Region.USE_PREF_SIZE);
         send.setTooltip(new Tooltip(i18n.text("chat.send.tooltip")));
         send.setOnAction(e -> chats.sendDraft());
-        HBox composerRow = new HBox(8, composer, send);
+        noteToggle.setText(i18n.text("chat.note.toggle"));
+        noteToggle.setId("note-toggle");
+        noteToggle.getStyleClass().add("note-toggle");
+        noteToggle.setMinWidth(Region.USE_PREF_SIZE);
+        noteToggle.setTooltip(new Tooltip(i18n.text("chat.note.toggle.tooltip")));
+        noteHint.setText(i18n.text("chat.note.hint"));
+        noteHint.setId("note-hint");
+        noteHint.getStyleClass().add("note-hint");
+        noteHint.visibleProperty().bind(noteToggle.selectedProperty());
+        noteHint.managedProperty().bind(noteHint.visibleProperty());
+        noteToggle.selectedProperty().addListener((obs, was, note) -> showNoteMode(note));
+        VBox buttons = new VBox(6, noteToggle, send);
+        buttons.setAlignment(Pos.BOTTOM_RIGHT);
+        send.setMaxWidth(Double.MAX_VALUE);
+        HBox composerRow = new HBox(8, composer, buttons);
         HBox.setHgrow(composer, Priority.ALWAYS);
         composerRow.setAlignment(Pos.BOTTOM_RIGHT);
-        VBox bottom = new VBox(4, typing, composerRow, problem);
+        VBox bottom = composerBox;
+        bottom.getChildren().setAll(typing, noteHint, composerRow, problem);
         bottom.getStyleClass().add("composer-box");
 
         chatPane.setTop(new VBox(header, closedNote));
-        chatPane.setCenter(messages);
+        if (helper == null) {
+            chatPane.setCenter(messages);
+        } else {
+            // the helper's list lies over the transcript's foot, just above the composer
+            helper.attach(composer);
+            Node overlay = helper.overlay();
+            StackPane.setAlignment(overlay, Pos.BOTTOM_LEFT);
+            StackPane.setMargin(overlay, new Insets(0, 12, 6, 12));
+            chatPane.setCenter(new StackPane(messages, overlay));
+        }
         chatPane.setBottom(bottom);
 
         Label empty = new Label(i18n.text("chat.none"));
@@ -148,6 +208,10 @@ public final class ChatView extends BorderPane {
     }
 
     private void onComposerKey(KeyEvent event) {
+        if (helper != null && helper.keyPressed(event)) {
+            event.consume();
+            return;
+        }
         if (event.getCode() != KeyCode.ENTER) {
             return;
         }
@@ -162,6 +226,7 @@ public final class ChatView extends BorderPane {
     private void show(ChatViewModel chat) {
         if (shown != null) {
             composer.textProperty().unbindBidirectional(shown.draftProperty());
+            noteToggle.selectedProperty().unbindBidirectional(shown.noteModeProperty());
             shown.messages().removeListener(weakScrollToEnd);
         }
         shown = chat;
@@ -172,6 +237,9 @@ public final class ChatView extends BorderPane {
         }
         setCenter(chatPane);
         composer.textProperty().bindBidirectional(chat.draftProperty());
+        noteToggle.setSelected(chat.noteModeProperty().get());
+        noteToggle.selectedProperty().bindBidirectional(chat.noteModeProperty());
+        noteToggle.disableProperty().bind(chat.closedProperty());
         messages.setItems(chat.messages());
         chat.messages().addListener(weakScrollToEnd);
         messages.scrollTo(Math.max(0, chat.messages().size() - 1));
@@ -193,6 +261,8 @@ public final class ChatView extends BorderPane {
                                 chat.timeLeftProperty()));
         countdown.visibleProperty().bind(chat.timeLeftProperty().isNotEmpty());
         countdown.managedProperty().bind(countdown.visibleProperty());
+        leftMessage.visibleProperty().bind(chat.leftMessage());
+        leftMessage.managedProperty().bind(leftMessage.visibleProperty());
         subtitle.textProperty()
                 .bind(
                         Bindings.createStringBinding(
@@ -210,6 +280,19 @@ public final class ChatView extends BorderPane {
                 .bind(
                         Bindings.createStringBinding(
                                 () -> closedText(chat.session()), chat.sessionProperty()));
+    }
+
+    /** The composer as a note (amber, its own prompt and button) or as a reply. */
+    private void showNoteMode(boolean note) {
+        if (note) {
+            if (!composerBox.getStyleClass().contains("note-mode")) {
+                composerBox.getStyleClass().add("note-mode");
+            }
+        } else {
+            composerBox.getStyleClass().remove("note-mode");
+        }
+        composer.setPromptText(i18n.text(note ? "chat.note.prompt" : "chat.composer.prompt"));
+        send.setText(i18n.text(note ? "chat.note.save" : "chat.send"));
     }
 
     private String subtitleOf(StaffSession session) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -19,16 +20,25 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 
 /**
  * One of the agent's open chats: its session, transcript, unread count, the visitor's typing, the
- * composer's draft with its validation, and while the agent has not answered yet, the time left
- * before the chat goes back to the queue. {@link ActiveChatsViewModel} feeds it from the socket.
+ * composer's draft with its validation and whether it is a staff-only note, and while the agent has
+ * not answered yet, the time left before the chat goes back to the queue. {@link
+ * ActiveChatsViewModel} feeds it from the socket.
  */
 public final class ChatViewModel {
+    /**
+     * How long "typing" shows without a fresh one: the widget repeats it every 3 s while the
+     * visitor types, so a visitor whose "stopped typing" never came (a lost network) is not shown
+     * typing for ever.
+     */
+    static final Duration TYPING_SHOWS_FOR = Duration.ofSeconds(6);
+
     // Properties
     private final ReadOnlyObjectWrapper<StaffSession> session;
     private final Transcript transcript = new Transcript();
@@ -36,12 +46,18 @@ public final class ChatViewModel {
     private final ReadOnlyBooleanWrapper visitorTyping = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper closed = new ReadOnlyBooleanWrapper();
     private final StringProperty draft = new SimpleStringProperty("");
+    private final BooleanProperty noteMode = new SimpleBooleanProperty();
+    // a note on its way to the server: the composer waits, so it is not sent twice
+    private final ReadOnlyBooleanWrapper noteSaving = new ReadOnlyBooleanWrapper();
     private final StringBinding draftProblem;
     private final BooleanBinding canSend;
     private final ReadOnlyStringWrapper timeLeft = new ReadOnlyStringWrapper("");
+    private final BooleanBinding leftMessage;
 
     // when the unanswered timeout pulls the chat back (null: answered, or taken by hand)
     private Instant answerBy;
+    // when "the visitor is typing" goes unless a fresh one comes
+    private Instant typingUntil;
     // which socket or REST update last changed the session (a later REST answer must not undo it)
     private long updatedIn;
 
@@ -58,14 +74,22 @@ public final class ChatViewModel {
         this.unread.set((int) Math.max(0, initial.unread()));
         this.closed.set(initial.status() == SessionStatus.CLOSED);
         this.answerBy = initial.answerBy();
+        this.leftMessage =
+                Bindings.createBooleanBinding(() -> session.get().leftMessage(), session);
+        transcript.markReadByVisitor(initial.visitorReadSeq());
         this.draftProblem =
                 Bindings.createStringBinding(
                         () -> problemOf(draft.get(), i18n), draft, i18n.languageProperty());
         this.canSend =
                 Bindings.createBooleanBinding(
-                        () -> !closed.get() && !draft.get().isBlank() && withinLimit(draft.get()),
+                        () ->
+                                !closed.get()
+                                        && !noteSaving.get()
+                                        && !draft.get().isBlank()
+                                        && withinLimit(draft.get()),
                         draft,
-                        closed);
+                        closed,
+                        noteSaving);
     }
 
     static String problemOf(String text, Localization i18n) {
@@ -116,6 +140,18 @@ public final class ChatViewModel {
         return draft;
     }
 
+    /**
+     * Whether the composer writes a staff-only note (the visitor never sees it) instead of a reply.
+     * Each chat keeps its own choice; it goes back to replies once a note is saved.
+     */
+    public BooleanProperty noteModeProperty() {
+        return noteMode;
+    }
+
+    void noteSaving(boolean saving) {
+        noteSaving.set(saving);
+    }
+
     /** Empty, or why the draft cannot be sent (too long), shown under the composer. */
     public StringBinding draftProblem() {
         return draftProblem;
@@ -123,6 +159,14 @@ public final class ChatViewModel {
 
     public BooleanBinding canSend() {
         return canSend;
+    }
+
+    /**
+     * A left message: the visitor wrote while nobody was online and went away, so the reply also
+     * goes to the visitor by e-mail.
+     */
+    public BooleanBinding leftMessage() {
+        return leftMessage;
     }
 
     /**
@@ -137,6 +181,9 @@ public final class ChatViewModel {
         session.set(next);
         updatedIn = update;
         answerBy = next.answerBy();
+        // what the visitor read while nobody was connected to hear it: its messages, when the
+        // resume brings them, show "read" at once (never backwards)
+        transcript.markReadByVisitor(next.visitorReadSeq());
         closed.set(next.status() == SessionStatus.CLOSED);
         if (closed.get()) {
             visitorTyping.set(false);
@@ -155,7 +202,21 @@ public final class ChatViewModel {
         timeLeft.set("");
     }
 
+    /**
+     * The agent's own message {@code seq} arrived on the socket. One the session already counted
+     * (its {@code last_seq}) is from before, perhaps from an earlier assignment, and the session's
+     * {@code answer_by} has the server's word on it; only a newer one answers the chat.
+     */
+    void answeredWith(long seq) {
+        if (seq > session.get().lastSeq()) {
+            answered();
+        }
+    }
+
     void tick(Instant now) {
+        if (visitorTyping.get() && typingUntil != null && now.isAfter(typingUntil)) {
+            visitorTyping.set(false);
+        }
         timeLeft.set(answerBy == null ? "" : Durations.clock(Duration.between(now, answerBy)));
     }
 
@@ -172,7 +233,9 @@ public final class ChatViewModel {
         unread.set(0);
     }
 
-    void setVisitorTyping(boolean typing) {
+    /** The visitor started (or is still) typing, or stopped, as the socket said at {@code now}. */
+    void setVisitorTyping(boolean typing, Instant now) {
+        typingUntil = typing ? now.plus(TYPING_SHOWS_FOR) : null;
         visitorTyping.set(typing);
     }
 

@@ -26,7 +26,7 @@ import javafx.scene.text.TextFlow;
  * staff-only note centred and marked as such. {@code http}/{@code https} links in the text open in
  * the system's browser; everything else is shown as the text it is.
  */
-final class MessageCell extends ListCell<MessageItem> {
+public final class MessageCell extends ListCell<MessageItem> {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
@@ -38,7 +38,7 @@ final class MessageCell extends ListCell<MessageItem> {
     private final VBox bubble = new VBox(2, sender, text, meta);
     private final HBox row = new HBox(bubble);
 
-    MessageCell(Localization i18n, Consumer<URI> openLink) {
+    public MessageCell(Localization i18n, Consumer<URI> openLink) {
         this.i18n = i18n;
         this.openLink = openLink;
         sender.getStyleClass().add("bubble-sender");
@@ -69,7 +69,12 @@ final class MessageCell extends ListCell<MessageItem> {
         if (item.internal()) {
             bubble.getStyleClass().add("bubble-internal");
             row.setAlignment(Pos.CENTER);
-            sender.setText(i18n.text("chat.internal"));
+            // a note an agent wrote names its author; a transfer note (system) says what it is
+            boolean byStaff = item.senderType() == SenderType.AGENT && item.senderName() != null;
+            sender.setText(
+                    byStaff
+                            ? i18n.text("chat.internal.by", item.senderName())
+                            : i18n.text("chat.internal"));
             meta.setText(time);
         } else if (item.senderType() == SenderType.SYSTEM) {
             bubble.getStyleClass().add("bubble-system");
@@ -124,7 +129,7 @@ final class MessageCell extends ListCell<MessageItem> {
     private String deliveryText(MessageItem item) {
         return switch (item.delivery()) {
             case PENDING -> "\u2026 " + i18n.text("chat.delivery.pending");
-            case SENT -> "\u2713 " + i18n.text("chat.delivery.sent", item.seq());
+            case SENT -> "\u2713 " + i18n.text("chat.delivery.sent");
             case READ -> "\u2713\u2713 " + i18n.text("chat.delivery.read");
             case RECEIVED -> "";
         };

@@ -1,7 +1,9 @@
 package id.oss.livechat.desktop.connection;
 
 import id.oss.livechat.model.AgentStatus;
+import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.MessagePage;
+import id.oss.livechat.model.realtime.NoteRequest;
 import id.oss.livechat.model.staff.Agent;
 import id.oss.livechat.model.staff.AssignRequest;
 import id.oss.livechat.model.staff.CloseRequest;
@@ -52,6 +54,17 @@ public final class HttpStaffApi implements StaffApi {
 
     @Override
     public void signOut() {
+        try {
+            http.sendNoContent("POST", "/api/auth/logout");
+        } catch (ApiException | ServerUnreachableException e) {
+            // already revoked (401), or the server is away: the token is forgotten all the same
+        } finally {
+            http.useToken(null);
+        }
+    }
+
+    @Override
+    public void forgetToken() {
         http.useToken(null);
     }
 
@@ -91,6 +104,15 @@ public final class HttpStaffApi implements StaffApi {
     }
 
     @Override
+    public StaffSession close(UUID sessionId, String reason, String reasonCode) {
+        return http.send(
+                "POST",
+                "/api/chat/close",
+                new CloseRequest(sessionId, reason, reasonCode),
+                StaffSession.class);
+    }
+
+    @Override
     public StaffSession transfer(TransferRequest request) {
         return http.send("POST", "/api/chat/transfer", request, StaffSession.class);
     }
@@ -110,6 +132,15 @@ public final class HttpStaffApi implements StaffApi {
                         + "&limit="
                         + limit,
                 MessagePage.class);
+    }
+
+    @Override
+    public ChatMessage writeNote(UUID sessionId, String clientMsgId, String text) {
+        return http.send(
+                "POST",
+                "/api/chat/session/" + sessionId + "/notes",
+                new NoteRequest(text, clientMsgId),
+                ChatMessage.class);
     }
 
     @Override

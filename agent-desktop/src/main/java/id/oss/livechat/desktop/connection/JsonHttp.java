@@ -49,11 +49,37 @@ public final class JsonHttp {
         return exchange(method, path, body, Json.mapper().constructType(type));
     }
 
+    /** {@code DELETE}: a 2xx answer (204, no body) is all there is to read. */
+    public void delete(String path) {
+        respond("DELETE", path, null, "application/json");
+    }
+
+    /** A text answer as it comes (the CSV exports), UTF-8. */
+    public String getText(String path, String accept) {
+        return respond("GET", path, null, accept).body();
+    }
+
+    /** A call answered with {@code 204 No Content} (sign-out). */
+    public void sendNoContent(String method, String path) {
+        respond(method, path, null, "application/json");
+    }
+
     private <T> T exchange(String method, String path, Object body, JavaType type) {
+        HttpResponse<String> response = respond(method, path, body, "application/json");
+        try {
+            return Json.mapper().readValue(response.body(), type);
+        } catch (JacksonException e) {
+            // a 200 that is not our JSON: some other program answers on that address
+            throw new ApiException(response.statusCode(), "unreadable_response", e.getMessage());
+        }
+    }
+
+    /** Sends the request; a 2xx answer comes back, anything else is thrown as the contract says. */
+    private HttpResponse<String> respond(String method, String path, Object body, String accept) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(server.rest(path))
                         .timeout(REQUEST_TIMEOUT)
-                        .header("Accept", "application/json");
+                        .header("Accept", accept);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -78,26 +104,23 @@ public final class JsonHttp {
         if (response.statusCode() / 100 != 2) {
             throw error(response);
         }
-        try {
-            return Json.mapper().readValue(response.body(), type);
-        } catch (JacksonException e) {
-            // a 200 that is not our JSON: some other program answers on that address
-            throw new ApiException(response.statusCode(), "unreadable_response", e.getMessage());
-        }
+        return response;
     }
 
     private static ApiException error(HttpResponse<String> response) {
         String code = "http_" + response.statusCode();
         String message = null;
+        java.util.Map<String, String> fields = java.util.Map.of();
         try {
             ApiError body = Json.mapper().readValue(response.body(), ApiError.class);
             if (body != null && body.error() != null) {
                 code = body.error();
                 message = body.message();
+                fields = body.fields();
             }
         } catch (JacksonException e) {
             // not the contract's error body (a proxy's HTML page): the status says enough
         }
-        return new ApiException(response.statusCode(), code, message);
+        return new ApiException(response.statusCode(), code, message, fields);
     }
 }

@@ -1,6 +1,7 @@
 package id.oss.livechat.desktop.connection;
 
 import id.oss.livechat.model.AgentStatus;
+import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.MessagePage;
 import id.oss.livechat.model.staff.Agent;
 import id.oss.livechat.model.staff.DepartmentInfo;
@@ -24,8 +25,15 @@ public interface StaffApi {
     /** {@code POST /api/auth/login}; later calls carry the token it returns. */
     LoginResponse login(String username, String password);
 
-    /** Forgets the token (sign-out). */
+    /**
+     * Sign-out: {@code POST /api/auth/logout}, so the token (and every other of the account) stops
+     * working on the server, then forgets it. A server that cannot be reached keeps the token valid
+     * until it expires; the desktop forgets it anyway.
+     */
     void signOut();
+
+    /** Forgets the token without telling the server: it refused the token already (4401). */
+    void forgetToken();
 
     Agent setStatus(AgentStatus status);
 
@@ -44,11 +52,23 @@ public interface StaffApi {
 
     StaffSession close(UUID sessionId, String reason);
 
+    /**
+     * Closes with one of the close reasons admins defined ({@code reasonCode}, or null) and free
+     * text ({@code reason}, or null).
+     */
+    StaffSession close(UUID sessionId, String reason, String reasonCode);
+
     StaffSession transfer(TransferRequest request);
 
     StaffSession session(UUID sessionId);
 
     MessagePage messages(UUID sessionId, long afterSeq, int limit);
+
+    /**
+     * {@code POST /api/chat/session/:id/notes}: a staff-only note; the stored note comes back. A
+     * retry with the same {@code clientMsgId} is stored once.
+     */
+    ChatMessage writeNote(UUID sessionId, String clientMsgId, String text);
 
     /** That visitor's sessions, newest first. */
     SessionList visitorSessions(UUID chatUserId);

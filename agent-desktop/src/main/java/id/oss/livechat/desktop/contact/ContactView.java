@@ -143,6 +143,7 @@ public final class ContactView extends VBox {
                         name,
                         verified,
                         details,
+                        new CaseCardView(viewModel.caseCard(), i18n),
                         historyHeading,
                         historyStatus,
                         history,

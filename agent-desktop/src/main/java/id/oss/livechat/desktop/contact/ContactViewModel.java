@@ -46,6 +46,7 @@ public final class ContactViewModel {
     private final StringBinding historyStatus;
     private final ReadOnlyObjectWrapper<StaffSession> pastSession = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ChatMessage> pastMessages = FXCollections.observableArrayList();
+    private final CaseCardViewModel caseCard;
 
     private final StaffApi api;
     private final Background background;
@@ -55,6 +56,7 @@ public final class ContactViewModel {
         this.api = api;
         this.background = background;
         this.i18n = i18n;
+        this.caseCard = new CaseCardViewModel(session.getReadOnlyProperty(), i18n);
         this.ossIdentity =
                 Bindings.createStringBinding(
                         () -> identityText(session.get()), session, i18n.languageProperty());
@@ -90,6 +92,11 @@ public final class ContactViewModel {
 
     public ReadOnlyStringProperty positionProperty() {
         return position.getReadOnlyProperty();
+    }
+
+    /** The citizen's case the chat on screen carries (the "Kasus" card). */
+    public CaseCardViewModel caseCard() {
+        return caseCard;
     }
 
     /** A visitor logged in to OSS whose identity the portal proved. */

@@ -39,6 +39,12 @@ final class MainMenu extends MenuBar {
                         item(i18n.text("menu.transfer"), "Shortcut+T", view::transferChat),
                         item(i18n.text("menu.close"), "Shortcut+W", view::closeChat),
                         new SeparatorMenuItem(),
+                        item(i18n.text("menu.search"), "Shortcut+F", view::focusSearch),
+                        item(
+                                i18n.text("menu.cannedReplies"),
+                                "Shortcut+Shift+R",
+                                view::manageCannedReplies),
+                        new SeparatorMenuItem(),
                         item(
                                 i18n.text("menu.nextChat"),
                                 NEXT_CHAT,

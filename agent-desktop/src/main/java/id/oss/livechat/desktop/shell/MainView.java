@@ -1,13 +1,21 @@
 package id.oss.livechat.desktop.shell;
 
 import id.oss.livechat.desktop.analytics.AnalyticsView;
+import id.oss.livechat.desktop.board.BoardView;
 import id.oss.livechat.desktop.chat.ActiveChatsView;
 import id.oss.livechat.desktop.chat.ChatDialogs;
 import id.oss.livechat.desktop.chat.ChatView;
 import id.oss.livechat.desktop.chat.TransferViewModel;
 import id.oss.livechat.desktop.contact.ContactView;
+import id.oss.livechat.desktop.hours.HoursEditorView;
 import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.desktop.queue.QueueView;
+import id.oss.livechat.desktop.tools.CannedRepliesDialog;
+import id.oss.livechat.desktop.tools.CannedReplyList;
+import id.oss.livechat.desktop.tools.ReplyFilling;
+import id.oss.livechat.desktop.tools.SearchWindow;
+import id.oss.livechat.desktop.tools.TagBar;
+import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -29,12 +37,17 @@ import javafx.stage.Stage;
 public final class MainView extends StackPane {
     private static final double SIDE_WIDTH = 340;
     private static final double CONTACT_WIDTH = 340;
+    private static final double SIDE_MIN_WIDTH = 300;
+    private static final double CHAT_MIN_WIDTH = 240;
     private final MainViewModel viewModel;
     private final QueueView queueView;
     private final ActiveChatsView chatsView;
     private final ChatView chatView;
     private final AnalyticsView analyticsView;
     private final Toast toast;
+    private final CannedReplyList cannedReplyList;
+    private SearchWindow searchWindow;
+    private StatusBar statusBar;
 
     public MainView(MainViewModel viewModel, Runnable onLanguageChanged) {
         this.viewModel = viewModel;
@@ -48,13 +61,22 @@ public final class MainView extends StackPane {
         left.setDividerPositions(0.55);
         left.getStyleClass().add("left-column");
 
+        cannedReplyList =
+                new CannedReplyList(
+                        viewModel.cannedReplies(),
+                        new ReplyFilling(),
+                        viewModel.chats(),
+                        viewModel.user().displayName(),
+                        i18n);
         chatView =
                 new ChatView(
                         viewModel.chats(),
                         i18n,
                         this::closeChat,
                         this::transferChat,
-                        viewModel.context().ports().platform()::openLink);
+                        viewModel.context().ports().platform()::openLink,
+                        cannedReplyList,
+                        new TagBar(viewModel.chatTags(), i18n));
         ContactView contactView = new ContactView(viewModel.contact(), i18n);
         SplitPane workspace = new SplitPane(left, chatView, contactView);
         fixSideColumns(workspace, left, contactView);
@@ -63,7 +85,12 @@ public final class MainView extends StackPane {
         analyticsView =
                 viewModel
                         .analytics()
-                        .map(analytics -> new AnalyticsView(analytics, i18n))
+                        .map(
+                                analytics ->
+                                        new AnalyticsView(
+                                                analytics,
+                                                i18n,
+                                                viewModel.context().ports().saveDialog()))
                         .orElse(null);
         BorderPane frame = new BorderPane();
         if (analyticsView == null) {
@@ -74,6 +101,34 @@ public final class MainView extends StackPane {
             Tab analytics = new Tab(i18n.text("tab.analytics"), analyticsView);
             analytics.setId("tab-analytics");
             TabPane tabs = new TabPane(chats, analytics);
+            viewModel
+                    .board()
+                    .ifPresent(
+                            board -> {
+                                Tab tab =
+                                        new Tab(
+                                                i18n.text("tab.board"),
+                                                new BoardView(
+                                                        board,
+                                                        i18n,
+                                                        viewModel.context().clock(),
+                                                        viewModel.context().ports().platform()
+                                                                ::openLink));
+                                tab.setId("tab-board");
+                                tabs.getTabs().add(1, tab);
+                            });
+            // admins keep the departments' opening hours
+            viewModel
+                    .hours()
+                    .ifPresent(
+                            hours -> {
+                                Tab tab =
+                                        new Tab(
+                                                i18n.text("tab.hours"),
+                                                new HoursEditorView(hours, i18n));
+                                tab.setId("tab-hours");
+                                tabs.getTabs().add(tab);
+                            });
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
             tabs.getStyleClass().add("main-tabs");
             frame.setCenter(tabs);
@@ -89,7 +144,8 @@ public final class MainView extends StackPane {
         banner.managedProperty().bind(banner.visibleProperty());
 
         MainMenu menu = new MainMenu(viewModel, i18n, this, onLanguageChanged);
-        StatusBar statusBar = new StatusBar(viewModel, i18n, this::signOut);
+        StatusBar statusBar = new StatusBar(viewModel, i18n, this::signOut, this::search);
+        this.statusBar = statusBar;
         frame.setTop(new VBox(menu, statusBar, banner));
 
         // over the contact column's foot, as wide as that column: never over the composer and its
@@ -120,7 +176,8 @@ public final class MainView extends StackPane {
      * dividers are placed once the workspace knows its width, so every start looks the same.
      */
     private static void fixSideColumns(SplitPane workspace, Region left, Region right) {
-        left.setMinWidth(260);
+        // "Antrean (12)", a name and "Ambil" side by side; the contact's labels and fields
+        left.setMinWidth(SIDE_MIN_WIDTH);
         right.setMinWidth(260);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(right, false);
@@ -134,7 +191,9 @@ public final class MainView extends StackPane {
                                     Number old,
                                     Number now) {
                                 double total = now.doubleValue();
-                                if (total <= 0) {
+                                if (total < SIDE_WIDTH + CONTACT_WIDTH + CHAT_MIN_WIDTH) {
+                                    // not the window's width yet (the login's, while the window
+                                    // grows): placed now, the queue would keep a sliver of it
                                     return;
                                 }
                                 workspace.widthProperty().removeListener(this);
@@ -157,6 +216,9 @@ public final class MainView extends StackPane {
             analyticsView.dispose();
         }
         toast.dispose();
+        if (searchWindow != null) {
+            searchWindow.stage().close();
+        }
         viewModel.attention().windowFocusedProperty().unbind();
     }
 
@@ -175,7 +237,42 @@ public final class MainView extends StackPane {
     }
 
     void closeChat() {
-        ChatDialogs.close(getScene().getWindow(), viewModel.chats(), viewModel.context().i18n());
+        ChatDialogs.close(
+                getScene().getWindow(),
+                viewModel.chats(),
+                viewModel.context().i18n(),
+                List.copyOf(viewModel.labels().closeReasons()));
+    }
+
+    /** The search window, searching for {@code query} (empty: just opened, cursor in its box). */
+    void search(String query) {
+        if (searchWindow == null) {
+            searchWindow =
+                    new SearchWindow(
+                            getScene().getWindow(),
+                            viewModel.newSearch(),
+                            viewModel.context().i18n(),
+                            viewModel.context().ports().platform()::openLink);
+        }
+        searchWindow.show(query);
+    }
+
+    /** Ctrl+F: the status bar's search box. */
+    void focusSearch() {
+        statusBar.focusSearch();
+    }
+
+    /** The canned replies' manager. */
+    void manageCannedReplies() {
+        CannedRepliesDialog.show(
+                getScene().getWindow(),
+                viewModel.newCannedReplyEditor(),
+                viewModel.context().i18n());
+    }
+
+    /** The composer's canned replies list, for tests. */
+    public CannedReplyList cannedReplyList() {
+        return cannedReplyList;
     }
 
     void transferChat() {

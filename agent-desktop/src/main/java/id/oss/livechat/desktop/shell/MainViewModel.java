@@ -1,6 +1,7 @@
 package id.oss.livechat.desktop.shell;
 
 import id.oss.livechat.desktop.analytics.AnalyticsViewModel;
+import id.oss.livechat.desktop.board.BoardViewModel;
 import id.oss.livechat.desktop.chat.ActiveChatsViewModel;
 import id.oss.livechat.desktop.chat.ChatViewModel;
 import id.oss.livechat.desktop.connection.LinkState;
@@ -8,12 +9,22 @@ import id.oss.livechat.desktop.connection.LiveLink;
 import id.oss.livechat.desktop.connection.ReconnectPolicy;
 import id.oss.livechat.desktop.connection.StaffApi;
 import id.oss.livechat.desktop.contact.ContactViewModel;
+import id.oss.livechat.desktop.hours.HoursEditorViewModel;
 import id.oss.livechat.desktop.login.SignedIn;
 import id.oss.livechat.desktop.queue.QueueViewModel;
+import id.oss.livechat.desktop.tools.CannedReplies;
+import id.oss.livechat.desktop.tools.CannedReplyEditorViewModel;
+import id.oss.livechat.desktop.tools.ChatTagsViewModel;
+import id.oss.livechat.desktop.tools.DeskLabels;
+import id.oss.livechat.desktop.tools.DeskToolsApi;
+import id.oss.livechat.desktop.tools.SearchViewModel;
 import id.oss.livechat.desktop.util.Background;
 import id.oss.livechat.model.AgentStatus;
+import id.oss.livechat.model.StaffRole;
+import id.oss.livechat.model.realtime.FrameTypes;
 import id.oss.livechat.model.staff.StaffProfile;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -32,11 +43,21 @@ public final class MainViewModel {
     private final QueueViewModel queue;
     private final ContactViewModel contact;
     private final AnalyticsViewModel analytics;
+    private final BoardViewModel board;
+    private final DeskToolsApi deskTools;
+    private final CannedReplies cannedReplies;
+    private final DeskLabels labels;
+    private final ChatTagsViewModel chatTags;
+    private final HoursEditorViewModel hours;
     private final StringBinding banner;
     private final BooleanBinding bannerVisible;
-    private final Runnable onSignedOut;
+    private final Consumer<String> onSignedOut;
 
-    public MainViewModel(SignedIn signedIn, DesktopContext context, Runnable onSignedOut) {
+    /**
+     * @param onSignedOut back to the sign-in window, with what to tell the agent there (null after
+     *     its own sign-out)
+     */
+    public MainViewModel(SignedIn signedIn, DesktopContext context, Consumer<String> onSignedOut) {
         this.signedIn = signedIn;
         this.context = context;
         this.onSignedOut = onSignedOut;
@@ -80,8 +101,25 @@ public final class MainViewModel {
                                 context.i18n(),
                                 context.clock())
                         : null;
+        this.board =
+                signedIn.user().role().overseesAllChats()
+                        ? new BoardViewModel(
+                                link, signedIn.api(), background, context.i18n(), attention)
+                        : null;
+        this.deskTools = context.ports().deskToolsApi(signedIn);
+        this.cannedReplies = new CannedReplies(deskTools, background);
+        this.labels = new DeskLabels(deskTools, background);
+        this.chatTags =
+                new ChatTagsViewModel(deskTools, background, labels, context.i18n(), attention);
+        // admins keep the departments' opening hours
+        this.hours =
+                signedIn.user().role() == StaffRole.ADMIN
+                        ? new HoursEditorViewModel(
+                                context.ports().hoursApi(signedIn), background, context.i18n())
+                        : null;
         // the chat shown, and its visitor's details as they change (the contact form, a login)
         chats.selectedSessionProperty().addListener((obs, old, now) -> contact.show(now));
+        chats.selectedSessionProperty().addListener((obs, old, now) -> chatTags.show(now));
         attention.unreadProperty().bind(chats.unreadTotal());
         // online only once the chats are on screen: what routing hands out then is never missed
         chats.loadedProperty()
@@ -112,6 +150,15 @@ public final class MainViewModel {
                                 link.state() == LinkState.RECONNECTING
                                         || link.state() == LinkState.REJECTED,
                         link.stateProperty());
+        // the server took the token back (signed out elsewhere, a new password, deactivated, a new
+        // role or departments, or it expired): only a new sign-in helps, so go there and say why
+        link.stateProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (now == LinkState.REJECTED) {
+                                accessEnded(link.rejectedBecause());
+                            }
+                        });
     }
 
     /**
@@ -120,9 +167,14 @@ public final class MainViewModel {
      */
     public void start() {
         link.start(signedIn.server().agentSocket(), signedIn.accessToken());
+        cannedReplies.load();
+        labels.load();
         if (analytics != null) {
             analytics.refreshLive();
             analytics.loadReport();
+        }
+        if (hours != null) {
+            hours.loadDepartments();
         }
     }
 
@@ -140,21 +192,48 @@ public final class MainViewModel {
      */
     public void signOut() {
         shutdown();
-        onSignedOut.run();
+        onSignedOut.accept(null);
     }
 
-    /** The app is closing: offline for routing and the socket closed, with no screen change. */
+    /**
+     * The app is closing: offline for routing, the socket closed, and the token revoked on the
+     * server ({@code POST /api/auth/logout}), with no screen change.
+     */
     public void shutdown() {
         link.stop();
         var api = signedIn.api();
         context.background()
                 .run(
                         () -> {
-                            api.setStatus(AgentStatus.OFFLINE);
+                            try {
+                                api.setStatus(AgentStatus.OFFLINE);
+                            } finally {
+                                api.signOut();
+                            }
                             return null;
                         },
-                        done -> api.signOut(),
-                        error -> api.signOut());
+                        done -> {},
+                        error -> {});
+    }
+
+    /** The server closed the socket with 4401: the token is no good; nothing more to tell it. */
+    private void accessEnded(String reason) {
+        link.stop();
+        signedIn.api().forgetToken();
+        onSignedOut.accept(signedOutText(reason));
+    }
+
+    /** What the sign-in window says after the server ended the session, in the agent's words. */
+    String signedOutText(String reason) {
+        String key =
+                switch (reason == null ? "" : reason) {
+                    case FrameTypes.REVOKED_SIGNED_OUT -> "signedOut.elsewhere";
+                    case FrameTypes.REVOKED_PASSWORD_CHANGED -> "signedOut.passwordChanged";
+                    case FrameTypes.REVOKED_ACCESS_CHANGED -> "signedOut.accessChanged";
+                    case FrameTypes.REVOKED_TOKEN_EXPIRED -> "signedOut.expired";
+                    default -> "signedOut.refused";
+                };
+        return context.i18n().text(key);
     }
 
     public StaffProfile user() {
@@ -196,6 +275,56 @@ public final class MainViewModel {
 
     public ContactViewModel contact() {
         return contact;
+    }
+
+    /** The canned replies the composer offers and the manager edits. */
+    public CannedReplies cannedReplies() {
+        return cannedReplies;
+    }
+
+    /** The tags and close reasons admins defined. */
+    public DeskLabels labels() {
+        return labels;
+    }
+
+    /** The tags of the chat on screen. */
+    public ChatTagsViewModel chatTags() {
+        return chatTags;
+    }
+
+    /** Canned replies, tags and search on the server. */
+    public DeskToolsApi deskTools() {
+        return deskTools;
+    }
+
+    /** A search over past chats, read-only (a new one per search window). */
+    public SearchViewModel newSearch() {
+        return new SearchViewModel(deskTools, signedIn.api(), context.background(), context.i18n());
+    }
+
+    /** The canned replies' manager; supervisors and admins also keep shared ones. */
+    public CannedReplyEditorViewModel newCannedReplyEditor() {
+        CannedReplyEditorViewModel editor =
+                new CannedReplyEditorViewModel(
+                        cannedReplies,
+                        context.background(),
+                        context.i18n(),
+                        user().role().overseesAllChats());
+        if (editor.managesShared()) {
+            var api = signedIn.api();
+            context.background().run(api::departments, editor::offerDepartments, error -> {});
+        }
+        return editor;
+    }
+
+    /** The live board; present for supervisors and admins only. */
+    public Optional<BoardViewModel> board() {
+        return Optional.ofNullable(board);
+    }
+
+    /** The opening hours editor: admins only. */
+    public Optional<HoursEditorViewModel> hours() {
+        return Optional.ofNullable(hours);
     }
 
     /** Present for supervisors and admins only. */

@@ -2,10 +2,15 @@ package id.oss.livechat.desktop.shell;
 
 import id.oss.livechat.desktop.analytics.AnalyticsApi;
 import id.oss.livechat.desktop.connection.ChatConnection;
+import id.oss.livechat.desktop.connection.HttpStaffApi;
 import id.oss.livechat.desktop.connection.ServerAddress;
 import id.oss.livechat.desktop.connection.StaffApi;
+import id.oss.livechat.desktop.hours.HoursApi;
+import id.oss.livechat.desktop.hours.HttpHoursApi;
 import id.oss.livechat.desktop.login.SignedIn;
+import id.oss.livechat.desktop.tools.DeskToolsApi;
 import id.oss.livechat.desktop.util.DesktopPlatform;
+import id.oss.livechat.desktop.util.SaveDialog;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +23,24 @@ public interface Ports {
     ChatConnection chatConnection();
 
     AnalyticsApi analyticsApi(SignedIn signedIn);
+
+    /** Canned replies, tags, close reasons and search, for the signed-in staff member. */
+    DeskToolsApi deskToolsApi(SignedIn signedIn);
+
+    /** Where an export is saved: the system's file chooser; tests record what was asked. */
+    default SaveDialog saveDialog() {
+        return SaveDialog.NONE;
+    }
+
+    /**
+     * The departments' opening hours (the admins' editor), over the signed-in HTTP client; a client
+     * without one cannot reach them.
+     */
+    default HoursApi hoursApi(SignedIn signedIn) {
+        return signedIn.api() instanceof HttpStaffApi http
+                ? new HttpHoursApi(http.http())
+                : HoursApi.UNAVAILABLE;
+    }
 
     /** Notifications, the taskbar's attention, the browser; none unless a port provides them. */
     default DesktopPlatform platform() {

@@ -8,7 +8,11 @@ import id.oss.livechat.desktop.connection.ServerAddress;
 import id.oss.livechat.desktop.connection.StaffApi;
 import id.oss.livechat.desktop.connection.TyrusChatConnection;
 import id.oss.livechat.desktop.login.SignedIn;
+import id.oss.livechat.desktop.tools.DeskToolsApi;
+import id.oss.livechat.desktop.tools.HttpDeskToolsApi;
 import id.oss.livechat.desktop.util.DesktopPlatform;
+import id.oss.livechat.desktop.util.FileChooserSaveDialog;
+import id.oss.livechat.desktop.util.SaveDialog;
 import id.oss.livechat.desktop.util.SystemDesktopPlatform;
 import java.util.function.Consumer;
 
@@ -33,6 +37,19 @@ final class RealPorts implements Ports {
     @Override
     public ChatConnection chatConnection() {
         return new TyrusChatConnection();
+    }
+
+    @Override
+    public DeskToolsApi deskToolsApi(SignedIn signedIn) {
+        if (signedIn.api() instanceof HttpStaffApi http) {
+            return new HttpDeskToolsApi(http.http()); // same client, same token
+        }
+        throw new IllegalStateException("the desk's tools need the HTTP staff API");
+    }
+
+    @Override
+    public SaveDialog saveDialog() {
+        return new FileChooserSaveDialog();
     }
 
     @Override

@@ -2,6 +2,7 @@ package id.oss.livechat.desktop.shell;
 
 import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.model.AgentStatus;
+import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Pos;
@@ -9,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -20,7 +22,13 @@ final class StatusBar extends HBox {
     // held here: the view-model only keeps a weak reference, so a rebuilt bar can be collected
     private final ChangeListener<AgentStatus> follow;
 
-    StatusBar(MainViewModel viewModel, Localization i18n, Runnable onSignOut) {
+    private final TextField search = new TextField();
+
+    StatusBar(
+            MainViewModel viewModel,
+            Localization i18n,
+            Runnable onSignOut,
+            Consumer<String> onSearch) {
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(10);
@@ -48,13 +56,27 @@ final class StatusBar extends HBox {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        // past chats by a word of their messages, topic or contact: Enter opens the results
+        search.setId("search-box");
+        search.setPromptText(i18n.text("search.box.prompt"));
+        search.setPrefColumnCount(18);
+        search.setTooltip(new Tooltip(i18n.text("search.box.tooltip")));
+        search.setOnAction(
+                e -> {
+                    onSearch.accept(search.getText());
+                    search.clear();
+                });
         Label server = new Label(viewModel.serverName());
         server.getStyleClass().add("muted");
         Button signOut = new Button(i18n.text("menu.signOut"));
         signOut.getStyleClass().add("small");
         signOut.setId("sign-out-button");
         signOut.setOnAction(e -> onSignOut.run());
-        getChildren().addAll(brand, user, status, grow, server, signOut);
+        getChildren().addAll(brand, user, status, grow, search, server, signOut);
+    }
+
+    void focusSearch() {
+        search.requestFocus();
     }
 
     private static final class StatusCell extends ListCell<AgentStatus> {

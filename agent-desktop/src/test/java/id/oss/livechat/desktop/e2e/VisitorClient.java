@@ -69,6 +69,42 @@ public final class VisitorClient implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts a chat as the widget does on a portal that passes the citizen's case: no department
+     * chosen, the page's {@code defaultDepartmentId}, the case and its signature ({@code null}: not
+     * signed); then the contact form.
+     */
+    public VisitorClient startWithCase(
+            String topic,
+            UUID defaultDepartmentId,
+            java.util.Map<String, Object> context,
+            String contextHash,
+            ContactRequest contact) {
+        session =
+                post(
+                        "/api/oss-chat/start",
+                        null,
+                        new StartChatRequest(
+                                UUID.randomUUID(),
+                                null,
+                                null,
+                                null,
+                                topic,
+                                Priority.NORMAL,
+                                null,
+                                null,
+                                null,
+                                context,
+                                contextHash,
+                                defaultDepartmentId),
+                        201,
+                        StartChatResponse.class);
+        if (contact != null) {
+            giveContact(contact);
+        }
+        return this;
+    }
+
     /** The contact form: {@code POST /api/oss-chat/contact}. */
     public VisitorClient giveContact(ContactRequest contact) {
         post(

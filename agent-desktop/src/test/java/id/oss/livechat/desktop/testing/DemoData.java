@@ -344,4 +344,45 @@ public final class DemoData {
     public static UUID uuid(int n) {
         return UUID.fromString(String.format("00000000-0000-4000-8000-%012d", n));
     }
+
+    /** The citizen's case of the demo portal (docs/API.md's worked example). */
+    public static final id.oss.livechat.model.visitor.CaseContext CASE =
+            new id.oss.livechat.model.visitor.CaseContext(
+                    "9120001234567",
+                    "PB-UMKU-202611-000123",
+                    List.of("56101", "47111"),
+                    "Sertifikat Standar",
+                    "DKI Jakarta");
+
+    /** The session as the server shows it with the case the portal passed, signed or not. */
+    public static StaffSession withCase(
+            StaffSession s, id.oss.livechat.model.visitor.CaseContext context, boolean verified) {
+        return new StaffSession(
+                s.sessionId(),
+                s.chatUserId(),
+                s.status(),
+                s.topic(),
+                s.priority(),
+                s.department(),
+                s.agent(),
+                s.contact(),
+                s.verified(),
+                s.ossUserId(),
+                s.visitorEmail(),
+                s.startedAt(),
+                s.queuedAt(),
+                s.assignedAt(),
+                s.endedAt(),
+                s.closeReason(),
+                s.lastSeq(),
+                s.unread(),
+                s.queuePosition(),
+                s.lastMessage(),
+                s.topicCode(),
+                s.leftMessage(),
+                s.leftMessageAt(),
+                s.answerBy(),
+                context,
+                verified);
+    }
 }

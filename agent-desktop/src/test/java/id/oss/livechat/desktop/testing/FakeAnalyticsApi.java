@@ -120,6 +120,19 @@ public final class FakeAnalyticsApi implements AnalyticsApi {
                         sessions == 0 ? null : (double) abandoned / sessions));
     }
 
+    /** The exports asked for: "from to group". */
+    public final List<String> exports = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** What an export answers: the report's first lines, as the server writes them. */
+    @Override
+    public String exportCsv(LocalDate from, LocalDate to, GroupBy groupBy) {
+        if (missing) {
+            throw new ApiException(404, "not_found", null);
+        }
+        exports.add(from + " " + to + " " + groupBy.wire());
+        return "key,label,sessions\r\n" + from + "," + from + ",38\r\ntotal,Total,38\r\n";
+    }
+
     @Override
     public AnalyticsReport report(LocalDate from, LocalDate to, GroupBy groupBy) {
         if (missing) {

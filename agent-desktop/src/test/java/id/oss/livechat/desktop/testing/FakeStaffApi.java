@@ -63,6 +63,11 @@ public final class FakeStaffApi implements StaffApi {
     }
 
     @Override
+    public void forgetToken() {
+        calls.add("forgetToken");
+    }
+
+    @Override
     public Agent setStatus(AgentStatus status) {
         calls.add("status " + status.wire());
         if (statusFailure != null) {
@@ -123,7 +128,18 @@ public final class FakeStaffApi implements StaffApi {
 
     @Override
     public StaffSession close(UUID sessionId, String reason) {
-        calls.add("close " + sessionId + " " + reason);
+        return close(sessionId, reason, null);
+    }
+
+    /** Noted as "close id reason", with " [code]" when a close reason was chosen. */
+    @Override
+    public StaffSession close(UUID sessionId, String reason, String reasonCode) {
+        calls.add(
+                "close "
+                        + sessionId
+                        + " "
+                        + reason
+                        + (reasonCode == null ? "" : " [" + reasonCode + "]"));
         return find(sessionId);
     }
 
@@ -163,6 +179,35 @@ public final class FakeStaffApi implements StaffApi {
     @Override
     public StaffSession session(UUID sessionId) {
         return find(sessionId);
+    }
+
+    /** Set to make the next notes fail as the server would refuse them. */
+    public volatile RuntimeException noteFailure;
+
+    /** A note is stored as the transcript's next number, from the signed-in user, internal. */
+    @Override
+    public ChatMessage writeNote(UUID sessionId, String clientMsgId, String text) {
+        calls.add("note " + sessionId + " " + text);
+        if (noteFailure != null) {
+            throw noteFailure;
+        }
+        List<ChatMessage> transcript =
+                transcripts.computeIfAbsent(sessionId, id -> new CopyOnWriteArrayList<>());
+        long seq = transcript.stream().mapToLong(ChatMessage::seq).max().orElse(0) + 1;
+        ChatMessage note =
+                new ChatMessage(
+                        sessionId,
+                        seq,
+                        clientMsgId,
+                        new id.oss.livechat.model.realtime.Sender(
+                                id.oss.livechat.model.SenderType.AGENT,
+                                user.id(),
+                                user.displayName()),
+                        text,
+                        java.time.Instant.now(),
+                        true);
+        transcript.add(note);
+        return note;
     }
 
     @Override

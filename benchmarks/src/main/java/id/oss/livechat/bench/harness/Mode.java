@@ -17,7 +17,8 @@ public record Mode(
         int assignmentAgents,
         int burstChats,
         int coldStarts,
-        int dbSeconds) {
+        int dbSeconds,
+        int searchMessages) {
 
     public static Mode of(String name) {
         return switch (name) {
@@ -38,7 +39,8 @@ public record Mode(
                             /* assignmentAgents= */ 10,
                             /* burstChats= */ 100,
                             /* coldStarts= */ 1,
-                            /* dbSeconds= */ 4);
+                            /* dbSeconds= */ 4,
+                            /* searchMessages= */ 100_000);
             case "full" ->
                     new Mode(
                             "full",
@@ -56,7 +58,8 @@ public record Mode(
                             /* assignmentAgents= */ 50,
                             /* burstChats= */ 500,
                             /* coldStarts= */ 5,
-                            /* dbSeconds= */ 8);
+                            /* dbSeconds= */ 8,
+                            /* searchMessages= */ 1_000_000);
             default -> throw new IllegalArgumentException("mode is quick or full, not " + name);
         };
     }

@@ -7,7 +7,15 @@ import java.util.Optional;
 /** The scenarios by name, in the order a run takes them. */
 public final class Scenarios {
     public static final List<String> NAMES =
-            List.of("latency", "throughput", "peer", "assignment", "idle", "coldstart", "twonode");
+            List.of(
+                    "latency",
+                    "throughput",
+                    "peer",
+                    "assignment",
+                    "idle",
+                    "coldstart",
+                    "twonode",
+                    "search");
 
     /**
      * What the quick mode leaves out: the two-node scenario (a Kafka broker and two more JVMs) and
@@ -45,6 +53,7 @@ public final class Scenarios {
             case "coldstart" -> Optional.of(new ColdStartScenario());
             case "twonode" -> Optional.of(new TwoNodeScenario());
             case "peer" -> Optional.of(new PeerScenario());
+            case "search" -> Optional.of(new SearchScenario());
             default -> throw new IllegalArgumentException("no scenario " + name);
         };
     }

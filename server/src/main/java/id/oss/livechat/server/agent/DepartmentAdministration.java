@@ -6,6 +6,7 @@ import id.oss.livechat.model.visitor.PublicDepartment;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.common.Texts;
+import id.oss.livechat.server.hours.BusinessHours;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -13,40 +14,53 @@ import reactor.core.publisher.Mono;
 /** Departments: the public list visitors choose from, and their administration. */
 public class DepartmentAdministration {
     private final DepartmentRepository departments;
+    private final BusinessHours hours;
 
-    public DepartmentAdministration(DepartmentRepository departments) {
+    public DepartmentAdministration(DepartmentRepository departments, BusinessHours hours) {
         this.departments = departments;
+        this.hours = hours;
     }
 
     public Flux<DepartmentInfo> list() {
         return departments.findAllWithFigures();
     }
 
-    /** What a visitor may choose: open departments, with how many agents are online. */
+    /**
+     * What a visitor may choose: active departments, with how many agents are online and whether
+     * their opening hours have them open now.
+     */
     public Flux<PublicDepartment> forVisitors() {
         return departments
                 .findAllWithFigures()
                 .filter(DepartmentInfo::active)
+                .concatMap(this::forVisitors);
+    }
+
+    private Mono<PublicDepartment> forVisitors(DepartmentInfo d) {
+        return hours.statusNow(d.id())
                 .map(
-                        d ->
+                        status ->
                                 new PublicDepartment(
                                         d.id(),
                                         d.code(),
                                         d.name(),
                                         d.isDefault(),
-                                        d.agentsOnline()));
+                                        d.agentsOnline(),
+                                        status.openNow(),
+                                        status.nextOpenAt(),
+                                        status.zone() == null ? null : status.zone().getId()));
     }
 
     public Mono<DepartmentInfo> create(DepartmentRequest request) {
         String code = Texts.clean(request.code());
         FieldCheck.of()
-                .required("code", code, 50)
+                .requiredLine("code", code, 50)
                 .rule(
                         code == null || code.matches("[a-z0-9][a-z0-9-]*"),
                         "code",
                         "may hold lower-case letters, digits and dashes")
-                .required("name", Texts.clean(request.name()), 255)
-                .optional("email", request.email(), 255)
+                .requiredLine("name", Texts.clean(request.name()), 255)
+                .line("email", request.email(), 255)
                 .email("email", request.email())
                 .orThrow();
         return departments
@@ -64,12 +78,12 @@ public class DepartmentAdministration {
                         request.code() == null,
                         "code",
                         "never changes; create a new department instead")
-                .optional("name", request.name(), 255)
+                .line("name", request.name(), 255)
                 .rule(
                         request.name() == null || !request.name().isBlank(),
                         "name",
                         "must not be empty")
-                .optional("email", request.email(), 255)
+                .line("email", request.email(), 255)
                 .email("email", request.email())
                 .rule(
                         !Boolean.FALSE.equals(request.isDefault()),

@@ -115,7 +115,20 @@ public class Analytics {
 
     /** What a report was asked for, before validation. */
     public record Request(
-            LocalDate from, LocalDate to, String groupBy, UUID departmentId, UUID agentId) {}
+            LocalDate from,
+            LocalDate to,
+            String groupBy,
+            UUID departmentId,
+            UUID agentId,
+            String tag,
+            String closeReason) {
+
+        /** Without the tag and close reason filters. */
+        public Request(
+                LocalDate from, LocalDate to, String groupBy, UUID departmentId, UUID agentId) {
+            this(from, to, groupBy, departmentId, agentId, null, null);
+        }
+    }
 
     public Mono<AnalyticsReport> report(Request request) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
@@ -129,10 +142,7 @@ public class Analytics {
                         ? request.from()
                         : groupBy == GroupBy.HOUR ? to : to.minusDays(6);
         FieldCheck.of()
-                .rule(
-                        groupBy != null,
-                        "group_by",
-                        "must be one of day, hour, department, agent, oss_user")
+                .rule(groupBy != null, "group_by", "must be one of " + GroupBy.choices())
                 .rule(
                         groupBy != GroupBy.HOUR || from.equals(to),
                         "group_by",
@@ -150,9 +160,17 @@ public class Analytics {
                         zone,
                         request.departmentId(),
                         request.agentId(),
-                        groupBy);
+                        groupBy,
+                        request.tag(),
+                        request.closeReason());
         return exists(request.departmentId(), repository::departmentExists, "The department")
                 .then(exists(request.agentId(), repository::agentExists, "The agent"))
+                .then(exists(request.tag(), repository::tagExists, "The tag"))
+                .then(
+                        exists(
+                                request.closeReason(),
+                                repository::closeReasonExists,
+                                "The close reason"))
                 .then(Mono.zip(repository.totals(query), repository.rows(query)))
                 .map(
                         both ->
@@ -165,8 +183,8 @@ public class Analytics {
                                         both.getT2()));
     }
 
-    private static Mono<Void> exists(
-            UUID id, java.util.function.Function<UUID, Mono<Boolean>> check, String what) {
+    private static <T> Mono<Void> exists(
+            T id, java.util.function.Function<T, Mono<Boolean>> check, String what) {
         if (id == null) {
             return Mono.empty();
         }

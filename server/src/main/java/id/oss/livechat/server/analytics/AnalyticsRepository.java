@@ -30,4 +30,8 @@ public interface AnalyticsRepository {
     Mono<Boolean> departmentExists(UUID departmentId);
 
     Mono<Boolean> agentExists(UUID agentId);
+
+    Mono<Boolean> tagExists(String code);
+
+    Mono<Boolean> closeReasonExists(String code);
 }

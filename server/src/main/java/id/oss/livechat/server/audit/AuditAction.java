@@ -4,6 +4,8 @@ package id.oss.livechat.server.audit;
 public final class AuditAction {
     public static final String SIGN_IN = "auth.sign_in";
     public static final String SIGN_IN_FAILED = "auth.sign_in_failed";
+    public static final String SIGN_OUT = "auth.sign_out";
+    public static final String PASSWORD_CHANGED = "auth.password_changed";
     public static final String SESSION_OPENED = "session.opened";
     public static final String TRANSCRIPT_READ = "session.transcript_read";
     public static final String VISITOR_HISTORY_READ = "visitor.history_read";

@@ -9,10 +9,17 @@ import java.util.regex.Pattern;
  * at once: {@code FieldCheck.of().required("topic", topic, 255).email(...).orThrow()}.
  */
 public final class FieldCheck {
-    // Deliberately plain: one @, a dot in the domain, no spaces. RFC 5322 in full accepts
-    // addresses no mail desk would, and a stricter rule rejects real ones.
+    // One mailbox, as mail servers take it (RFC 5321's dot-atom): the local part of RFC 5322's
+    // "atext" characters in dot-separated runs, a host name of letters, digits and inner hyphens
+    // with a real top-level domain. Nothing that could make a second recipient or a header
+    // (commas, semicolons, angle brackets, quotes, spaces, line breaks), no quoted local parts.
     private static final Pattern EMAIL =
-            Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
+            Pattern.compile(
+                    "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                            + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+"
+                            + "([A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$");
+    static final int EMAIL_MAX = 254;
+    static final int EMAIL_LOCAL_MAX = 64;
     // Indonesian and international numbers: an optional +, then 7 to 15 digits, with the
     // spaces, dashes, dots and parentheses people type.
     private static final Pattern PHONE_CHARS = Pattern.compile("^\\+?[0-9 ().-]+$");
@@ -25,6 +32,7 @@ public final class FieldCheck {
         return new FieldCheck();
     }
 
+    /** Free text of several lines, required (see {@link #optional}). */
     public FieldCheck required(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             return fail(field, "is required");
@@ -32,12 +40,48 @@ public final class FieldCheck {
         return optional(field, value, maxLength);
     }
 
+    /**
+     * Free text of several lines (a message, a comment, a note): at most {@code maxLength}
+     * characters, no control characters but line feed and tab, and well-formed Unicode.
+     */
     public FieldCheck optional(String field, String value, int maxLength) {
         if (value != null) {
             if (value.length() > maxLength) {
                 fail(field, "must be at most " + maxLength + " characters");
-            } else if (hasControlCharacters(value)) {
+            } else {
+                text(field, value);
+            }
+        }
+        return this;
+    }
+
+    /** As {@link #optional}, and required. */
+    public FieldCheck requiredLine(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return fail(field, "is required");
+        }
+        return line(field, value, maxLength);
+    }
+
+    /**
+     * One line of text (a name, a topic, an address, a phone number): as {@link #optional}, and no
+     * line break of any kind, since it ends up in mail headers and one-line labels.
+     */
+    public FieldCheck line(String field, String value, int maxLength) {
+        optional(field, value, maxLength);
+        if (value != null && !errors.containsKey(field) && hasLineBreak(value)) {
+            fail(field, "must be a single line (no line breaks)");
+        }
+        return this;
+    }
+
+    /** Text: no control characters but line feed and tab, no broken UTF-16 (lone surrogates). */
+    public FieldCheck text(String field, String value) {
+        if (value != null && !errors.containsKey(field)) {
+            if (hasControlCharacters(value)) {
                 fail(field, "must not contain control characters");
+            } else if (hasLoneSurrogate(value)) {
+                fail(field, "must be valid Unicode text");
             }
         }
         return this;
@@ -50,13 +94,23 @@ public final class FieldCheck {
         return this;
     }
 
+    /** One e-mail address (see {@link #EMAIL}), at most 254 characters. */
     public FieldCheck email(String field, String value) {
         if (value != null && !value.isBlank() && !errors.containsKey(field)) {
-            if (value.length() > 255 || !EMAIL.matcher(value.trim()).matches()) {
+            if (!isEmail(value.strip())) {
                 fail(field, "must be a valid e-mail address");
             }
         }
         return this;
+    }
+
+    /** Whether {@code value} is one e-mail address as {@link #email} accepts it. */
+    public static boolean isEmail(String value) {
+        if (value == null || value.length() > EMAIL_MAX) {
+            return false;
+        }
+        int at = value.indexOf('@');
+        return at > 0 && at <= EMAIL_LOCAL_MAX && EMAIL.matcher(value).matches();
     }
 
     public FieldCheck phone(String field, String value) {
@@ -93,5 +147,31 @@ public final class FieldCheck {
 
     private static boolean hasControlCharacters(String value) {
         return value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t');
+    }
+
+    private static boolean hasLineBreak(String value) {
+        return value.chars()
+                .anyMatch(
+                        c ->
+                                c == '\n'
+                                        || c == '\r'
+                                        || c == '\u0085'
+                                        || c == '\u2028'
+                                        || c == '\u2029');
+    }
+
+    private static boolean hasLoneSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

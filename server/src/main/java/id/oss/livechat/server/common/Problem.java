@@ -1,5 +1,6 @@
 package id.oss.livechat.server.common;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -24,12 +25,23 @@ public class Problem extends RuntimeException {
     private final Kind kind;
     private final String code;
     private final Map<String, String> fields;
+    private final Duration retryAfter;
 
     public Problem(Kind kind, String code, String message, Map<String, String> fields) {
+        this(kind, code, message, fields, null);
+    }
+
+    private Problem(
+            Kind kind,
+            String code,
+            String message,
+            Map<String, String> fields,
+            Duration retryAfter) {
         super(message, null, false, false);
         this.kind = kind;
         this.code = code;
         this.fields = Map.copyOf(fields);
+        this.retryAfter = retryAfter;
     }
 
     public Problem(Kind kind, String code, String message) {
@@ -59,6 +71,24 @@ public class Problem extends RuntimeException {
 
     public static Problem conflict(String code, String message) {
         return new Problem(Kind.CONFLICT, code, message);
+    }
+
+    /** Too many requests: {@code 429 rate_limited}, to be tried again after {@code retryAfter}. */
+    public static Problem rateLimited(String message, Duration retryAfter) {
+        return new Problem(Kind.RATE_LIMITED, "rate_limited", message, Map.of(), retryAfter);
+    }
+
+    /**
+     * Not now, for a reason of ours: {@code 503} with the code, tried again after {@code
+     * retryAfter}.
+     */
+    public static Problem unavailable(String code, String message, Duration retryAfter) {
+        return new Problem(Kind.UNAVAILABLE, code, message, Map.of(), retryAfter);
+    }
+
+    /** When the caller may try again ({@code Retry-After}), or null when that is not known. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     public Kind kind() {

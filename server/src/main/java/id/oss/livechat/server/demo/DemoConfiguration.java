@@ -1,5 +1,6 @@
 package id.oss.livechat.server.demo;
 
+import id.oss.livechat.server.casecontext.CaseContexts;
 import id.oss.livechat.server.visitor.IdentityProof;
 import id.oss.livechat.server.visitor.VisitorIdentities;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,8 +22,9 @@ public class DemoConfiguration {
     public static final String PAGE = "oss-demo/index.html";
 
     @Bean
-    DemoPortal demoPortal(IdentityProof proof, VisitorIdentities identities) {
-        return new DemoPortal(proof, identities);
+    DemoPortal demoPortal(
+            IdentityProof proof, VisitorIdentities identities, CaseContexts contexts) {
+        return new DemoPortal(proof, identities, contexts);
     }
 
     /** The portal page's own CSS and script; the widget itself is at /widget/* in every mode. */

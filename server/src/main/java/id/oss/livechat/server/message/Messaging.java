@@ -122,6 +122,45 @@ public class Messaging {
                 .flatMap(stored -> bus.publish(new ChatEvent.MessageStored(stored.message())));
     }
 
+    /**
+     * A note a staff member writes in a chat for the other staff (a colleague taking over, a
+     * supervisor watching): whoever may open the chat may write one while it is open. Stored with
+     * the chat's numbers and sent to the staff who follow it, never to the visitor. Answers with
+     * the stored note ({@code internal: true}); a resend with the same {@code clientMsgId} answers
+     * with the first one.
+     */
+    public Mono<ChatMessage> writeNote(Staff who, UUID sessionId, String clientMsgId, String text) {
+        FieldCheck.of()
+                .rule(
+                        clientMsgId == null || CLIENT_ID.matcher(clientMsgId).matches(),
+                        "client_msg_id",
+                        "must be 1 to 64 letters, digits or . _ : -")
+                .rule(text != null && !text.isBlank(), "text", "is required")
+                .rule(
+                        text == null || text.length() <= maxChars,
+                        "text",
+                        "must be at most " + maxChars + " characters")
+                .orThrow();
+        MessageStore.NewMessage note =
+                new MessageStore.NewMessage(
+                        sessionId,
+                        clientMsgId == null ? "note-" + UUID.randomUUID() : clientMsgId,
+                        SenderType.AGENT,
+                        who.id(),
+                        who.displayName(),
+                        text,
+                        true);
+        return staffSessions
+                .get(who, sessionId)
+                .then(store.append(note))
+                .flatMap(this::publishNote);
+    }
+
+    private Mono<ChatMessage> publishNote(MessageStore.Stored stored) {
+        return bus.publish(new ChatEvent.MessageStored(stored.message(), stored.session()))
+                .thenReturn(stored.message());
+    }
+
     private Mono<Void> mayWrite(Staff staff, ChatSession session) {
         if (session.isClosed()) {
             return Mono.error(Problem.conflict("session_closed", "This chat is closed."));
@@ -162,6 +201,7 @@ public class Messaging {
                         "client_msg_id",
                         "is required: 1 to 64 letters, digits or . _ : -")
                 .rule(text != null && !text.isBlank(), "text", "is required")
+                .text("text", text)
                 .rule(
                         text == null || text.length() <= maxChars,
                         "text",
@@ -175,6 +215,15 @@ public class Messaging {
     public Mono<Void> typing(Participant who, UUID sessionId, boolean typing) {
         return mayFollow(who, sessionId)
                 .then(bus.publish(new ChatEvent.Typing(sessionId, senderOf(who), typing)));
+    }
+
+    /**
+     * The visitor's last socket closed (the tab was closed, perhaps mid-sentence): it is not typing
+     * any more, whatever it said last.
+     */
+    public Mono<Void> visitorLeft(UUID sessionId) {
+        return bus.publish(
+                new ChatEvent.Typing(sessionId, new Sender(SenderType.VISITOR, null, null), false));
     }
 
     /** How far {@code who} has read: stored (never backwards), then relayed to the other side. */

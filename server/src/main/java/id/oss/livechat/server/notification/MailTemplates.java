@@ -3,6 +3,7 @@ package id.oss.livechat.server.notification;
 import id.oss.livechat.model.Language;
 import id.oss.livechat.model.SenderType;
 import id.oss.livechat.model.realtime.ChatMessage;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -129,27 +130,51 @@ public final class MailTemplates {
         return new Rendered(subject, text, html);
     }
 
-    /** To the department's address: in Indonesian, the help desk's language. */
-    public Rendered offlineMessage(MailContext context, ChatMessage message) {
+    /**
+     * A visitor's message for the department's address, in Indonesian (the help desk's language).
+     * {@code closedHours}: written outside the department's opening hours (else: while no agent was
+     * online). {@code window}: how long later messages of the chat are not mailed again.
+     */
+    public Rendered offlineMessage(
+            MailContext context, ChatMessage message, Duration window, boolean closedHours) {
         String topic = context.topicIn(Language.ID);
-        String subject = "Pesan pengunjung saat tidak ada petugas online: " + topic;
+        String subject =
+                (closedHours
+                                ? "Pesan pengunjung di luar jam layanan: "
+                                : "Pesan pengunjung saat tidak ada petugas online: ")
+                        + topic;
         String who =
                 (context.contactName() == null ? "Pengunjung" : context.contactName())
                         + (context.contactEmail() == null
                                 ? ""
                                 : " <" + context.contactEmail() + ">");
         String intro =
-                "Tidak ada petugas "
-                        + context.departmentName()
-                        + " yang online ketika "
-                        + who
-                        + " menulis pesan berikut ("
-                        + day(context, true)
-                        + ", "
-                        + time(message)
-                        + "):";
+                closedHours
+                        ? who
+                                + " menulis pesan berikut di luar jam layanan "
+                                + context.departmentName()
+                                + " ("
+                                + day(context, true)
+                                + ", "
+                                + time(message)
+                                + "):"
+                        : "Tidak ada petugas "
+                                + context.departmentName()
+                                + " yang online ketika "
+                                + who
+                                + " menulis pesan berikut ("
+                                + day(context, true)
+                                + ", "
+                                + time(message)
+                                + "):";
         String after =
-                "Percakapan ini menunggu di antrean; ambil dari aplikasi agen untuk membalas.";
+                (closedHours
+                                ? "Percakapan ini menunggu di antrean dan diberikan kepada petugas saat"
+                                        + " layanan buka; petugas juga dapat mengambilnya dari aplikasi agen."
+                                : "Percakapan ini menunggu di antrean; ambil dari aplikasi agen untuk membalas.")
+                        + " Pesan berikutnya dalam percakapan ini tidak dikirim lewat e-mail selama "
+                        + Math.max(1, window.toMinutes())
+                        + " menit; semuanya ada di aplikasi agen.";
         String text =
                 intro
                         + "\n\n    "

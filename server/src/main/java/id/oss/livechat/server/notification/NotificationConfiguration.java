@@ -2,6 +2,7 @@ package id.oss.livechat.server.notification;
 
 import id.oss.livechat.server.audit.AuditTrail;
 import id.oss.livechat.server.common.events.ChatEventBus;
+import id.oss.livechat.server.hours.DepartmentOpening;
 import id.oss.livechat.server.message.MessageStore;
 import id.oss.livechat.server.notification.internal.MailMetrics;
 import id.oss.livechat.server.notification.internal.MailSettings;
@@ -46,7 +47,8 @@ public class NotificationConfiguration {
             Clock clock,
             MailSettings settings,
             LiveChatProperties properties,
-            @Value("${LIVECHAT_TIMEZONE:Asia/Jakarta}") String timezone) {
+            @Value("${LIVECHAT_TIMEZONE:Asia/Jakarta}") String timezone,
+            ObjectProvider<DepartmentOpening> opening) {
         // the visitor of a left message is away by definition: gone ABANDON_AFTER at least
         Duration abandonAfter = properties.routing().abandonAfter();
         Duration away =
@@ -60,7 +62,9 @@ public class NotificationConfiguration {
                 new MailTemplates(ZoneId.of(timezone)),
                 access,
                 clock,
-                away);
+                away,
+                settings.offlineMailWindow(),
+                opening.getIfAvailable(() -> DepartmentOpening.ALWAYS));
     }
 
     @Bean

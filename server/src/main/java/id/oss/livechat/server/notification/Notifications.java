@@ -8,10 +8,12 @@ import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.common.Texts;
 import id.oss.livechat.server.common.events.ChatEvent;
+import id.oss.livechat.server.hours.DepartmentOpening;
 import id.oss.livechat.server.message.MessageStore;
 import id.oss.livechat.server.session.VisitorAccess;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
@@ -22,9 +24,13 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>the transcript to the visitor's contact address when the chat closes, or on request;
  *   <li>a notice to the visitor when an agent replies after the visitor left;
- *   <li>a visitor's message, written while nobody of the department is online, to the department's
- *       address.
+ *   <li>a visitor's message, written while nobody of the department is online or outside its
+ *       opening hours, to the department's address: one mail per chat per {@code offlineWindow},
+ *       however many messages the visitor writes.
  * </ul>
+ *
+ * Mail goes only to addresses a session knows: its contact address, or its visitor's verified OSS
+ * account address. Nothing a request says can send our mail anywhere else.
  */
 public class Notifications {
     public static final int TRANSCRIPT_MAX_MESSAGES = 5000;
@@ -36,6 +42,8 @@ public class Notifications {
     private final VisitorAccess access;
     private final Clock clock;
     private final Duration visitorAwayAfter;
+    private final Duration offlineWindow;
+    private final DepartmentOpening opening;
 
     public Notifications(
             MailOutbox outbox,
@@ -44,7 +52,30 @@ public class Notifications {
             MailTemplates templates,
             VisitorAccess access,
             Clock clock,
-            Duration visitorAwayAfter) {
+            Duration visitorAwayAfter,
+            Duration offlineWindow) {
+        this(
+                outbox,
+                source,
+                messages,
+                templates,
+                access,
+                clock,
+                visitorAwayAfter,
+                offlineWindow,
+                DepartmentOpening.ALWAYS);
+    }
+
+    public Notifications(
+            MailOutbox outbox,
+            MailSource source,
+            MessageStore messages,
+            MailTemplates templates,
+            VisitorAccess access,
+            Clock clock,
+            Duration visitorAwayAfter,
+            Duration offlineWindow,
+            DepartmentOpening opening) {
         this.outbox = outbox;
         this.source = source;
         this.messages = messages;
@@ -52,6 +83,8 @@ public class Notifications {
         this.access = access;
         this.clock = clock;
         this.visitorAwayAfter = visitorAwayAfter;
+        this.offlineWindow = offlineWindow;
+        this.opening = opening;
     }
 
     /** Reacts to what happened on this node. */
@@ -94,12 +127,14 @@ public class Notifications {
 
     /**
      * {@code POST session/:id/transcript}: the visitor asks for the transcript of a chat that
-     * ended.
+     * ended. It goes to an address the session knows (the contact's, else the OSS account's); an
+     * {@code email} in the request only picks one of those. So at most one transcript per known
+     * address: two at the most for a session.
      */
     public Mono<TranscriptRequested> requestTranscript(
             UUID sessionId, String token, TranscriptRequest request) {
         String email = Texts.clean(request.email());
-        FieldCheck.of().optional("email", email, 255).email("email", email).orThrow();
+        FieldCheck.of().line("email", email, 255).email("email", email).orThrow();
         return access.authorize(sessionId, token)
                 .flatMap(
                         session ->
@@ -111,12 +146,27 @@ public class Notifications {
                                                         "The transcript is sent once the chat has ended.")))
                 .flatMap(
                         context -> {
-                            String to = email != null ? email : context.contactEmail();
+                            List<String> known = context.knownAddresses();
+                            if (known.isEmpty()) {
+                                return Mono.error(
+                                        Problem.invalidField(
+                                                "email",
+                                                "no address is known for this chat: the contact"
+                                                        + " form was not filled in"));
+                            }
+                            String to =
+                                    email == null
+                                            ? known.get(0)
+                                            : known.stream()
+                                                    .filter(k -> k.equalsIgnoreCase(email))
+                                                    .findFirst()
+                                                    .orElse(null);
                             if (to == null) {
                                 return Mono.error(
                                         Problem.invalidField(
                                                 "email",
-                                                "no address is known for this chat; give one"));
+                                                "must be this chat's contact address or the OSS"
+                                                        + " account's address"));
                             }
                             return transcript(context, to, transcriptKey(sessionId, to))
                                     .map(queued -> new TranscriptRequested(to, !queued))
@@ -142,6 +192,17 @@ public class Notifications {
                                             mail.html(),
                                             context.sessionId()));
                         });
+    }
+
+    /**
+     * One offline mail per chat per {@code offlineWindow} of the chat's life (its first 15 minutes,
+     * the next 15, … with the default): the first message of a window is mailed, the rest are read
+     * in the desk. A visitor who writes fifty lines sends the department one mail, not fifty.
+     */
+    String offlineKey(ChatMessage message, java.time.Instant chatStarted) {
+        long age = Math.max(0, Duration.between(chatStarted, message.sentAt()).toSeconds());
+        long window = age / Math.max(1, offlineWindow.toSeconds());
+        return "offline:" + message.sessionId() + ":" + window;
     }
 
     private Mono<Void> onMessage(ChatMessage message, ChatEvent.SessionSnapshot session) {
@@ -175,31 +236,38 @@ public class Notifications {
         }
         if (message.sender().type() == SenderType.VISITOR
                 && session.status() == SessionStatus.WAITING) {
-            return source.context(message.sessionId())
-                    .filter(
-                            context ->
-                                    context.departmentAgentsOnline() == 0
-                                            && context.departmentEmail() != null)
-                    .flatMap(
-                            context -> {
-                                MailTemplates.Rendered mail =
-                                        templates.offlineMessage(context, message);
-                                return outbox.enqueue(
-                                        new Mail(
-                                                "offline:"
-                                                        + message.sessionId()
-                                                        + ":"
-                                                        + message.seq(),
-                                                Mail.Kind.OFFLINE_MESSAGE,
-                                                context.departmentEmail(),
-                                                id.oss.livechat.model.Language.ID,
-                                                mail.subject(),
-                                                mail.text(),
-                                                mail.html(),
-                                                context.sessionId()));
-                            })
-                    .then();
+            return opening.isOpenNow(session.departmentId())
+                    .flatMap(open -> messageForDepartment(message, !open));
         }
         return Mono.empty();
+    }
+
+    /**
+     * A visitor's message in a waiting chat goes to the department's address when nobody there can
+     * read it now: no agent online, or the department closed by its opening hours.
+     */
+    private Mono<Void> messageForDepartment(ChatMessage message, boolean closedHours) {
+        return source.context(message.sessionId())
+                .filter(
+                        context ->
+                                (closedHours || context.departmentAgentsOnline() == 0)
+                                        && context.departmentEmail() != null)
+                .flatMap(
+                        context -> {
+                            MailTemplates.Rendered mail =
+                                    templates.offlineMessage(
+                                            context, message, offlineWindow, closedHours);
+                            return outbox.enqueue(
+                                    new Mail(
+                                            offlineKey(message, context.startedAt()),
+                                            Mail.Kind.OFFLINE_MESSAGE,
+                                            context.departmentEmail(),
+                                            id.oss.livechat.model.Language.ID,
+                                            mail.subject(),
+                                            mail.text(),
+                                            mail.html(),
+                                            context.sessionId()));
+                        })
+                .then();
     }
 }

@@ -42,7 +42,8 @@ public final class ClientConnection {
     private final RateLimiter messages;
     private final RateLimiter signals;
     private volatile Runnable onOverflow = () -> {};
-    private volatile java.util.function.IntConsumer closer = code -> {};
+    private volatile Closer closer = (code, reason) -> {};
+    private volatile Runnable onGone = () -> {};
 
     /** What a socket may send: messages, and signals (typing, read, resume, ping). */
     public record Limits(double messagesPerSecond, int messageBurst) {
@@ -83,12 +84,24 @@ public final class ClientConnection {
     }
 
     /** How the web adapter closes this socket with a close code (shutdown: 1001 going away). */
-    public void onCloseRequest(java.util.function.IntConsumer closer) {
+    public void onCloseRequest(Closer closer) {
         this.closer = closer;
     }
 
+    /** Closes with a code; the reason is the web adapter's usual wording for it. */
     public void closeWith(int code) {
-        closer.accept(code);
+        closer.close(code, null);
+    }
+
+    /** Closes with a code and the reason the client reads (4401: why its token is no good). */
+    public void closeWith(int code, String reason) {
+        closer.close(code, reason);
+    }
+
+    /** Closes the socket behind a connection; a null reason lets the adapter choose one. */
+    @FunctionalInterface
+    public interface Closer {
+        void close(int code, String reason);
     }
 
     public boolean allowMessage() {
@@ -223,8 +236,14 @@ public final class ClientConnection {
         return List.copyOf(cursors.keySet());
     }
 
+    /** What to let go of when the socket is gone (a timer that would close it later). */
+    public void whenGone(Runnable action) {
+        this.onGone = action;
+    }
+
     /** The socket is gone: stop sending and running tasks. */
     public void close() {
+        onGone.run();
         synchronized (outbound) {
             outbound.tryEmitComplete();
         }

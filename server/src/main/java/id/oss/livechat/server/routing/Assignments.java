@@ -51,12 +51,16 @@ public class Assignments {
                 who.overseesAllChats()
                         ? Mono.empty()
                         : requireMember(who.id(), session.departmentId());
-        return allowed.then(
-                        router.assignAutomatically(
-                                session.sessionId(),
-                                session.departmentId(),
-                                session.previousAgentId(),
-                                session.queuedAt()))
+        return allowed.then(router.isOpen(session.departmentId()))
+                .flatMap(
+                        open ->
+                                open
+                                        ? router.assignAutomatically(
+                                                session.sessionId(),
+                                                session.departmentId(),
+                                                session.previousAgentId(),
+                                                session.queuedAt())
+                                        : Mono.error(departmentClosed()))
                 .switchIfEmpty(
                         Mono.error(
                                 Problem.conflict(
@@ -132,6 +136,14 @@ public class Assignments {
                                 Problem.forbidden(
                                         "This chat waits in a department you do not serve.")))
                 .then();
+    }
+
+    /** Routing hands out nothing outside opening hours; staff may still take a chat by hand. */
+    static Problem departmentClosed() {
+        return Problem.conflict(
+                "department_closed",
+                "The department is closed now (opening hours): routing hands out its chats when it"
+                        + " opens; an agent may take one by hand.");
     }
 
     static Problem notWaiting() {

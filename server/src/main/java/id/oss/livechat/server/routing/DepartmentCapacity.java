@@ -9,4 +9,12 @@ public record DepartmentCapacity(
     public int freeSlots() {
         return Math.max(0, slots - busySlots);
     }
+
+    /**
+     * The department is closed by its opening hours: its agents may be online, but no slot takes a
+     * chat of its queue until it opens.
+     */
+    public DepartmentCapacity closed() {
+        return new DepartmentCapacity(agentsOnline, 0, 0, avgHandleSeconds);
+    }
 }

@@ -1,14 +1,32 @@
 package id.oss.livechat.server.routing;
 
+import id.oss.livechat.server.hours.DepartmentOpening;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 
-/** Tells a waiting visitor where they stand and how long it should take. */
+/**
+ * Tells a waiting visitor where they stand and how long it should take. While the department is
+ * closed by its opening hours nobody can promise a time: the expected wait is null, as with nobody
+ * online.
+ */
 public class QueueStatus {
     private final QueueRepository queue;
+    private final DepartmentOpening opening;
 
     public QueueStatus(QueueRepository queue) {
+        this(queue, DepartmentOpening.ALWAYS);
+    }
+
+    public QueueStatus(QueueRepository queue, DepartmentOpening opening) {
         this.queue = queue;
+        this.opening = opening;
+    }
+
+    /** The department's capacity as a visitor may count on it: none while it is closed. */
+    private Mono<DepartmentCapacity> capacityOf(UUID departmentId) {
+        return queue.capacityOf(departmentId)
+                .zipWith(opening.isOpenNow(departmentId))
+                .map(both -> both.getT2() ? both.getT1() : both.getT1().closed());
     }
 
     /**
@@ -30,7 +48,7 @@ public class QueueStatus {
                                                         .toList())
                                         .flatMap(
                                                 department ->
-                                                        queue.capacityOf(department)
+                                                        capacityOf(department)
                                                                 .map(
                                                                         capacity ->
                                                                                 java.util.Map.entry(
@@ -62,7 +80,7 @@ public class QueueStatus {
     /** Empty when the session is not waiting. */
     public Mono<QueuePlace> placeOf(UUID sessionId, UUID departmentId) {
         return queue.positionOf(sessionId)
-                .zipWith(queue.capacityOf(departmentId))
+                .zipWith(capacityOf(departmentId))
                 .map(
                         both ->
                                 new QueuePlace(

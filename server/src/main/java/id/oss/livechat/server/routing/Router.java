@@ -3,6 +3,7 @@ package id.oss.livechat.server.routing;
 import id.oss.livechat.model.SessionStatus;
 import id.oss.livechat.server.common.events.ChatEvent;
 import id.oss.livechat.server.common.events.ChatEventBus;
+import id.oss.livechat.server.hours.DepartmentOpening;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import reactor.core.publisher.Sinks;
  * Automatic routing: offers a department's waiting sessions to its online agents by {@link
  * RoutingPolicy}, claiming each atomically in the database. Runs when a session starts, when an
  * agent comes online or frees a slot, and on a regular sweep; two nodes routing at once only lose
- * claims to each other, never double-assign.
+ * claims to each other, never double-assign. A department closed by its opening hours is not
+ * routed: its chats wait, and the sweep hands them out once it opens.
  */
 public class Router {
     private static final Logger log = LoggerFactory.getLogger(Router.class);
@@ -31,6 +33,7 @@ public class Router {
     private final Map<UUID, AtomicInteger> runs = new ConcurrentHashMap<>();
 
     private final java.time.Clock clock;
+    private final DepartmentOpening opening;
 
     /** Told of every assignment, with how long the session had waited in the queue (metrics). */
     public interface AssignmentListener {
@@ -44,10 +47,25 @@ public class Router {
             ChatEventBus bus,
             AssignmentListener listener,
             java.time.Clock clock) {
+        this(repository, bus, listener, clock, DepartmentOpening.ALWAYS);
+    }
+
+    public Router(
+            RoutingRepository repository,
+            ChatEventBus bus,
+            AssignmentListener listener,
+            java.time.Clock clock,
+            DepartmentOpening opening) {
         this.repository = repository;
         this.bus = bus;
         this.listener = listener;
         this.clock = clock;
+        this.opening = opening;
+    }
+
+    /** Whether routing hands out the department's chats now: its opening hours say it is open. */
+    public Mono<Boolean> isOpen(UUID departmentId) {
+        return opening.isOpenNow(departmentId);
     }
 
     /**
@@ -99,7 +117,9 @@ public class Router {
      * next sweep to have its next page routed.
      */
     private Mono<Void> routeQueue(UUID departmentId) {
-        return routePage(departmentId)
+        return isOpen(departmentId)
+                .filter(Boolean::booleanValue)
+                .flatMapMany(open -> routePage(departmentId))
                 .expand(pass -> pass.goOn() ? routePage(departmentId) : Mono.empty())
                 .then();
     }
@@ -193,14 +213,16 @@ public class Router {
     /**
      * Assigns one session to whichever agent the policy picks now.
      *
-     * @return the agent, or empty when no agent of the department has a free slot
+     * @return the agent, or empty when no agent of the department has a free slot or the department
+     *     is closed
      */
     public Mono<UUID> assignAutomatically(
             UUID sessionId, UUID departmentId, UUID previousAgentId, java.time.Instant queuedAt) {
         RoutingPolicy.Waiting session =
                 new RoutingPolicy.Waiting(sessionId, departmentId, 0, queuedAt, previousAgentId);
-        return repository
-                .candidates(departmentId)
+        return isOpen(departmentId)
+                .filter(Boolean::booleanValue)
+                .flatMapMany(open -> repository.candidates(departmentId))
                 .collectList()
                 .flatMap(candidates -> tryCandidates(session, candidates, 3));
     }

@@ -3,6 +3,7 @@ package id.oss.livechat.server.routing;
 import id.oss.livechat.server.agent.StaffRepository;
 import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.common.events.ChatEventBus;
+import id.oss.livechat.server.hours.DepartmentOpening;
 import id.oss.livechat.server.routing.internal.R2dbcQueueRepository;
 import id.oss.livechat.server.routing.internal.R2dbcRoutingRepository;
 import id.oss.livechat.server.routing.internal.RoutingMetrics;
@@ -10,6 +11,7 @@ import id.oss.livechat.server.routing.internal.RoutingSweeper;
 import id.oss.livechat.server.system.config.LiveChatProperties;
 import id.oss.livechat.server.system.metrics.RefreshedGauges;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -24,8 +26,8 @@ public class RoutingConfiguration {
     }
 
     @Bean
-    QueueStatus queueStatus(QueueRepository queue) {
-        return new QueueStatus(queue);
+    QueueStatus queueStatus(QueueRepository queue, ObjectProvider<DepartmentOpening> opening) {
+        return new QueueStatus(queue, opening.getIfAvailable(() -> DepartmentOpening.ALWAYS));
     }
 
     @Bean
@@ -44,8 +46,14 @@ public class RoutingConfiguration {
             RoutingRepository routing,
             ChatEventBus bus,
             RoutingMetrics metrics,
-            java.time.Clock clock) {
-        return new Router(routing, bus, metrics, clock);
+            java.time.Clock clock,
+            ObjectProvider<DepartmentOpening> opening) {
+        return new Router(
+                routing,
+                bus,
+                metrics,
+                clock,
+                opening.getIfAvailable(() -> DepartmentOpening.ALWAYS));
     }
 
     @Bean

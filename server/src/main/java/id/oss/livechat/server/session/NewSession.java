@@ -2,11 +2,13 @@ package id.oss.livechat.server.session;
 
 import id.oss.livechat.model.Language;
 import id.oss.livechat.model.Priority;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
  * What is stored when a visitor starts a chat: a topic of the list ({@code topicCode}, with its
- * Indonesian name as {@code topic}) or a free-text topic (no code).
+ * Indonesian name as {@code topic}) or a free-text topic (no code). {@code startedAt}: the server's
+ * clock at the start, when the chat entered the queue.
  */
 public record NewSession(
         UUID chatUserId,
@@ -15,4 +17,5 @@ public record NewSession(
         String topicCode,
         Priority priority,
         Language language,
-        byte[] visitorTokenHash) {}
+        byte[] visitorTokenHash,
+        Instant startedAt) {}

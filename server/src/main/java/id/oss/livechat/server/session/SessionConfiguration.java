@@ -3,14 +3,17 @@ package id.oss.livechat.server.session;
 import id.oss.livechat.server.agent.AgentPresence;
 import id.oss.livechat.server.agent.DepartmentRepository;
 import id.oss.livechat.server.agent.StaffRepository;
+import id.oss.livechat.server.casecontext.CaseContexts;
 import id.oss.livechat.server.common.PrivacyNotice;
 import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.common.events.ChatEventBus;
+import id.oss.livechat.server.protection.ProtectionSettings;
 import id.oss.livechat.server.routing.QueueStatus;
 import id.oss.livechat.server.routing.Router;
 import id.oss.livechat.server.session.internal.R2dbcSessionRepository;
 import id.oss.livechat.server.system.config.LiveChatProperties;
 import id.oss.livechat.server.visitor.VisitorIdentities;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -44,6 +47,9 @@ public class SessionConfiguration {
             Transactions transactions,
             Router router,
             ChatEventBus bus,
+            ProtectionSettings protection,
+            CaseContexts contexts,
+            Clock clock,
             PrivacyNotice notice) {
         return new VisitorSessions(
                 sessions,
@@ -54,6 +60,10 @@ public class SessionConfiguration {
                 transactions,
                 router,
                 bus,
+                new VisitorSessions.QueueCaps(
+                        protection.maxWaitingPerAddress(), protection.maxWaitingPerDepartment()),
+                contexts,
+                clock,
                 notice);
     }
 
@@ -66,6 +76,12 @@ public class SessionConfiguration {
     @Bean
     StaffSessions staffSessions(SessionRepository sessions, StaffRepository staff) {
         return new StaffSessions(sessions, staff);
+    }
+
+    @Bean
+    SessionPriority sessionPriority(
+            SessionRepository sessions, StaffSessions staffSessions, ChatEventBus bus) {
+        return new SessionPriority(sessions, staffSessions, bus);
     }
 
     /** The notes' writer is the message feature's (see MessageConfiguration). */

@@ -48,10 +48,7 @@ public class SessionLifecycle {
     /** {@code POST /api/chat/close}. */
     public Mono<UUID> close(Staff who, UUID sessionId, String reason) {
         String why = Texts.clean(reason);
-        FieldCheck.of()
-                .requiredPresent("session_id", sessionId)
-                .optional("reason", why, 255)
-                .orThrow();
+        FieldCheck.of().requiredPresent("session_id", sessionId).line("reason", why, 255).orThrow();
         return sessions.findById(sessionId)
                 .switchIfEmpty(Mono.error(Problem.notFound("The session")))
                 .flatMap(

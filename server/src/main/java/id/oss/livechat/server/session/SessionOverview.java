@@ -2,6 +2,7 @@ package id.oss.livechat.server.session;
 
 import id.oss.livechat.model.Priority;
 import id.oss.livechat.model.SessionStatus;
+import id.oss.livechat.model.visitor.CaseContext;
 import id.oss.livechat.model.visitor.Contact;
 import id.oss.livechat.model.visitor.LastMessage;
 import java.time.Instant;
@@ -16,7 +17,9 @@ import java.util.UUID;
  * visitor's messages after the agent's last read mark. {@code queuePosition}: set while waiting.
  * {@code leftMessageAt}: when a waiting visitor wrote and went away. {@code answerBy}: while the
  * agent has not written yet and the unanswered timeout applies, when the chat goes back to the
- * queue.
+ * queue. {@code context}: the citizen's case the portal passed at start, or null; {@code
+ * contextVerified}: the portal's backend signed it (only then may it route). {@code agentReadSeq},
+ * {@code visitorReadSeq}: how far staff and the visitor have read.
  */
 public record SessionOverview(
         UUID id,
@@ -44,7 +47,11 @@ public record SessionOverview(
         Integer queuePosition,
         LastMessage lastMessage,
         Instant leftMessageAt,
-        Instant answerBy) {
+        Instant answerBy,
+        CaseContext context,
+        boolean contextVerified,
+        long agentReadSeq,
+        long visitorReadSeq) {
 
     /** Whether this staff member is the session's agent. */
     public boolean servedBy(UUID staffId) {

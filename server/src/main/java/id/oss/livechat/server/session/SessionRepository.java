@@ -34,6 +34,16 @@ public interface SessionRepository {
     /** One session as staff see it; empty if there is none. */
     Mono<SessionOverview> overview(UUID sessionId);
 
+    /**
+     * How many chats wait now: in one department, and started by visitors last seen at an address.
+     */
+    record Waiting(long inDepartment, long fromAddress) {}
+
+    Mono<Waiting> waiting(UUID departmentId, String ipAddress);
+
+    /** Sets a session's priority unless it is closed; empty when it is closed or unknown. */
+    Mono<ChatSession> setPriority(UUID sessionId, id.oss.livechat.model.Priority priority);
+
     /** Whether the agent serves, served, or could take a session of this visitor. */
     Mono<Boolean> agentMaySeeVisitor(UUID agentId, UUID chatUserId);
 

@@ -39,7 +39,11 @@ public final class StaffSessionWire {
                 s.topicCode(),
                 s.leftMessageAt() != null,
                 s.leftMessageAt(),
-                s.answerBy());
+                s.answerBy(),
+                s.context(),
+                s.contextVerified(),
+                s.agentReadSeq(),
+                s.visitorReadSeq());
     }
 
     public static List<StaffSession> of(List<SessionOverview> sessions) {

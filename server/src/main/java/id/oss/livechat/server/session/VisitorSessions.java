@@ -15,6 +15,8 @@ import id.oss.livechat.model.visitor.StartChatRequest;
 import id.oss.livechat.model.visitor.StartChatResponse;
 import id.oss.livechat.server.agent.Department;
 import id.oss.livechat.server.agent.DepartmentRepository;
+import id.oss.livechat.server.casecontext.CaseContexts;
+import id.oss.livechat.server.casecontext.ReceivedContext;
 import id.oss.livechat.server.common.ClientInfo;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.PrivacyNotice;
@@ -26,7 +28,9 @@ import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.routing.QueuePlace;
 import id.oss.livechat.server.routing.QueueStatus;
 import id.oss.livechat.server.routing.Router;
+import id.oss.livechat.server.visitor.ChatUser;
 import id.oss.livechat.server.visitor.VisitorIdentities;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +42,13 @@ public class VisitorSessions {
     public static final int TOPIC_MAX = 255;
     public static final int HISTORY_DEFAULT_LIMIT = 20;
     public static final int HISTORY_MAX_LIMIT = 100;
+    private static final java.time.Duration QUEUE_RETRY = java.time.Duration.ofMinutes(1);
+
+    /**
+     * How many chats may wait at once: started from one client address (an office of fifty behind
+     * one address still chats; a script there cannot fill the queue), and in one department.
+     */
+    public record QueueCaps(int perAddress, int perDepartment) {}
 
     private final SessionRepository sessions;
     private final DepartmentRepository departments;
@@ -47,6 +58,9 @@ public class VisitorSessions {
     private final Transactions transactions;
     private final Router router;
     private final ChatEventBus bus;
+    private final QueueCaps caps;
+    private final CaseContexts contexts;
+    private final Clock clock;
 
     private final PrivacyNotice notice;
 
@@ -59,6 +73,9 @@ public class VisitorSessions {
             Transactions transactions,
             Router router,
             ChatEventBus bus,
+            QueueCaps caps,
+            CaseContexts contexts,
+            Clock clock,
             PrivacyNotice notice) {
         this.notice = notice;
         this.sessions = sessions;
@@ -69,6 +86,9 @@ public class VisitorSessions {
         this.transactions = transactions;
         this.router = router;
         this.bus = bus;
+        this.caps = caps;
+        this.contexts = contexts;
+        this.clock = clock;
     }
 
     /** {@code start}: a new session waiting in its department's queue. */
@@ -85,14 +105,23 @@ public class VisitorSessions {
         String topic = listed.map(Topics.Topic::indonesian).orElse(Texts.clean(request.topic()));
         FieldCheck check = FieldCheck.of();
         if (topicCode == null) {
-            check.required("topic", topic, TOPIC_MAX);
+            check.requiredLine("topic", topic, TOPIC_MAX);
         } else {
             check.rule(listed.isPresent(), "topic_code", "is not a topic of the list");
         }
         VisitorIdentities.check(claim, check);
         notice.checkConsent(request.privacyConsent(), check);
+        // the citizen's case: its shape refused here, its signature only decides whether it routes
+        Optional<ReceivedContext> received =
+                contexts.receive(request.context(), request.contextHash(), check);
         check.orThrow();
         Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
+        check.rule(
+                visitorMayAskFor(priority, claim),
+                "priority",
+                "a visitor may ask for low or normal, and a visitor logged in to OSS also for"
+                        + " high; staff raise a chat further");
+        check.orThrow();
         Language language = request.language() == null ? Language.ID : request.language();
         VisitorToken.Issued token = VisitorToken.issue();
 
@@ -104,8 +133,10 @@ public class VisitorSessions {
                         listed.map(Topics.Topic::code).orElse(null),
                         priority,
                         language,
-                        token);
-        return departmentFor(request.departmentId())
+                        token,
+                        received);
+        return departmentFor(request, received)
+                .flatMap(department -> roomInQueue(department, client).thenReturn(department))
                 .flatMap(
                         department ->
                                 createSession(chat, department)
@@ -123,6 +154,47 @@ public class VisitorSessions {
                                                                                         place))));
     }
 
+    /**
+     * Anonymous visitors wait as everyone does (or lower); a visitor whose OSS login the portal
+     * proves may ask for {@code high}. Only staff make a chat {@code urgent}. (The proof itself is
+     * checked when the visitor is looked up: a false one is refused there.)
+     */
+    static boolean visitorMayAskFor(Priority priority, VisitorIdentities.Claim claim) {
+        return switch (priority) {
+            case LOW, NORMAL -> true;
+            case HIGH -> claim.isOssUser();
+            case URGENT -> false;
+        };
+    }
+
+    /**
+     * Refuses a start while the department's queue, or this address's share of all queues, is full.
+     */
+    private Mono<Void> roomInQueue(Department department, ClientInfo client) {
+        return sessions.waiting(department.id(), client.ipAddress())
+                .flatMap(
+                        waiting -> {
+                            if (waiting.inDepartment() >= caps.perDepartment()) {
+                                return Mono.error(
+                                        Problem.unavailable(
+                                                "queue_full",
+                                                "Too many visitors are waiting in this department;"
+                                                        + " please try again in a few minutes.",
+                                                QUEUE_RETRY));
+                            }
+                            if (client.ipAddress() != null
+                                    && waiting.fromAddress() >= caps.perAddress()) {
+                                return Mono.error(
+                                        Problem.rateLimited(
+                                                "Too many chats from your network are waiting"
+                                                        + " already; please try again once one"
+                                                        + " is answered.",
+                                                QUEUE_RETRY));
+                            }
+                            return Mono.<Void>empty();
+                        });
+    }
+
     private record NewChat(
             VisitorIdentities.Claim claim,
             ClientInfo client,
@@ -130,30 +202,34 @@ public class VisitorSessions {
             String topicCode,
             Priority priority,
             Language language,
-            VisitorToken.Issued token) {}
+            VisitorToken.Issued token,
+            Optional<ReceivedContext> received) {}
 
     private Mono<Started> createSession(NewChat chat, Department department) {
         return transactions.inTransaction(
                 () ->
                         identities
                                 .forNewChat(chat.claim(), chat.client())
-                                .flatMap(
-                                        user ->
-                                                sessions.create(
-                                                                new NewSession(
-                                                                        user.id(),
-                                                                        department.id(),
-                                                                        chat.topic(),
-                                                                        chat.topicCode(),
-                                                                        chat.priority(),
-                                                                        chat.language(),
-                                                                        chat.token().hash()))
-                                                        .map(
-                                                                session ->
-                                                                        new Started(
-                                                                                session,
-                                                                                user
-                                                                                        .anonymous()))));
+                                .flatMap(user -> createSession(chat, department, user)));
+    }
+
+    /** The session and its case context, in the caller's transaction. */
+    private Mono<Started> createSession(NewChat chat, Department department, ChatUser user) {
+        NewSession session =
+                new NewSession(
+                        user.id(),
+                        department.id(),
+                        chat.topic(),
+                        chat.topicCode(),
+                        chat.priority(),
+                        chat.language(),
+                        chat.token().hash(),
+                        clock.instant());
+        return sessions.create(session)
+                .flatMap(
+                        created ->
+                                contexts.store(created.id(), chat.received())
+                                        .thenReturn(new Started(created, user.anonymous())));
     }
 
     private record Started(ChatSession session, boolean anonymous) {}
@@ -199,13 +275,13 @@ public class VisitorSessions {
         FieldCheck check = FieldCheck.of();
         notice.checkConsent(request.privacyConsent(), check);
         check.requiredPresent("session_id", request.sessionId())
-                .required("contact_name", contact.contactName(), 255)
-                .required("contact_email", contact.contactEmail(), 255)
+                .requiredLine("contact_name", contact.contactName(), 255)
+                .requiredLine("contact_email", contact.contactEmail(), 255)
                 .email("contact_email", contact.contactEmail())
-                .optional("contact_phone", contact.contactPhone(), 50)
+                .line("contact_phone", contact.contactPhone(), 50)
                 .phone("contact_phone", contact.contactPhone())
-                .optional("position", contact.position(), 255)
-                .optional("company_name", contact.companyName(), 255)
+                .line("position", contact.position(), 255)
+                .line("company_name", contact.companyName(), 255)
                 .orThrow();
         return access.authorize(request.sessionId(), token)
                 .flatMap(
@@ -271,7 +347,9 @@ public class VisitorSessions {
                 s.lastSeq(),
                 s.startedAt(),
                 s.endedAt(),
-                s.closeReason());
+                s.closeReason(),
+                s.agentReadSeq(),
+                s.visitorReadSeq());
     }
 
     /** {@code session/:id/rating}: the visitor rates a closed chat, 1 to 5, once. */
@@ -381,7 +459,27 @@ public class VisitorSessions {
         return new HistoryPage(items, more, next);
     }
 
-    private Mono<Department> departmentFor(UUID departmentId) {
+    /**
+     * The department a new chat waits in: the one the visitor chose; else the first routing rule's
+     * that a verified case matches; else the page's default ({@code default_department_id}); else
+     * the server's default department.
+     */
+    private Mono<Department> departmentFor(
+            StartChatRequest request, Optional<ReceivedContext> received) {
+        if (request.departmentId() != null) {
+            return departmentFor(request.departmentId(), "department_id");
+        }
+        Mono<Department> fallback =
+                departmentFor(request.defaultDepartmentId(), "default_department_id");
+        return fallback.flatMap(
+                otherwise ->
+                        contexts.routedDepartment(received)
+                                .flatMap(departments::findById)
+                                .filter(Department::active)
+                                .defaultIfEmpty(otherwise));
+    }
+
+    private Mono<Department> departmentFor(UUID departmentId, String field) {
         if (departmentId == null) {
             return departments
                     .findDefault()
@@ -396,9 +494,7 @@ public class VisitorSessions {
                 .findById(departmentId)
                 .filter(Department::active)
                 .switchIfEmpty(
-                        Mono.error(
-                                Problem.invalidField(
-                                        "department_id", "is not an open department")));
+                        Mono.error(Problem.invalidField(field, "is not an open department")));
     }
 
     private Mono<Optional<QueuePlace>> placeOf(ChatSession session) {

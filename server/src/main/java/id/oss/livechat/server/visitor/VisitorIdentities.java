@@ -55,8 +55,10 @@ public class VisitorIdentities {
         if (claim.browserUuid() == null && claim.ossUserId() == null) {
             check.fail("browser_uuid", "is required unless oss_user_id is given");
         }
-        check.optional("oss_user_id", claim.ossUserId(), OSS_USER_ID_MAX)
-                .email("email", claim.email());
+        check.line("oss_user_id", claim.ossUserId(), OSS_USER_ID_MAX)
+                .line("email", claim.email(), 255)
+                .email("email", claim.email())
+                .line("identity_hash", claim.identityHash(), 128);
         if (claim.ossUserId() != null) {
             check.rule(
                     claim.identityHash() != null, "identity_hash", "is required with oss_user_id");
@@ -92,8 +94,10 @@ public class VisitorIdentities {
                         request.email(),
                         request.identityHash());
         FieldCheck check = FieldCheck.of().requiredPresent("browser_uuid", claim.browserUuid());
-        check.required("oss_user_id", claim.ossUserId(), OSS_USER_ID_MAX)
+        check.requiredLine("oss_user_id", claim.ossUserId(), OSS_USER_ID_MAX)
+                .line("email", claim.email(), 255)
                 .email("email", claim.email())
+                .line("identity_hash", claim.identityHash(), 128)
                 .rule(claim.identityHash() != null, "identity_hash", "is required")
                 .orThrow();
         verify(claim);

@@ -218,6 +218,66 @@ class AuditTrailTest extends ServerTest {
     }
 
     @Test
+    void signingOutAndChangingOnesPasswordAreAuditedAndARefusedChangeIsNot() {
+        StaffFixture staff = new StaffFixture(db, http);
+        StaffFixture.Member member = staff.agent("away", 3, staff.department());
+        String subject = "staff:" + member.id();
+        String token = staff.login(member);
+        String newPassword = "a-new-password-" + UUID.randomUUID().toString().substring(0, 8);
+
+        put(
+                        token,
+                        "/api/agents/me/password",
+                        Map.of("current_password", "not-mine", "new_password", newPassword))
+                .expectStatus()
+                .isBadRequest();
+        put(
+                        token,
+                        "/api/agents/me/password",
+                        Map.of(
+                                "current_password",
+                                StaffFixture.PASSWORD,
+                                "new_password",
+                                newPassword))
+                .expectStatus()
+                .isNoContent();
+        String again =
+                http.post()
+                        .uri("/api/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("username", member.username(), "password", newPassword))
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody()
+                        .get("access_token")
+                        .toString();
+        post(again, "/api/auth/logout", Map.of()).expectStatus().isNoContent();
+
+        String admin = demoToken("admin");
+        List<Map<String, Object>> changed =
+                entries(
+                        admin,
+                        "actor="
+                                + member.username()
+                                + "&action=auth.password_changed&subject="
+                                + subject);
+        assertThat(changed).hasSize(1);
+        assertThat(changed.get(0)).containsEntry("address", "127.0.0.1");
+        assertThat(String.valueOf(changed.get(0).get("detail"))).doesNotContain(newPassword);
+        assertThat(
+                        entries(
+                                admin,
+                                "actor="
+                                        + member.username()
+                                        + "&action=auth.sign_out&subject="
+                                        + subject))
+                .hasSize(1);
+    }
+
+    @Test
     void onlyAnAdminReadsTheTrailAndBadFiltersAreRefused() {
         String agent = demoToken("agent1");
         get(agent, "/api/audit").expectStatus().isForbidden();
@@ -326,6 +386,15 @@ class AuditTrailTest extends ServerTest {
 
     private WebTestClient.ResponseSpec get(String token, String uri) {
         return http.get().uri(uri).headers(h -> h.setBearerAuth(token)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec put(String token, String uri, Map<String, ?> body) {
+        return http.put()
+                .uri(uri)
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec post(String token, String uri, Map<String, ?> body) {

@@ -88,13 +88,30 @@ class TranscriptOnceTest extends ServerTest {
                 .until(() -> smtp.to(address).size() == 1);
         assertThat(TestMail.text(smtp.to(address).get(0))).contains("Saya lupa kata sandi OSS.");
 
-        // another address still gets its own copy, once
+        // any other address is refused: the transcript goes where the session knows, not where a
+        // request says (issue 16: no mail to strangers from our address)
         String office = "kantor-" + UUID.randomUUID().toString().substring(0, 8) + "@contoh.co.id";
-        askForTranscript(session, Map.of("email", office))
-                .jsonPath("$.queued")
-                .isEqualTo(true)
-                .jsonPath("$.already_sent")
-                .isEqualTo(false);
-        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.to(office).size() == 1);
+        http.post()
+                .uri("/api/oss-chat/session/{id}/transcript", session.id())
+                .headers(h -> h.setBearerAuth(session.token()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", office))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("validation_failed")
+                .jsonPath("$.fields.email")
+                .isNotEmpty();
+        assertThat(
+                        db.sql(
+                                        "SELECT count(*) FROM mail_outbox WHERE kind = 'transcript' AND session_id = :id")
+                                .bind("id", UUID.fromString(session.id()))
+                                .map(row -> row.get(0, Long.class))
+                                .one()
+                                .block())
+                .isEqualTo(1);
+        assertThat(smtp.to(office)).isEmpty();
     }
 }

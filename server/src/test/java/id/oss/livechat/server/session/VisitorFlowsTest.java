@@ -295,21 +295,26 @@ class VisitorFlowsTest extends ServerTest {
                                 "B",
                                 "department_id",
                                 department));
-        Visitor.Session urgent =
-                a.start(
-                        Map.of(
-                                "browser_uuid",
-                                a.browserUuid.toString(),
-                                "topic",
-                                "C",
-                                "department_id",
-                                department,
-                                "priority",
-                                "urgent"));
+        // a visitor logged in to OSS may ask for high (anonymous ones for normal at most)
+        String ossUserId = "OSS-" + UUID.randomUUID();
+        Visitor.Session high =
+                new Visitor(http)
+                        .start(
+                                Map.of(
+                                        "oss_user_id",
+                                        ossUserId,
+                                        "identity_hash",
+                                        identityHash(ossUserId),
+                                        "topic",
+                                        "C",
+                                        "department_id",
+                                        department,
+                                        "priority",
+                                        "high"));
 
         assertThat(normal.body().get("queue_position")).isEqualTo(1);
         assertThat(normal2.body().get("queue_position")).isEqualTo(2);
-        assertThat(urgent.body().get("queue_position")).isEqualTo(1);
+        assertThat(high.body().get("queue_position")).isEqualTo(1);
         http.get()
                 .uri("/api/oss-chat/session/{id}", normal2.id())
                 .headers(h -> h.setBearerAuth(normal2.token()))

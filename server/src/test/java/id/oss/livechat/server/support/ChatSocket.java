@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -37,8 +38,11 @@ public final class ChatSocket implements AutoCloseable {
     private final Disposable connection;
 
     private ChatSocket(URI uri) {
-        connection =
-                new ReactorNettyWebSocketClient().execute(uri, this::talk).subscribe(null, e -> {});
+        this(uri, new ReactorNettyWebSocketClient(), new HttpHeaders());
+    }
+
+    private ChatSocket(URI uri, ReactorNettyWebSocketClient client, HttpHeaders headers) {
+        connection = client.execute(uri, headers, this::talk).subscribe(null, e -> {});
     }
 
     private Mono<Void> talk(WebSocketSession session) {
@@ -65,6 +69,18 @@ public final class ChatSocket implements AutoCloseable {
 
     public static ChatSocket open(int port, String path) {
         return new ChatSocket(URI.create("ws://localhost:" + port + path));
+    }
+
+    /** Opens through {@code client} (bound to an address of its own) with extra headers. */
+    public static ChatSocket open(
+            int port,
+            String path,
+            reactor.netty.http.client.HttpClient client,
+            HttpHeaders headers) {
+        return new ChatSocket(
+                URI.create("ws://127.0.0.1:" + port + path),
+                new ReactorNettyWebSocketClient(client),
+                headers);
     }
 
     /** Opens and signs in; waits for {@code auth.ok}. */

@@ -35,6 +35,7 @@ public final class OwnNode implements AutoCloseable {
         args.add("--LIVECHAT_DEMO=true");
         args.add("--DEMO_PASSWORD=" + ServerTest.DEMO_PASSWORD);
         args.add("--server.port=0");
+        args.addAll(List.of(TestLimits.asArguments()));
         args.addAll(List.of(extraArgs));
         return new OwnNode(
                 new SpringApplicationBuilder(LiveChatServer.class)
@@ -45,8 +46,18 @@ public final class OwnNode implements AutoCloseable {
         return port;
     }
 
+    /** One of the node's beans (its JSON mapper, say), to read as the node reads. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     public WebTestClient http() {
         return http;
+    }
+
+    /** The node's application context, for a test that plays part of a stop by hand. */
+    public ConfigurableApplicationContext context() {
+        return context;
     }
 
     /** Stops the node as SIGTERM would: the context closes. */

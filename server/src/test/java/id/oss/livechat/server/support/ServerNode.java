@@ -41,6 +41,9 @@ public final class ServerNode implements AutoCloseable {
         environment.put("JWT_SECRET", "multi-node-test-secret-long-enough-for-hs256");
         environment.put("OSS_IDENTITY_SECRET", ServerTest.IDENTITY_SECRET);
         environment.put("LIVECHAT_DEMO", "false");
+        environment.putAll(TestLimits.LIFTED);
+        // the shared database's agents are set online over REST without sockets (as ServerTest)
+        environment.put("PRESENCE_GRACE", "30m");
         environment.putAll(extra);
         ServerNode node = new ServerNode(name, logDir, environment, port);
         node.startAgain();

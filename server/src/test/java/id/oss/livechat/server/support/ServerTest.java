@@ -3,8 +3,12 @@ package id.oss.livechat.server.support;
 import id.oss.livechat.server.visitor.IdentityProof;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -23,8 +27,23 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "MAIL_RETRY_BACKOFF=1s",
             "METRICS_REFRESH=300ms",
             "FROM_EMAIL=layanan@oss.example.id",
+            // every test visitor comes from 127.0.0.1: the per-address limits are lifted as in
+            // TestLimits.LIFTED (EdgeTest checks them at their defaults)
+            "RATE_LIMIT_REQUESTS_PER_MINUTE=1000000",
+            "RATE_LIMIT_STARTS_BURST=1000000",
+            "RATE_LIMIT_STARTS_PER_HOUR=1000000",
+            "RATE_LIMIT_LOGINS_PER_MINUTE=1000000",
+            "RATE_LIMIT_SOCKET_OPENS_PER_MINUTE=1000000",
+            "MAX_WAITING_PER_ADDRESS=1000000",
+            "MAX_WAITING_PER_DEPARTMENT=1000000",
+            "MAX_VISITOR_SOCKETS_PER_ADDRESS=1000000",
+            "MAX_STAFF_SOCKETS_PER_ADDRESS=1000000",
+            // the fixtures set agents online over REST without a socket; presence from live
+            // sockets has tests of its own (PresenceFromSocketsTest), on its own short grace
+            "PRESENCE_GRACE=30m",
         })
 @AutoConfigureWebTestClient(timeout = "PT30S")
+@Import(ServerTest.Clocks.class)
 public abstract class ServerTest {
     public static final String IDENTITY_SECRET = "test-portal-secret-0123456789-abcdefghijkl";
     public static final String DEMO_PASSWORD = "test-demo-password";
@@ -32,6 +51,19 @@ public abstract class ServerTest {
     static {
         TestDatabase.useForApplications();
         TestMail.useForApplications();
+    }
+
+    /**
+     * The server's clock, which a test may set (opening hours, a holiday) and must reset: the
+     * system's time until then.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+        @Bean
+        @Primary
+        SettableClock settableClock() {
+            return new SettableClock();
+        }
     }
 
     @Autowired protected WebTestClient http;

@@ -98,19 +98,33 @@ public final class StaffFixture {
         return login(member.username());
     }
 
-    /** A waiting session of its own visitor in the department, started over the visitor API. */
+    /**
+     * A waiting session of its own visitor in the department, started over the visitor API. A
+     * visitor asks for at most {@code normal}; {@code high} and {@code urgent} are then set as
+     * staff would raise the chat.
+     */
     public Visitor.Session waitingSession(UUID department, String priority) {
         Visitor visitor = new Visitor(http);
-        return visitor.start(
-                Map.of(
-                        "browser_uuid",
-                        visitor.browserUuid.toString(),
-                        "topic",
-                        "Izin usaha " + UUID.randomUUID().toString().substring(0, 4),
-                        "priority",
-                        priority,
-                        "department_id",
-                        department.toString()));
+        boolean raised = priority.equals("high") || priority.equals("urgent");
+        Visitor.Session session =
+                visitor.start(
+                        Map.of(
+                                "browser_uuid",
+                                visitor.browserUuid.toString(),
+                                "topic",
+                                "Izin usaha " + UUID.randomUUID().toString().substring(0, 4),
+                                "priority",
+                                raised ? "normal" : priority,
+                                "department_id",
+                                department.toString()));
+        if (raised) {
+            db.sql("UPDATE chat_sessions SET priority = :p WHERE id = :id")
+                    .bind("p", priority)
+                    .bind("id", UUID.fromString(session.id()))
+                    .then()
+                    .block();
+        }
+        return session;
     }
 
     public String statusOf(String sessionId) {

@@ -68,7 +68,7 @@ final class DeskAgent {
     /** Whether the chat is this agent's now. */
     boolean serves(String sessionId) {
         return Boolean.TRUE.equals(
-                db.sql("SELECT agent_id = :a FROM chat_sessions WHERE id = :s")
+                db.sql("SELECT coalesce(agent_id = :a, false) FROM chat_sessions WHERE id = :s")
                         .bind("a", member.id())
                         .bind("s", UUID.fromString(sessionId))
                         .map(row -> row.get(0, Boolean.class))
@@ -96,6 +96,19 @@ final class DeskAgent {
                 .exchange()
                 .expectStatus()
                 .isOk();
+    }
+
+    /** The chat's transcript as the agent reads it (the staff API's messages). */
+    String reads(String sessionId) {
+        return http.get()
+                .uri("/api/chat/session/{id}/messages", sessionId)
+                .headers(h -> h.setBearerAuth(token()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     void closes(String sessionId) {

@@ -127,6 +127,36 @@ class WidgetRealtimeBrowserTest extends ServerTest {
     }
 
     @Test
+    void anAgentsInternalNoteNeverShowsInTheWidget() {
+        String sessionId = visitorStartsAndAgentTakesIt();
+        WidgetBrowser b = browser;
+        String note = "Catatan staf: NIB tertahan di verifikasi PKKPR";
+        http.post()
+                .uri("/api/chat/session/{id}/notes", sessionId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBearerAuth(agent.accessToken))
+                .bodyValue(Map.of("text", note))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        agent.await(f -> "message.new".equals(f.get("type")) && note.equals(f.get("text")));
+        agent.send(message(sessionId, "NIB Anda sedang kami periksa."));
+        b.waitFor(d -> b.findAll(".msg-agent").size() == 1);
+        assertThat(b.js("return document.querySelector('oss-livechat').shadowRoot.textContent"))
+                .asString()
+                .doesNotContain(note);
+        // nor after a reload, when the widget resumes the chat from the server
+        b.reload();
+        b.openWidget();
+        b.waitFor(d -> b.findAll(".msg-agent").size() == 1);
+        List<String> texts = b.findAll(".log .msg .text").stream().map(e -> e.getText()).toList();
+        assertThat(texts).containsExactly("Pertanyaan pertama", "NIB Anda sedang kami periksa.");
+        assertThat(b.js("return document.querySelector('oss-livechat').shadowRoot.textContent"))
+                .asString()
+                .doesNotContain(note);
+    }
+
+    @Test
     void whenTheAgentClosesTheChatTheVisitorRatesIt() {
         String sessionId = visitorStartsAndAgentTakesIt();
         WidgetBrowser b = browser;

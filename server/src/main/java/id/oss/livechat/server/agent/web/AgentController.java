@@ -2,9 +2,11 @@ package id.oss.livechat.server.agent.web;
 
 import id.oss.livechat.model.staff.Agent;
 import id.oss.livechat.model.staff.NewAgentRequest;
+import id.oss.livechat.model.staff.PasswordChangeRequest;
 import id.oss.livechat.model.staff.StatusRequest;
 import id.oss.livechat.model.staff.UpdateAgentRequest;
 import id.oss.livechat.server.agent.AgentPresence;
+import id.oss.livechat.server.agent.SignOutAndPasswords;
 import id.oss.livechat.server.agent.StaffDirectory;
 import id.oss.livechat.server.audit.AuditAction;
 import id.oss.livechat.server.audit.AuditTrail;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -31,17 +34,23 @@ import reactor.core.publisher.Mono;
 public class AgentController {
     private final StaffDirectory directory;
     private final AgentPresence presence;
+    private final SignOutAndPasswords access;
     private final AuditTrail audit;
 
-    public AgentController(StaffDirectory directory, AgentPresence presence, AuditTrail audit) {
+    public AgentController(
+            StaffDirectory directory,
+            AgentPresence presence,
+            SignOutAndPasswords access,
+            AuditTrail audit) {
         this.directory = directory;
         this.presence = presence;
+        this.access = access;
         this.audit = audit;
     }
 
     @GetMapping
-    public Mono<List<Agent>> list() {
-        return directory.list().collectList();
+    public Mono<List<Agent>> list(@AuthenticationPrincipal Staff me) {
+        return directory.list(me).collectList();
     }
 
     @GetMapping("/me")
@@ -50,8 +59,8 @@ public class AgentController {
     }
 
     @GetMapping("/{id}")
-    public Mono<Agent> get(@PathVariable("id") String id) {
-        return directory.get(PathIds.parse(id, "The agent"));
+    public Mono<Agent> get(@AuthenticationPrincipal Staff me, @PathVariable("id") String id) {
+        return directory.get(me, PathIds.parse(id, "The agent"));
     }
 
     @PostMapping
@@ -108,5 +117,18 @@ public class AgentController {
     @PutMapping("/me/status")
     public Mono<Agent> status(@AuthenticationPrincipal Staff me, @RequestBody StatusRequest body) {
         return presence.setStatus(me, body.status());
+    }
+
+    /** One's own new password, with the current one; every earlier token is revoked. */
+    @PutMapping("/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> password(
+            @AuthenticationPrincipal Staff me, @RequestBody PasswordChangeRequest body) {
+        return access.changePassword(me, body).then(onOwnAccount(me, AuditAction.PASSWORD_CHANGED));
+    }
+
+    /** The audit entry of something a staff member did to its own access, once it is done. */
+    private Mono<Void> onOwnAccount(Staff me, String action) {
+        return Mono.defer(() -> audit.record(me, action, "staff:" + me.id(), null));
     }
 }

@@ -28,12 +28,17 @@ public class DepartmentController {
     private final DepartmentAdministration departments;
     private final AuditTrail audit;
     private final PrivacyNotice notice;
+    private final java.time.Clock clock;
 
     public DepartmentController(
-            DepartmentAdministration departments, AuditTrail audit, PrivacyNotice notice) {
+            DepartmentAdministration departments,
+            AuditTrail audit,
+            PrivacyNotice notice,
+            java.time.Clock clock) {
         this.departments = departments;
         this.audit = audit;
         this.notice = notice;
+        this.clock = clock;
     }
 
     @GetMapping("/api/departments")
@@ -73,11 +78,15 @@ public class DepartmentController {
     }
 
     /**
-     * The departments a visitor may choose, and the privacy notice the widget shows before its
-     * contact form (null when none is configured).
+     * The departments a visitor may choose (shared-model's {@code DepartmentList}: with {@code
+     * generated_at}, the server's time their {@code open_now} and {@code next_open_at} are relative
+     * to), and the privacy notice the widget shows before its contact form (null when none is
+     * configured).
      */
     public record VisitorDepartments(
-            List<PublicDepartment> departments, NoticeWire privacyNotice) {}
+            List<PublicDepartment> departments,
+            java.time.Instant generatedAt,
+            NoticeWire privacyNotice) {}
 
     /** The notice as the widget reads it: its version, its text per language, the policy link. */
     public record NoticeWire(String version, Map<String, String> text, String policyUrl) {
@@ -98,9 +107,10 @@ public class DepartmentController {
 
     @GetMapping("/api/oss-chat/departments")
     public Mono<VisitorDepartments> forVisitors() {
+        java.time.Instant now = clock.instant();
         return departments
                 .forVisitors()
                 .collectList()
-                .map(list -> new VisitorDepartments(list, NoticeWire.of(notice)));
+                .map(list -> new VisitorDepartments(list, now, NoticeWire.of(notice)));
     }
 }

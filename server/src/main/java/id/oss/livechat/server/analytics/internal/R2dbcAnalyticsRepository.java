@@ -18,7 +18,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The measures as SQL aggregates over {@code chat_sessions}; docs/API.md defines each. One query
- * per report: totals, or totals per group (every day of the range appears, with zeros).
+ * per report: totals, or totals per group (every day of the range appears, with zeros). A wait is
+ * the time the department was open until the first assignment ({@code open_wait_seconds}, written
+ * at that assignment for departments with opening hours), else the plain time to it.
  */
 public class R2dbcAnalyticsRepository implements AnalyticsRepository {
     /**
@@ -37,7 +39,7 @@ public class R2dbcAnalyticsRepository implements AnalyticsRepository {
             count(s.id) FILTER (WHERE %1$s) AS abandoned,
             count(s.id) FILTER (WHERE s.assigned_at IS NOT NULL OR (%1$s)) AS decided,
             count(s.id) FILTER (WHERE s.left_message_at IS NOT NULL) AS left_messages,
-            avg(extract(epoch FROM s.assigned_at - s.started_at))
+            avg(coalesce(s.open_wait_seconds, extract(epoch FROM s.assigned_at - s.started_at)))
                 FILTER (WHERE s.assigned_at IS NOT NULL AND s.left_message_at IS NULL) AS avg_wait,
             avg(extract(epoch FROM s.first_response_at - s.assigned_at))
                 FILTER (WHERE s.first_response_at IS NOT NULL AND s.assigned_at IS NOT NULL) AS avg_first_response,
@@ -49,7 +51,10 @@ public class R2dbcAnalyticsRepository implements AnalyticsRepository {
                     .formatted(ENDED_WAITING);
     private static final String FILTERS =
             " AND (CAST(:dept AS uuid) IS NULL OR s.department_id = :dept)"
-                    + " AND (CAST(:agent AS uuid) IS NULL OR s.agent_id = :agent)";
+                    + " AND (CAST(:agent AS uuid) IS NULL OR s.agent_id = :agent)"
+                    + " AND (CAST(:tag AS text) IS NULL OR EXISTS (SELECT 1 FROM session_tags ft"
+                    + " JOIN tags fg ON fg.id = ft.tag_id WHERE ft.session_id = s.id AND fg.code = :tag))"
+                    + " AND (CAST(:closeReason AS text) IS NULL OR s.close_reason_code = :closeReason)";
 
     private final DatabaseClient db;
 
@@ -112,6 +117,25 @@ public class R2dbcAnalyticsRepository implements AnalyticsRepository {
                      WHERE s.started_at >= :from AND s.started_at < :to %s
                      GROUP BY cu.oss_user_id, cu.email ORDER BY cu.oss_user_id NULLS LAST"""
                                     .formatted(MEASURES, FILTERS);
+                    // a chat counts once under each of its tags
+                    case TAG ->
+                            """
+                    SELECT coalesce(t.code, 'none') AS key, coalesce(t.label_id, '(no tag)') AS label, %s
+                      FROM chat_sessions s LEFT JOIN session_tags st ON st.session_id = s.id
+                      LEFT JOIN tags t ON t.id = st.tag_id
+                     WHERE s.started_at >= :from AND s.started_at < :to %s
+                     GROUP BY t.code, t.label_id ORDER BY t.label_id NULLS LAST"""
+                                    .formatted(MEASURES, FILTERS);
+                    case CLOSE_REASON ->
+                            """
+                    SELECT coalesce(r.code, 'none') AS key, coalesce(r.label_id, '(no close reason)') AS label, %s
+                      FROM chat_sessions s LEFT JOIN close_reasons r ON r.code = s.close_reason_code
+                     WHERE s.started_at >= :from AND s.started_at < :to %s
+                     GROUP BY r.code, r.label_id ORDER BY r.label_id NULLS LAST"""
+                                    .formatted(MEASURES, FILTERS);
+                    // the citizen's case, verified only: an unsigned one could say anything
+                    case LICENCE_TYPE -> byCase("licence_type");
+                    case PROVINCE -> byCase("province");
                 };
         GenericExecuteSpec spec = filtered(db.sql(sql), query);
         LocalDate fromDay = query.from().atZone(query.zone()).toLocalDate();
@@ -134,10 +158,21 @@ public class R2dbcAnalyticsRepository implements AnalyticsRepository {
                 .collectList();
     }
 
+    private static String byCase(String column) {
+        return """
+                SELECT coalesce(sc.%1$s, 'none') AS key, coalesce(sc.%1$s, '(no verified case)') AS label, %2$s
+                  FROM chat_sessions s LEFT JOIN session_contexts sc ON sc.session_id = s.id AND sc.verified
+                 WHERE s.started_at >= :from AND s.started_at < :to %3$s
+                 GROUP BY sc.%1$s ORDER BY sc.%1$s NULLS LAST"""
+                .formatted(column, MEASURES, FILTERS);
+    }
+
     private static GenericExecuteSpec filtered(GenericExecuteSpec spec, ReportQuery query) {
         spec = spec.bind("from", query.from()).bind("to", query.to());
         spec = bind(spec, "dept", query.departmentId(), UUID.class);
-        return bind(spec, "agent", query.agentId(), UUID.class);
+        spec = bind(spec, "agent", query.agentId(), UUID.class);
+        spec = bind(spec, "tag", query.tagCode(), String.class);
+        return bind(spec, "closeReason", query.closeReasonCode(), String.class);
     }
 
     @Override
@@ -181,6 +216,22 @@ public class R2dbcAnalyticsRepository implements AnalyticsRepository {
     public Mono<Boolean> agentExists(UUID agentId) {
         return db.sql("SELECT EXISTS (SELECT 1 FROM users WHERE id = :id) AS found")
                 .bind("id", agentId)
+                .map(row -> Sql.flag(row, "found"))
+                .one();
+    }
+
+    @Override
+    public Mono<Boolean> tagExists(String code) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM tags WHERE code = :code) AS found")
+                .bind("code", code)
+                .map(row -> Sql.flag(row, "found"))
+                .one();
+    }
+
+    @Override
+    public Mono<Boolean> closeReasonExists(String code) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM close_reasons WHERE code = :code) AS found")
+                .bind("code", code)
                 .map(row -> Sql.flag(row, "found"))
                 .one();
     }

@@ -33,4 +33,14 @@ public interface ChatEventBus {
     default boolean ready() {
         return true;
     }
+
+    /**
+     * What {@code /health} says of the bus: whether it carries events between nodes now, how many
+     * wait to be carried (Kafka's outbox), and why it is not ready.
+     */
+    record Health(boolean ready, long waitingEvents, String reason) {}
+
+    default Health health() {
+        return new Health(ready(), 0, ready() ? null : "starting");
+    }
 }

@@ -40,6 +40,11 @@ public class DemoController {
                         .body(PAGE));
     }
 
+    @GetMapping("/demo/case")
+    public Mono<DemoPortal.SignedCase> caseExample() {
+        return Mono.just(portal.caseExample());
+    }
+
     @PostMapping("/demo/login")
     public Mono<DemoPortal.LoggedIn> login(
             @RequestBody DemoPortal.Login body, ServerHttpRequest request) {

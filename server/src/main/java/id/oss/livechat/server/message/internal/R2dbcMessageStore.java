@@ -28,8 +28,8 @@ import reactor.core.publisher.Sinks;
 /**
  * Messages in {@code chat_messages}. Appending is one statement: it finds an earlier copy by client
  * id, or takes the session's next number (the row lock on the session serialises writers, so
- * numbers have no gaps) and inserts. The same statement records the first agent reply and the
- * visitor's last sign of life.
+ * numbers have no gaps) and inserts. The same statement records the first agent reply (a staff-only
+ * note is none) and the visitor's last sign of life.
  */
 public class R2dbcMessageStore implements MessageStore {
     private static final String APPEND =
@@ -40,9 +40,9 @@ public class R2dbcMessageStore implements MessageStore {
             ), numbered AS (
               UPDATE chat_sessions
                  SET last_seq = last_seq + 1,
-                     first_response_at = CASE WHEN :sender = 'agent' THEN coalesce(first_response_at, now())
+                     first_response_at = CASE WHEN :sender = 'agent' AND NOT :internal THEN coalesce(first_response_at, now())
                                               ELSE first_response_at END,
-                     agent_answered = agent_answered OR (:sender = 'agent' AND agent_id IS NOT DISTINCT FROM :senderId),
+                     agent_answered = agent_answered OR (:sender = 'agent' AND NOT :internal AND agent_id IS NOT DISTINCT FROM :senderId),
                      visitor_last_seen_at = CASE WHEN :sender = 'visitor' THEN now() ELSE visitor_last_seen_at END
                WHERE id = :session AND status <> 'closed' AND NOT EXISTS (SELECT 1 FROM existing)
               RETURNING last_seq, status, department_id, visitor_last_seen_at

@@ -1,7 +1,9 @@
 package id.oss.livechat.server.message.web;
 
+import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.MessageAck;
 import id.oss.livechat.model.realtime.MessagePage;
+import id.oss.livechat.model.realtime.NoteRequest;
 import id.oss.livechat.model.realtime.SendMessageRequest;
 import id.oss.livechat.server.audit.AuditAction;
 import id.oss.livechat.server.audit.AuditTrail;
@@ -13,6 +15,7 @@ import id.oss.livechat.server.system.web.PathIds;
 import id.oss.livechat.server.system.web.QueryParams;
 import id.oss.livechat.server.system.web.RequestInfo;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,13 +23,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
  * A chat's messages over REST: the fallback of the sockets for clients without WebSockets (send a
  * message, read what came after a sequence number; same rules, same storage, same acknowledgement),
- * and the staff transcript.
+ * the staff transcript, and staff-only notes.
  */
 @RestController
 public class MessageController {
@@ -95,5 +99,15 @@ public class MessageController {
                 me,
                 AuditAction.TRANSCRIPT_READ,
                 page -> "session:" + session);
+    }
+
+    @PostMapping("/api/chat/session/{id}/notes")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<ChatMessage> staffWritesNote(
+            @AuthenticationPrincipal Staff me,
+            @PathVariable("id") String id,
+            @RequestBody NoteRequest body) {
+        return messaging.writeNote(
+                me, PathIds.parse(id, "The session"), body.clientMsgId(), body.text());
     }
 }

@@ -21,7 +21,8 @@ public record MailSettings(
         @DefaultValue("https://api.sendgrid.com") String sendgridUrl,
         @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("30s") Duration firstBackoff,
-        @DefaultValue("5m") Duration visitorAwayAfter) {
+        @DefaultValue("5m") Duration visitorAwayAfter,
+        @DefaultValue("15m") Duration offlineMailWindow) {
 
     @Override
     public String toString() {

@@ -8,8 +8,12 @@ import id.oss.livechat.server.notification.MailOutbox;
 import id.oss.livechat.server.notification.QueuedMail;
 import id.oss.livechat.server.system.database.Sql;
 import io.r2dbc.spi.Readable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -32,7 +36,7 @@ public class R2dbcMailOutbox implements MailOutbox {
                 INSERT INTO mail_outbox (dedup_key, kind, recipient, language, subject, body_text, body_html, session_id)
                 VALUES (:key, :kind, :to, :language, :subject, :text, :html, :session)
                 ON CONFLICT (dedup_key) DO NOTHING RETURNING id""")
-                        .bind("key", mail.dedupKey())
+                        .bind("key", hashed(mail.dedupKey()))
                         .bind("kind", mail.kind().wire())
                         .bind("to", mail.recipient())
                         .bind("language", mail.language().wire())
@@ -101,6 +105,22 @@ public class R2dbcMailOutbox implements MailOutbox {
                         "SELECT count(*) AS n FROM mail_outbox WHERE status IN ('pending', 'sending')")
                 .map(row -> Sql.number(row, "n"))
                 .one();
+    }
+
+    /**
+     * The key as stored: its SHA-256 in hex, 64 characters whatever it names (a topic, an address
+     * of 254 characters), so it always fits {@code dedup_key} and two keys never collide by
+     * truncation.
+     */
+    static String hashed(String dedupKey) {
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(dedupKey.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private static String truncate(String error) {

@@ -23,6 +23,7 @@ public class R2dbcMailSource implements MailSource {
                         """
                 SELECT s.id, s.topic, s.topic_code, s.status, s.language, s.started_at, s.ended_at,
                        c.contact_name, coalesce(c.contact_email, cu.email) AS contact_email,
+                       CASE WHEN NOT cu.is_anonymous THEN cu.email END AS account_email,
                        d.name AS department_name, d.email AS department_email,
                        (SELECT count(*) FROM users u JOIN user_departments ud ON ud.user_id = u.id
                          WHERE ud.department_id = s.department_id AND u.active AND u.status = 'online'
@@ -45,6 +46,7 @@ public class R2dbcMailSource implements MailSource {
                                         Language.fromWire(Sql.text(row, "language")),
                                         Sql.text(row, "contact_name"),
                                         Sql.text(row, "contact_email"),
+                                        Sql.text(row, "account_email"),
                                         Sql.text(row, "department_name"),
                                         Sql.text(row, "department_email"),
                                         (int) Sql.number(row, "online"),

@@ -2,6 +2,7 @@ package id.oss.livechat.server.realtime.internal;
 
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,6 +32,7 @@ import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
 
 /**
  * The Kafka bus, when {@code KAFKA_BROKERS} is set: topic {@code KAFKA_TOPIC_MESSAGES} (default
@@ -66,7 +69,53 @@ public class KafkaBusConfiguration {
                 new BusOutbox(db, TransactionalOperator.create(transactionManager), nodeId);
         log.info("Kafka bus on {} topic {} as node {}", brokers, topic, nodeId);
         return new KafkaChatEventBus(
-                template, containers, outbox, new ChatEventCodec(), topic, nodeId, clock);
+                template,
+                containers,
+                outbox,
+                new ChatEventCodec(),
+                topic,
+                nodeId,
+                clock,
+                brokerProbe(brokers, nodeId));
+    }
+
+    /**
+     * /health's question to Kafka: a cluster description within two seconds. The admin client is
+     * the node's for its lifetime; it reconnects by itself when the broker is back.
+     */
+    static KafkaChatEventBus.BrokerProbe brokerProbe(String brokers, String nodeId) {
+        Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                brokers,
+                                AdminClientConfig.CLIENT_ID_CONFIG,
+                                "livechat-health-" + nodeId,
+                                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                                2000,
+                                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                                2000,
+                                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+                                1000));
+        return new KafkaChatEventBus.BrokerProbe() {
+            @Override
+            public Mono<Void> check() {
+                return Mono.fromCompletionStage(
+                                () ->
+                                        admin.describeCluster(
+                                                        new DescribeClusterOptions()
+                                                                .timeoutMs(2000))
+                                                .clusterId()
+                                                .toCompletionStage())
+                        .timeout(Duration.ofSeconds(3))
+                        .then();
+            }
+
+            @Override
+            public void close() {
+                admin.close(Duration.ofSeconds(2));
+            }
+        };
     }
 
     static Map<String, Object> producer(String brokers, String nodeId) {

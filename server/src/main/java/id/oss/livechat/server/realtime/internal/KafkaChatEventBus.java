@@ -42,6 +42,10 @@ public class KafkaChatEventBus implements ChatEventBus, SmartLifecycle {
     static final Duration BACK_OFF = Duration.ofSeconds(3);
 
     static final Duration RELAY_INTERVAL = Duration.ofSeconds(1);
+
+    /** How often the broker is asked whether it is there, and the outbox counted, for /health. */
+    static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
+
     static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
     private final InProcessChatEventBus local = new InProcessChatEventBus();
@@ -53,11 +57,17 @@ public class KafkaChatEventBus implements ChatEventBus, SmartLifecycle {
     private final String topic;
     private final String nodeId;
     private final Clock clock;
+    private final BrokerProbe probe;
     // the producer may block while it has no metadata: sends run here, never on an event loop
     private final Scheduler sender = Schedulers.newSingle("kafka-publish");
     private final AtomicReference<Instant> downUntil = new AtomicReference<>(Instant.MIN);
     private volatile boolean assigned;
     private volatile Disposable relaying;
+    private volatile Disposable probing;
+    // until the first probe answers, the broker counts as reachable: startup waits for the topic
+    private volatile boolean brokerReachable = true;
+    private volatile String brokerProblem;
+    private volatile long waitingEvents;
 
     public KafkaChatEventBus(
             KafkaTemplate<String, String> template,
@@ -66,8 +76,10 @@ public class KafkaChatEventBus implements ChatEventBus, SmartLifecycle {
             ChatEventCodec codec,
             String topic,
             String nodeId,
-            Clock clock) {
+            Clock clock,
+            BrokerProbe probe) {
         this.template = template;
+        this.probe = probe;
         this.outbox = outbox;
         this.codec = codec;
         this.topic = topic;
@@ -89,6 +101,17 @@ public class KafkaChatEventBus implements ChatEventBus, SmartLifecycle {
                                         topic);
                             }
                         });
+    }
+
+    /**
+     * Asks the broker whether it is there (Kafka's admin client in the configuration); completes
+     * empty when it answered, with an error when it did not in time.
+     */
+    public interface BrokerProbe {
+        Mono<Void> check();
+
+        /** Lets go of the connection when the node stops. */
+        default void close() {}
     }
 
     /** Builds the consumer container; the configuration supplies Spring Kafka's factory. */
@@ -120,10 +143,28 @@ public class KafkaChatEventBus implements ChatEventBus, SmartLifecycle {
         return "kafka";
     }
 
-    /** Whether this node receives other nodes' events yet (its partitions are assigned). */
+    /**
+     * Whether events travel between nodes now: this node's partitions are assigned, the broker
+     * answers, and sends are not being parked after a failure.
+     */
     @Override
     public boolean ready() {
-        return assigned;
+        return assigned && brokerReachable && !clock.instant().isBefore(downUntil.get());
+    }
+
+    @Override
+    public Health health() {
+        boolean ready = ready();
+        String reason = null;
+        if (!ready) {
+            reason =
+                    !assigned
+                            ? "waiting for the topic's partitions"
+                            : !brokerReachable
+                                    ? "Kafka is unreachable: " + brokerProblem
+                                    : "Kafka refused an event; events wait in the outbox";
+        }
+        return new Health(ready, waitingEvents, reason);
     }
 
     private void sendToKafka(ChatEvent event) {
@@ -195,6 +236,7 @@ public class KafkaChatEventBus implements ChatEventBus, SmartLifecycle {
     @Override
     public void start() {
         container.start();
+        probing = startProbing();
         relaying =
                 Flux.interval(RELAY_INTERVAL)
                         .onBackpressureDrop()
@@ -215,8 +257,51 @@ public class KafkaChatEventBus implements ChatEventBus, SmartLifecycle {
                         .subscribe();
     }
 
+    /** Asks the broker and counts the outbox, one round at a time, for what /health says. */
+    private Disposable startProbing() {
+        return Flux.interval(Duration.ZERO, PROBE_INTERVAL)
+                .onBackpressureDrop()
+                .concatMap(tick -> probeBroker().then(countWaiting()), 1)
+                .subscribe();
+    }
+
+    private Mono<Void> probeBroker() {
+        return probe.check()
+                .doOnSuccess(
+                        ok -> {
+                            if (!brokerReachable) {
+                                log.info("Kafka answers again");
+                            }
+                            brokerReachable = true;
+                            brokerProblem = null;
+                        })
+                .onErrorResume(
+                        failure -> {
+                            if (brokerReachable) {
+                                log.warn("Kafka does not answer: {}", failure.toString());
+                            }
+                            brokerReachable = false;
+                            brokerProblem =
+                                    failure.getMessage() == null
+                                            ? failure.getClass().getSimpleName()
+                                            : failure.getMessage();
+                            return Mono.empty();
+                        });
+    }
+
+    private Mono<Void> countWaiting() {
+        return outbox.size()
+                .doOnNext(n -> waitingEvents = n)
+                .onErrorResume(e -> Mono.empty())
+                .then();
+    }
+
     @Override
     public void stop() {
+        if (probing != null) {
+            probing.dispose();
+        }
+        probe.close();
         if (relaying != null) {
             relaying.dispose();
         }

@@ -1,5 +1,6 @@
 package id.oss.livechat.server.realtime.web;
 
+import id.oss.livechat.server.protection.OpenSockets;
 import id.oss.livechat.server.realtime.ClientConnection;
 import id.oss.livechat.server.realtime.FrameHandler;
 import id.oss.livechat.server.realtime.SocketAuthenticator;
@@ -10,11 +11,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.netty.http.server.WebsocketServerSpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The two chat sockets: {@code /ws/visitor} (visitor tokens) and {@code /ws/agent} (staff JWTs).
+ * The two chat sockets: {@code /ws/visitor} (visitor tokens) and {@code /ws/agent} (staff JWTs),
+ * each kind under its own cap of sockets open per client address.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSocketRoutes {
@@ -25,7 +30,8 @@ public class WebSocketRoutes {
             SocketSessions sockets,
             FrameHandler frames,
             JsonMapper json,
-            LiveChatProperties properties) {
+            LiveChatProperties properties,
+            OpenSockets openSockets) {
         ClientConnection.Limits limits =
                 new ClientConnection.Limits(
                         properties.limits().messagesPerSecond(),
@@ -39,7 +45,9 @@ public class WebSocketRoutes {
                                         frames,
                                         json,
                                         limits,
-                                        properties.limits().authTimeout()),
+                                        properties.limits().authTimeout(),
+                                        openSockets,
+                                        OpenSockets.Kind.VISITOR),
                         "/ws/agent",
                                 new ChatWebSocketHandler(
                                         authenticator::staff,
@@ -47,12 +55,24 @@ public class WebSocketRoutes {
                                         frames,
                                         json,
                                         limits,
-                                        properties.limits().authTimeout())),
+                                        properties.limits().authTimeout(),
+                                        openSockets,
+                                        OpenSockets.Kind.STAFF)),
                 -1);
     }
 
+    /**
+     * Frames longer than {@code MAX_FRAME_BYTES} are never read: Netty closes the socket with 1009
+     * (message too big) as soon as the frame's header announces its length.
+     */
     @Bean
-    WebSocketHandlerAdapter webSocketHandlerAdapter() {
-        return new WebSocketHandlerAdapter();
+    WebSocketHandlerAdapter webSocketHandlerAdapter(LiveChatProperties properties) {
+        int maxFrameBytes = properties.limits().maxFrameBytes();
+        return new WebSocketHandlerAdapter(
+                new HandshakeWebSocketService(
+                        new ReactorNettyRequestUpgradeStrategy(
+                                () ->
+                                        WebsocketServerSpec.builder()
+                                                .maxFramePayloadLength(maxFrameBytes))));
     }
 }

@@ -33,7 +33,8 @@ public class R2dbcSessionRepository implements SessionRepository {
     static final String SESSION_COLUMNS =
             "s.id, s.chat_user_id, s.agent_id, s.department_id, s.topic, s.topic_code, s.status,"
                     + " s.priority,"
-                    + " s.language, s.started_at, s.ended_at, s.close_reason, s.last_seq";
+                    + " s.language, s.started_at, s.ended_at, s.close_reason, s.last_seq,"
+                    + " s.agent_read_seq, s.visitor_read_seq";
 
     /**
      * A session as its visitor sees it: with its department, agent, contact and newest message
@@ -77,8 +78,8 @@ public class R2dbcSessionRepository implements SessionRepository {
                                 """
                 WITH created AS (
                   INSERT INTO chat_sessions (chat_user_id, department_id, topic, topic_code, priority, language,
-                                             visitor_token_hash)
-                  VALUES (:user, :dept, :topic, :topicCode, :priority, :language, :token)
+                                             visitor_token_hash, started_at, queued_at)
+                  VALUES (:user, :dept, :topic, :topicCode, :priority, :language, :token, :started, :started)
                   RETURNING *)
                 SELECT """
                                         + " "
@@ -89,7 +90,8 @@ public class R2dbcSessionRepository implements SessionRepository {
                         .bind("topic", session.topic())
                         .bind("priority", session.priority().wire())
                         .bind("language", session.language().wire())
-                        .bind("token", ByteBuffer.wrap(session.visitorTokenHash()));
+                        .bind("token", ByteBuffer.wrap(session.visitorTokenHash()))
+                        .bind("started", session.startedAt());
         return bind(spec, "topicCode", session.topicCode(), String.class)
                 .map(R2dbcSessionRepository::toSession)
                 .one();
@@ -201,6 +203,11 @@ public class R2dbcSessionRepository implements SessionRepository {
         if (query.chatUserId() != null) {
             sql.append(" AND s.chat_user_id = :chatUser");
         }
+        if (query.seenBy() != null) {
+            sql.append(
+                    " AND (s.agent_id = :seenBy OR s.previous_agent_id = :seenBy OR s.department_id IN"
+                            + " (SELECT department_id FROM user_departments WHERE user_id = :seenBy))");
+        }
         sql.append(
                 switch (query.status() == null ? SessionStatus.CLOSED : query.status()) {
                     case WAITING -> " ORDER BY s.priority_rank, s.queued_at, s.id";
@@ -223,6 +230,9 @@ public class R2dbcSessionRepository implements SessionRepository {
         }
         if (query.chatUserId() != null) {
             spec = spec.bind("chatUser", query.chatUserId());
+        }
+        if (query.seenBy() != null) {
+            spec = spec.bind("seenBy", query.seenBy());
         }
         return spec.map(row -> StaffSessionSql.toOverview(row, unansweredAfter))
                 .all()
@@ -250,6 +260,38 @@ public class R2dbcSessionRepository implements SessionRepository {
                 .bind("agent", agentId)
                 .map(row -> Sql.flag(row, "allowed"))
                 .one();
+    }
+
+    @Override
+    public Mono<Waiting> waiting(UUID departmentId, String ipAddress) {
+        // the waiting sessions are few (the queue's partial index); their visitors are found by key
+        var spec =
+                db.sql(
+                                """
+                SELECT count(*) FILTER (WHERE s.department_id = :department) AS in_department,
+                       count(*) FILTER (WHERE u.ip_address = :address) AS from_address
+                  FROM chat_sessions s JOIN chat_users u ON u.id = s.chat_user_id
+                 WHERE s.status = 'waiting'""")
+                        .bind("department", departmentId);
+        return bind(spec, "address", ipAddress, String.class)
+                .map(
+                        row ->
+                                new Waiting(
+                                        Sql.number(row, "in_department"),
+                                        Sql.number(row, "from_address")))
+                .one();
+    }
+
+    @Override
+    public Mono<ChatSession> setPriority(UUID sessionId, id.oss.livechat.model.Priority priority) {
+        return db.sql(
+                        "UPDATE chat_sessions SET priority = :priority WHERE id = :id AND status <> 'closed'"
+                                + " RETURNING id")
+                .bind("id", sessionId)
+                .bind("priority", priority.wire())
+                .map(row -> Sql.uuid(row, "id"))
+                .one()
+                .flatMap(this::findById);
     }
 
     @Override
@@ -375,7 +417,9 @@ public class R2dbcSessionRepository implements SessionRepository {
                 Sql.instant(row, "started_at"),
                 Sql.instant(row, "ended_at"),
                 Sql.text(row, "close_reason"),
-                Sql.number(row, "last_seq"));
+                Sql.number(row, "last_seq"),
+                Sql.number(row, "agent_read_seq"),
+                Sql.number(row, "visitor_read_seq"));
     }
 
     private static SessionDetails toDetails(Readable row) {

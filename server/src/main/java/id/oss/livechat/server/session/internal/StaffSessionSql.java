@@ -3,6 +3,7 @@ package id.oss.livechat.server.session.internal;
 import id.oss.livechat.model.Priority;
 import id.oss.livechat.model.SenderType;
 import id.oss.livechat.model.SessionStatus;
+import id.oss.livechat.model.visitor.CaseContext;
 import id.oss.livechat.model.visitor.Contact;
 import id.oss.livechat.model.visitor.LastMessage;
 import id.oss.livechat.server.session.SessionOverview;
@@ -10,6 +11,7 @@ import id.oss.livechat.server.system.database.Sql;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** The query behind every staff view of a session, and its mapping. */
 final class StaffSessionSql {
@@ -19,7 +21,7 @@ final class StaffSessionSql {
             """
             SELECT s.id, s.chat_user_id, s.status, s.topic, s.topic_code, s.priority, s.department_id,
                    s.agent_id, s.started_at, s.queued_at, s.assigned_at, s.ended_at, s.close_reason,
-                   s.last_seq, s.left_message_at,
+                   s.last_seq, s.left_message_at, s.agent_read_seq, s.visitor_read_seq,
                    s.agent_assigned_at, s.agent_answered, s.taken_by_hand, u.status AS agent_status,
                    d.code AS department_code, d.name AS department_name,
                    u.display_name AS agent_name,
@@ -33,12 +35,17 @@ final class StaffSessionSql {
                          AND (w.priority_rank, w.queued_at, w.id) < (s.priority_rank, s.queued_at, s.id)) + 1
                    END AS queue_position,
                    lm.seq AS lm_seq, lm.sender_type AS lm_sender_type, lm.sender_name AS lm_sender_name,
-                   lm.body AS lm_body, lm.sent_at AS lm_sent_at
+                   lm.body AS lm_body, lm.sent_at AS lm_sent_at,
+                   sc.session_id AS case_session, sc.nib AS case_nib,
+                   sc.application_number AS case_application, sc.kbli AS case_kbli,
+                   sc.licence_type AS case_licence_type, sc.province AS case_province,
+                   sc.verified AS case_verified
               FROM chat_sessions s
               JOIN departments d ON d.id = s.department_id
               JOIN chat_users cu ON cu.id = s.chat_user_id
               LEFT JOIN users u ON u.id = s.agent_id
               LEFT JOIN chat_session_contacts c ON c.session_id = s.id
+              LEFT JOIN session_contexts sc ON sc.session_id = s.id
               LEFT JOIN LATERAL (SELECT m.seq, m.sender_type, m.sender_name, m.body, m.sent_at
                                    FROM chat_messages m WHERE m.session_id = s.id
                                   ORDER BY m.seq DESC LIMIT 1) lm ON true
@@ -92,7 +99,25 @@ final class StaffSessionSql {
                                 Sql.text(row, "lm_body"),
                                 Sql.instant(row, "lm_sent_at")),
                 Sql.instant(row, "left_message_at"),
-                answerBy(row, unansweredAfter));
+                answerBy(row, unansweredAfter),
+                caseContext(row),
+                Sql.flag(row, "case_verified"),
+                Sql.number(row, "agent_read_seq"),
+                Sql.number(row, "visitor_read_seq"));
+    }
+
+    /** The citizen's case as the portal passed it, or null when it passed none. */
+    private static CaseContext caseContext(Readable row) {
+        if (Sql.uuid(row, "case_session") == null) {
+            return null;
+        }
+        String[] kbli = row.get("case_kbli", String[].class);
+        return new CaseContext(
+                Sql.text(row, "case_nib"),
+                Sql.text(row, "case_application"),
+                kbli == null ? List.of() : List.of(kbli),
+                Sql.text(row, "case_licence_type"),
+                Sql.text(row, "case_province"));
     }
 
     /**

@@ -2,6 +2,7 @@ package id.oss.livechat.server.session.web;
 
 import id.oss.livechat.model.staff.AssignRequest;
 import id.oss.livechat.model.staff.CloseRequest;
+import id.oss.livechat.model.staff.PriorityRequest;
 import id.oss.livechat.model.staff.SessionList;
 import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.model.staff.TransferRequest;
@@ -9,8 +10,11 @@ import id.oss.livechat.server.audit.AuditAction;
 import id.oss.livechat.server.audit.AuditTrail;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Staff;
+import id.oss.livechat.server.common.Texts;
 import id.oss.livechat.server.routing.Assignments;
+import id.oss.livechat.server.session.CloseCodes;
 import id.oss.livechat.server.session.SessionLifecycle;
+import id.oss.livechat.server.session.SessionPriority;
 import id.oss.livechat.server.session.StaffSessionWire;
 import id.oss.livechat.server.session.StaffSessions;
 import id.oss.livechat.server.system.web.PathIds;
@@ -20,6 +24,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,15 +42,21 @@ public class StaffChatController {
     private final Assignments assignments;
     private final SessionLifecycle lifecycle;
     private final AuditTrail audit;
+    private final SessionPriority priorities;
+    private final CloseCodes closeReasons;
 
     public StaffChatController(
             StaffSessions sessions,
             Assignments assignments,
             SessionLifecycle lifecycle,
+            SessionPriority priorities,
+            CloseCodes closeReasons,
             AuditTrail audit) {
         this.sessions = sessions;
         this.assignments = assignments;
         this.lifecycle = lifecycle;
+        this.priorities = priorities;
+        this.closeReasons = closeReasons;
         this.audit = audit;
     }
 
@@ -98,8 +109,14 @@ public class StaffChatController {
     @PostMapping("/close")
     public Mono<StaffSession> close(
             @AuthenticationPrincipal Staff me, @RequestBody CloseRequest body) {
-        return lifecycle
-                .close(me, body.sessionId(), body.reason())
+        // a close reason from the admins' list is checked first and noted once the chat is closed;
+        // without free text, the code is also the chat's close_reason
+        String code = Texts.clean(body.reasonCode());
+        String reason = Texts.clean(body.reason()) == null ? code : body.reason();
+        return closeReasons
+                .check(code)
+                .then(Mono.defer(() -> lifecycle.close(me, body.sessionId(), reason)))
+                .flatMap(id -> closeReasons.record(id, code).thenReturn(id))
                 .flatMap(
                         id ->
                                 audit.record(me, AuditAction.CLOSED, "session:" + id, null)
@@ -143,6 +160,17 @@ public class StaffChatController {
         return body.agentId() != null
                 ? "to staff:" + body.agentId()
                 : "to department:" + body.departmentId();
+    }
+
+    /** Staff raise (or lower) a chat in its queue; visitors cannot ask for more than normal. */
+    @PutMapping("/session/{id}/priority")
+    public Mono<StaffSession> priority(
+            @AuthenticationPrincipal Staff me,
+            @PathVariable("id") String id,
+            @RequestBody PriorityRequest body) {
+        return priorities
+                .set(me, PathIds.parse(id, "The session"), body.priority())
+                .map(StaffSessionWire::of);
     }
 
     @GetMapping("/visitors/{chat_user_id}/sessions")

@@ -41,17 +41,20 @@ public record LiveChatProperties(
             @DefaultValue("4000") int maxMessageChars,
             @DefaultValue("5") double messagesPerSecond,
             @DefaultValue("20") int messageBurst,
-            @DefaultValue("10s") Duration authTimeout) {}
+            @DefaultValue("10s") Duration authTimeout,
+            @DefaultValue("32768") int maxFrameBytes) {}
 
     /**
      * Routing timeouts: a waiting session whose visitor has not been seen for {@code abandonAfter}
      * is closed as abandoned; an assignment no agent answered within {@code unansweredAfter} goes
-     * back to the queue; the sweep runs every {@code sweepInterval}.
+     * back to the queue; the sweep runs every {@code sweepInterval}. An online agent with no staff
+     * socket on any node for {@code presenceGrace} is set away until its next socket.
      */
     public record Routing(
             @DefaultValue("10m") Duration abandonAfter,
             @DefaultValue("3m") Duration unansweredAfter,
-            @DefaultValue("15s") Duration sweepInterval) {}
+            @DefaultValue("15s") Duration sweepInterval,
+            @DefaultValue("60s") Duration presenceGrace) {}
 
     /**
      * Retention periods per class of personal data ({@code RETAIN_*}), how often the job runs and

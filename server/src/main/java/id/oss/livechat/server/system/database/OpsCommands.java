@@ -17,12 +17,19 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Operations on the database that {@code DB_*} names, without starting the server: {@code migrate}
- * (Flyway, as the server does on start), {@code load-test-data} and {@code clean-test-data}. Run as
- * {@code java -jar oss-livechat-server.jar <command>} or {@code bin/oss-livechat <command>}.
+ * (Flyway, as the server does on start), {@code create-admin} (the first admin of a production
+ * install, from {@code ADMIN_USERNAME} and {@code ADMIN_PASSWORD}), {@code load-test-data} and
+ * {@code clean-test-data}. Run as {@code java -jar oss-livechat-server.jar <command>} or {@code
+ * bin/oss-livechat <command>}.
  */
 public final class OpsCommands {
     public static final List<String> COMMANDS =
-            List.of("migrate", "load-test-data", "clean-test-data");
+            List.of("migrate", "create-admin", "load-test-data", "clean-test-data");
+
+    /** An admin's password protects every account: longer than an agent's minimum. */
+    static final int ADMIN_PASSWORD_MIN = 12;
+
+    private static final String USERNAME_RULE = "[a-z0-9][a-z0-9._-]{0,63}";
 
     /**
      * A command a feature adds (verify-audit, erase): it gets a connection to the migrated database
@@ -72,6 +79,15 @@ public final class OpsCommands {
         try {
             switch (command) {
                 case "migrate" -> migrate();
+                case "create-admin" -> {
+                    String refusal = adminRefusal();
+                    if (refusal != null) {
+                        out.println("create-admin: " + refusal);
+                        return 2;
+                    }
+                    migrate();
+                    createAdmin();
+                }
                 case "load-test-data" -> {
                     migrate();
                     script("ops/clean-test-data.sql");
@@ -127,6 +143,57 @@ public final class OpsCommands {
                         + (result.targetSchemaVersion != null
                                 ? result.targetSchemaVersion
                                 : result.initialSchemaVersion));
+    }
+
+    /**
+     * What is wrong with the admin to create, or null. The password comes from the environment
+     * ({@code ADMIN_PASSWORD}), never the command line, which other users of the host can read.
+     */
+    private String adminRefusal() {
+        String username = environment.getOrDefault("ADMIN_USERNAME", "").strip();
+        String password = environment.getOrDefault("ADMIN_PASSWORD", "");
+        if (!username.toLowerCase(java.util.Locale.ROOT).matches(USERNAME_RULE)) {
+            return "set ADMIN_USERNAME (letters, digits, dot, dash, underscore) and ADMIN_PASSWORD"
+                    + " (at least "
+                    + ADMIN_PASSWORD_MIN
+                    + " characters)";
+        }
+        if (password.length() < ADMIN_PASSWORD_MIN) {
+            return "ADMIN_PASSWORD must be at least " + ADMIN_PASSWORD_MIN + " characters";
+        }
+        if (password.equals("livechat-demo")) {
+            return "ADMIN_PASSWORD is the published demo password";
+        }
+        return null;
+    }
+
+    /** The first admin of a production install; an existing username is left alone. */
+    private void createAdmin() throws SQLException {
+        String username =
+                environment.get("ADMIN_USERNAME").strip().toLowerCase(java.util.Locale.ROOT);
+        String name = environment.getOrDefault("ADMIN_DISPLAY_NAME", "").strip();
+        String hash =
+                new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(10)
+                        .encode(environment.get("ADMIN_PASSWORD"));
+        try (Connection connection = connect();
+                java.sql.PreparedStatement insert =
+                        connection.prepareStatement(
+                                "INSERT INTO users (username, display_name, email, password_hash, role, max_chats)"
+                                        + " VALUES (?, ?, ?, ?, 'admin', 0) ON CONFLICT (username) DO NOTHING")) {
+            insert.setString(1, username);
+            insert.setString(2, name.isEmpty() ? "Administrator" : name);
+            String email = environment.getOrDefault("ADMIN_EMAIL", "").strip();
+            insert.setString(3, email.isEmpty() ? null : email);
+            insert.setString(4, hash);
+            if (insert.executeUpdate() == 0) {
+                throw new IllegalStateException(
+                        "the username "
+                                + username
+                                + " is taken; choose another ADMIN_USERNAME (an admin changes"
+                                + " passwords with PUT /api/agents/:id)");
+            }
+        }
+        out.println("create-admin: admin " + username + " created; sign in with ADMIN_PASSWORD");
     }
 
     private void script(String resource) throws SQLException {

@@ -17,10 +17,13 @@ import reactor.core.publisher.Mono;
 
 /**
  * Health checks for load balancers and orchestrators: {@code /health} says the process serves
- * (liveness), {@code /health/db} that it reaches PostgreSQL (readiness), or 503 with the reason.
+ * (liveness), {@code /health/db} that it reaches PostgreSQL (readiness), or 503; why is logged, not
+ * answered.
  */
 @RestController
 public class HealthController {
+    private static final org.slf4j.Logger log =
+            org.slf4j.LoggerFactory.getLogger(HealthController.class);
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(3);
 
     private final DatabaseClient database;
@@ -52,7 +55,32 @@ public class HealthController {
         body.put("status", "ok");
         body.put("version", version);
         body.put("uptime_seconds", Duration.between(startedAt, clock.instant()).toSeconds());
-        body.put("bus", Map.of("kind", bus.kind(), "ready", bus.ready()));
+        body.put("bus", busBody(bus.health()));
+        return body;
+    }
+
+    /**
+     * Whether chat events travel between nodes: {@code 503} while they do not (Kafka unreachable),
+     * for monitoring. Not a readiness probe: a node keeps chatting without Kafka, its events wait
+     * in the outbox.
+     */
+    @GetMapping("/health/bus")
+    public ResponseEntity<Map<String, Object>> busHealth() {
+        ChatEventBus.Health health = bus.health();
+        Map<String, Object> body = busBody(health);
+        return health.ready()
+                ? ResponseEntity.ok(body)
+                : ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(body);
+    }
+
+    private Map<String, Object> busBody(ChatEventBus.Health health) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", bus.kind());
+        body.put("ready", health.ready());
+        body.put("waiting_events", health.waitingEvents());
+        if (health.reason() != null) {
+            body.put("reason", health.reason());
+        }
         return body;
     }
 
@@ -76,7 +104,9 @@ public class HealthController {
                             Map<String, Object> body = new LinkedHashMap<>();
                             body.put("status", "unavailable");
                             body.put("database", "down");
-                            body.put("reason", reason(failure));
+                            // why stays in the log: the answer is public, and a database error
+                            // names hosts, users and versions
+                            log.warn("GET /health/db: {}", reason(failure));
                             return Mono.just(
                                     ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                                             .body(body));

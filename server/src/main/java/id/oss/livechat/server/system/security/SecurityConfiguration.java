@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -46,6 +47,14 @@ public class SecurityConfiguration {
         "/favicon.ico",
         "/metrics"
     };
+
+    /** {@code /metrics}: public in demo mode only; else with {@code METRICS_TOKEN}, or absent. */
+    @Bean
+    MetricsAccess metricsAccess(
+            LiveChatProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${METRICS_TOKEN:}") String token) {
+        return new MetricsAccess(properties.demo(), token);
+    }
 
     @Bean
     @Order(1)
@@ -88,6 +97,14 @@ public class SecurityConfiguration {
                                                 "/api/agents/*",
                                                 "/api/departments/*")
                                         .hasRole("ADMIN")
+                                        // opening hours and routing rules (issue 20)
+                                        .pathMatchers(
+                                                HttpMethod.PUT,
+                                                "/api/departments/*/hours",
+                                                "/api/routing-rules")
+                                        .hasRole("ADMIN")
+                                        .pathMatchers("/api/routing-rules")
+                                        .hasAnyRole("SUPERVISOR", "ADMIN")
                                         .anyExchange()
                                         .authenticated())
                 .oauth2ResourceServer(
@@ -112,7 +129,10 @@ public class SecurityConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 // tokens on every call, no server-side sessions
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .cors(c -> c.configurationSource(cors))
+                // CORS, refusing foreign origins with the JSON error shape (Spring's own filter
+                // answers an empty 403)
+                .cors(ServerHttpSecurity.CorsSpec::disable)
+                .addFilterAt(new OriginCheckFilter(cors), SecurityWebFiltersOrder.CORS)
                 .exceptionHandling(
                         e ->
                                 e.authenticationEntryPoint(
@@ -129,7 +149,8 @@ public class SecurityConfiguration {
         return authentication -> {
             String token = ((BearerTokenAuthenticationToken) authentication).getToken();
             return tokens.verify(token)
-                    .<Authentication>map(staff -> new StaffAuthentication(staff, token))
+                    .<Authentication>map(
+                            verified -> new StaffAuthentication(verified.staff(), token))
                     .onErrorMap(SecurityConfiguration::invalidToken)
                     .switchIfEmpty(Mono.error(() -> invalidToken(null)));
         };
