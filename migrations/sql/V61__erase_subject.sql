@@ -8,7 +8,8 @@
 -- answers 404 and nothing changed).
 --
 -- Session rows stay, emptied of personal data (the analytics keep their counts); messages keep
--- their numbers and become "[dihapus]"; contact, identity, address and browser are cleared; mails
+-- their numbers and become "[dihapus]"; contact, identity, address and browser, and the NIB and
+-- application number of the citizen's case (session_contexts, V41) are cleared; mails
 -- about those sessions or to that address are dropped from the outbox, and bus events about them
 -- from the bus outbox. The audit entry names the visitor row ids and the counts, never the
 -- erased values.
@@ -83,6 +84,12 @@ BEGIN
        SET topic = '[dihapus]', rating_comment = NULL,
            personal_data_erased_at = now()
      WHERE id = ANY (v_sessions);
+
+    -- the citizen's case: its NIB and application number name the business (and so, often, the
+    -- person); licence type, province and KBLI stay for the analytics
+    UPDATE session_contexts
+       SET nib = NULL, application_number = NULL
+     WHERE session_id = ANY (v_sessions);
 
     -- the identity goes: a fresh random browser id keeps the row's constraints and links nothing
     UPDATE chat_users

@@ -32,12 +32,15 @@ BEGIN
 END
 $$;
 
--- The contact form of sessions that ended before p_cutoff, and the e-mail of visitor rows not
--- seen since then. Returns the number of contact forms and visitor rows emptied.
+-- The contact form and the citizen's case (its NIB and application number, which name a business;
+-- licence type, province and KBLI stay for the analytics) of sessions that ended before p_cutoff,
+-- and the e-mail of visitor rows not seen since then. Returns the number of contact forms, cases
+-- and visitor rows emptied.
 CREATE FUNCTION retention_contacts(p_cutoff timestamptz, p_batch integer)
     RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
     v_contacts integer;
+    v_cases    integer;
     v_visitors integer;
 BEGIN
     WITH due AS (
@@ -50,6 +53,14 @@ BEGIN
       FROM due WHERE c.session_id = due.session_id;
     GET DIAGNOSTICS v_contacts = ROW_COUNT;
     WITH due AS (
+        SELECT x.session_id FROM session_contexts x JOIN chat_sessions s ON s.id = x.session_id
+         WHERE (x.nib IS NOT NULL OR x.application_number IS NOT NULL) AND s.ended_at < p_cutoff
+         ORDER BY s.ended_at LIMIT p_batch FOR UPDATE OF x SKIP LOCKED)
+    UPDATE session_contexts x
+       SET nib = NULL, application_number = NULL
+      FROM due WHERE x.session_id = due.session_id;
+    GET DIAGNOSTICS v_cases = ROW_COUNT;
+    WITH due AS (
         SELECT id FROM chat_users
          WHERE email IS NOT NULL AND updated_at < p_cutoff
            AND NOT EXISTS (SELECT 1 FROM chat_sessions s
@@ -58,7 +69,7 @@ BEGIN
          LIMIT p_batch FOR UPDATE SKIP LOCKED)
     UPDATE chat_users u SET email = NULL FROM due WHERE u.id = due.id;
     GET DIAGNOSTICS v_visitors = ROW_COUNT;
-    RETURN v_contacts + v_visitors;
+    RETURN v_contacts + v_cases + v_visitors;
 END
 $$;
 

@@ -34,6 +34,9 @@ class ErasureTest extends ServerTest {
     private final String visitorText = "Nomor NIB saya rahasia " + tag;
     private final String agentText = "Baik Bapak " + tag + ", kami bantu";
     private final String ip = "198.51.100." + (1 + Math.abs(tag.hashCode() % 250));
+    // the citizen's case: a NIB and an application number name a business
+    private final String nib = String.valueOf(9_100_000_000_000L + Math.abs(tag.hashCode()));
+    private final String applicationNumber = "PB-UMKU-" + tag.toUpperCase();
 
     @Test
     void afterAnErasureNoTableHoldsTheSubjectsData() {
@@ -41,7 +44,7 @@ class ErasureTest extends ServerTest {
         UUID department = staff.department();
         StaffFixture.Member agent = staff.agent("online", 3, department);
         String agentToken = staff.login(agent);
-        Visitor.Session session = staff.waitingSession(department, "normal");
+        Visitor.Session session = startWithCase(department);
         Map<String, Object> contact = new HashMap<>(Visitor.johnDoe());
         contact.put("contact_name", name);
         contact.put("contact_email", email);
@@ -80,6 +83,8 @@ class ErasureTest extends ServerTest {
         assertThat(placesHolding(email)).isNotEmpty();
         assertThat(placesHolding(visitorText)).isNotEmpty();
         assertThat(placesHolding(ip)).isNotEmpty();
+        assertThat(placesHolding(nib)).isNotEmpty();
+        assertThat(placesHolding(applicationNumber)).isNotEmpty();
 
         Map<?, ?> counts =
                 erase(demoToken("admin"), Map.of("email", email.toUpperCase()))
@@ -95,7 +100,16 @@ class ErasureTest extends ServerTest {
         assertThat(counts.get("visitors")).isEqualTo(1);
         assertThat(((Number) counts.get("mails")).intValue()).isPositive();
         for (String value :
-                List.of(email, phone, name, visitorText, agentText, ip, "PT Rahasia " + tag)) {
+                List.of(
+                        email,
+                        phone,
+                        name,
+                        visitorText,
+                        agentText,
+                        ip,
+                        "PT Rahasia " + tag,
+                        nib,
+                        applicationNumber)) {
             assertThat(placesHolding(value)).as(value).isEmpty();
         }
         assertThat(
@@ -199,6 +213,28 @@ class ErasureTest extends ServerTest {
                                 "SELECT count(*) FROM audit_log WHERE action = 'privacy.erase' AND actor = 'ops'"))
                 .isPositive();
         assertThat(verifyAudit()).startsWith("0 ");
+    }
+
+    /** A chat waiting in {@code department} that came with the citizen's signed case. */
+    private Visitor.Session startWithCase(UUID department) {
+        Visitor visitor = new Visitor(http);
+        Map<String, Object> context = new java.util.LinkedHashMap<>();
+        context.put("nib", nib);
+        context.put("application_number", applicationNumber);
+        context.put("kbli", List.of("56101"));
+        context.put("licence_type", "Sertifikat Standar");
+        context.put("province", "DKI Jakarta");
+        Map<String, Object> request = new HashMap<>();
+        request.put("browser_uuid", visitor.browserUuid.toString());
+        request.put("topic", "Izin usaha " + tag);
+        request.put("department_id", department.toString());
+        request.put("context", context);
+        request.put(
+                "context_hash",
+                id.oss.livechat.server.visitor.IdentityProof.hashFor(
+                        IDENTITY_SECRET,
+                        id.oss.livechat.server.casecontext.CanonicalJson.of(context)));
+        return visitor.start(request);
     }
 
     /** Every text column of every table that holds {@code value}, as table.column. */

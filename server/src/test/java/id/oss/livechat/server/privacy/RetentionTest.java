@@ -158,14 +158,15 @@ class RetentionTest extends ServerTest {
                 store, audit, new RetentionPeriods(data, data, data, data, auditPeriod, 1), clock);
     }
 
-    private record Chat(String sessionId, String email, String text, String ip) {}
+    private record Chat(String sessionId, String email, String text, String ip, String nib) {}
 
     /** A chat with contact form, a message each way and a transcript mail, then moved back. */
     private Chat closedChat(String name, Duration age) {
         String email = name + "-" + tag + "@contoh.co.id";
         String text = "Pesan " + name + " " + tag;
         String ip = "203.0.113." + (1 + Math.abs((name + tag).hashCode() % 250));
-        Visitor.Session session = staff.waitingSession(department, "normal");
+        String nib = String.valueOf(9_100_000_000_000L + Math.abs((name + tag).hashCode()));
+        Visitor.Session session = startWithCase(nib);
         Map<String, Object> contact = new HashMap<>(Visitor.johnDoe());
         contact.put("contact_email", email);
         new Visitor(http).contact(session, contact).expectStatus().isOk();
@@ -189,6 +190,15 @@ class RetentionTest extends ServerTest {
                                                         + session.id()
                                                         + "'")
                                         > 0);
+        // and handed over: retention rightly spares a mail the worker holds at that moment
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                count(
+                                                "SELECT count(*) FROM mail_outbox WHERE session_id = '"
+                                                        + session.id()
+                                                        + "' AND status IN ('pending', 'sending')")
+                                        == 0);
         String interval = "interval '" + age.toDays() + " days'";
         String id = "'" + session.id() + "'";
         for (String sql :
@@ -207,7 +217,35 @@ class RetentionTest extends ServerTest {
                 }) {
             db.sql(String.format(sql, interval, id)).then().block();
         }
-        return new Chat(session.id(), email, text, ip);
+        return new Chat(session.id(), email, text, ip, nib);
+    }
+
+    /** A chat waiting in the test's department with the citizen's case (a NIB names a business). */
+    private Visitor.Session startWithCase(String nib) {
+        Visitor visitor = new Visitor(http);
+        Map<String, Object> context = new java.util.LinkedHashMap<>();
+        context.put("nib", nib);
+        context.put("application_number", "PB-" + nib);
+        context.put("licence_type", "Sertifikat Standar");
+        context.put("province", "DKI Jakarta");
+        Map<String, Object> request = new HashMap<>();
+        request.put("browser_uuid", visitor.browserUuid.toString());
+        request.put("topic", "Izin usaha " + tag);
+        request.put("department_id", department.toString());
+        request.put("context", context);
+        return visitor.start(request);
+    }
+
+    /** Session contexts of the chat that still name its business (NIB or application number). */
+    private long casesNaming(Chat chat) {
+        return count(
+                "SELECT count(*) FROM session_contexts WHERE session_id = '"
+                        + chat.sessionId()
+                        + "' AND (nib = '"
+                        + chat.nib()
+                        + "' OR application_number = 'PB-"
+                        + chat.nib()
+                        + "')");
     }
 
     private void assertGone(Chat chat) {
@@ -226,6 +264,14 @@ class RetentionTest extends ServerTest {
                 .isZero();
         assertThat(count("SELECT count(*) FROM chat_users WHERE ip_address = '" + chat.ip() + "'"))
                 .isZero();
+        assertThat(casesNaming(chat)).isZero();
+        // the case row stays without them: the analytics by licence type and province keep it
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM session_contexts WHERE session_id = '"
+                                        + chat.sessionId()
+                                        + "' AND province = 'DKI Jakarta'"))
+                .isEqualTo(1);
         assertThat(
                         count(
                                 "SELECT count(*) FROM mail_outbox WHERE session_id = '"
@@ -250,6 +296,7 @@ class RetentionTest extends ServerTest {
                 .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM chat_users WHERE ip_address = '" + chat.ip() + "'"))
                 .isEqualTo(1);
+        assertThat(casesNaming(chat)).isEqualTo(1);
         assertThat(
                         count(
                                 "SELECT count(*) FROM mail_outbox WHERE session_id = '"
