@@ -59,7 +59,9 @@ class AnalyticsExportTest {
                                                 .getText()));
     }
 
-    /** Selects a main tab by its id: which tabs a role gets (the board, hours) moves the indexes. */
+    /**
+     * Selects a main tab by its id: which tabs a role gets (the board, hours) moves the indexes.
+     */
     private static void selectTab(TabPane tabs, String id) {
         tabs.getTabs().stream()
                 .filter(tab -> id.equals(tab.getId()))

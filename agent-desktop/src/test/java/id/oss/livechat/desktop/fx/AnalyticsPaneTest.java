@@ -175,7 +175,9 @@ class AnalyticsPaneTest {
         return ((Label) tile.getChildren().get(0)).getText();
     }
 
-    /** Selects a main tab by its id: which tabs a role gets (the board, hours) moves the indexes. */
+    /**
+     * Selects a main tab by its id: which tabs a role gets (the board, hours) moves the indexes.
+     */
     private static void selectTab(TabPane tabs, String id) {
         tabs.getTabs().stream()
                 .filter(tab -> id.equals(tab.getId()))

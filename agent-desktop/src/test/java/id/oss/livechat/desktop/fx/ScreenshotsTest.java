@@ -170,7 +170,9 @@ class ScreenshotsTest extends ApplicationTest {
         FxToolkit.hideStage();
     }
 
-    /** Selects a main tab by its id: which tabs a role gets (the board, hours) moves the indexes. */
+    /**
+     * Selects a main tab by its id: which tabs a role gets (the board, hours) moves the indexes.
+     */
     private static void selectTab(TabPane tabs, String id) {
         tabs.getTabs().stream()
                 .filter(tab -> id.equals(tab.getId()))

@@ -436,6 +436,7 @@ class AuthorizationMatrixTest extends ServerTest {
                                 403,
                                 200,
                                 200),
+                        // no rules named: the admin's 400 replaces nothing
                         new Route(
                                 HttpMethod.PUT,
                                 "/api/routing-rules",
@@ -473,6 +474,35 @@ class AuthorizationMatrixTest extends ServerTest {
                                 415,
                                 415,
                                 415),
+                        // personal data (issue 18): admins only
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/audit?limit=1",
+                                null,
+                                401,
+                                401,
+                                403,
+                                403,
+                                200),
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/audit/export.csv?from=2000-01-01&to=2000-01-02",
+                                null,
+                                401,
+                                401,
+                                403,
+                                403,
+                                200),
+                        // no subject named: the admin's 400 erases nothing
+                        new Route(
+                                HttpMethod.POST,
+                                "/api/privacy/erase",
+                                Map.of(),
+                                401,
+                                401,
+                                403,
+                                403,
+                                400),
                         // last: it revokes the callers' tokens
                         new Route(
                                 HttpMethod.POST,
@@ -642,7 +672,10 @@ class AuthorizationMatrixTest extends ServerTest {
 
     private static final List<String> PUBLIC = List.of("/api/oss-chat/", "/health", "/demo/");
 
-    /** "METHOD /path" with every id or {variable} as {} and no query. */
+    /**
+     * "METHOD /path" with every id or {variable} as {} and no query. Tags and close reasons are
+     * named by their code, not an id: the segment after them is one too.
+     */
     private static String key(HttpMethod method, String path) {
         String plain = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         // a tag's or close reason's code stands where the route has its {code}
@@ -652,7 +685,8 @@ class AuthorizationMatrixTest extends ServerTest {
                 + plain.replaceAll("\\{[^}]+}", "{}")
                         .replaceAll(
                                 "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
-                                "{}");
+                                "{}")
+                        .replaceAll("^(/api/(tags|close-reasons))/[^/{}]+$", "$1/{}");
     }
 
     private int call(Route route, String token) {

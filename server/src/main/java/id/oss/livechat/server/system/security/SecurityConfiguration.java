@@ -87,7 +87,8 @@ public class SecurityConfiguration {
                                         .permitAll()
                                         .pathMatchers("/api/analytics/**")
                                         .hasAnyRole("SUPERVISOR", "ADMIN")
-                                        .pathMatchers("/debug/**")
+                                        .pathMatchers(
+                                                "/debug/**", "/api/audit/**", "/api/privacy/**")
                                         .hasRole("ADMIN")
                                         .pathMatchers(HttpMethod.PUT, "/api/agents/me/status")
                                         .authenticated()
