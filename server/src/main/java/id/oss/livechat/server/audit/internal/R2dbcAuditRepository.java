@@ -43,7 +43,7 @@ public class R2dbcAuditRepository implements AuditRepository {
         GenericExecuteSpec spec =
                 db.sql(
                                 "SELECT audit_append(:actor, :actorId, :address, :action, :subject, :detail)")
-                        .bind("actor", actor.name())
+                        .bind("actor", cut(actor.name(), 64))
                         .bind("action", action);
         spec = bind(spec, "actorId", actor.id(), UUID.class);
         spec = bind(spec, "address", cut(address, 45), String.class);
@@ -90,7 +90,18 @@ public class R2dbcAuditRepository implements AuditRepository {
                 Sql.text(row, "detail"));
     }
 
+    /**
+     * At most {@code max} characters, control characters shown as U+FFFD: a failed sign-in is
+     * recorded under the name that was tried, whatever it holds, and PostgreSQL stores no NUL.
+     */
     private static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+        if (text == null) {
+            return null;
+        }
+        String shown = CONTROL.matcher(text).replaceAll("\uFFFD");
+        return shown.length() <= max ? shown : shown.substring(0, max);
     }
+
+    private static final java.util.regex.Pattern CONTROL =
+            java.util.regex.Pattern.compile("\\p{Cntrl}");
 }
