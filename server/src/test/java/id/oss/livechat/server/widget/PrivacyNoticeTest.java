@@ -27,6 +27,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "MAIL_RETRY_BACKOFF=1s",
             "METRICS_REFRESH=300ms",
             "FROM_EMAIL=layanan@oss.example.id",
+            // as ServerTest: every test visitor comes from 127.0.0.1, and the shared database holds
+            // the waiting chats of the whole suite
+            "RATE_LIMIT_REQUESTS_PER_MINUTE=1000000",
+            "RATE_LIMIT_STARTS_BURST=1000000",
+            "RATE_LIMIT_STARTS_PER_HOUR=1000000",
+            "RATE_LIMIT_LOGINS_PER_MINUTE=1000000",
+            "RATE_LIMIT_SOCKET_OPENS_PER_MINUTE=1000000",
+            "MAX_WAITING_PER_ADDRESS=1000000",
+            "MAX_WAITING_PER_DEPARTMENT=1000000",
+            "MAX_VISITOR_SOCKETS_PER_ADDRESS=1000000",
+            "MAX_STAFF_SOCKETS_PER_ADDRESS=1000000",
+            "PRESENCE_GRACE=30m",
             "PRIVACY_NOTICE_ID=" + PrivacyNoticeTest.NOTICE_ID,
             "PRIVACY_NOTICE_EN=" + PrivacyNoticeTest.NOTICE_EN,
             "PRIVACY_POLICY_URL=https://oss.go.id/kebijakan-privasi",
