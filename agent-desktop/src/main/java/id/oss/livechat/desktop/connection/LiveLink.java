@@ -101,6 +101,24 @@ public final class LiveLink {
         state.set(LinkState.OFFLINE);
     }
 
+    /**
+     * A renewed token: the socket the server tied to the old one would close when that expires, so
+     * a connected link opens a new socket with the new token now (its listeners reload, as on any
+     * reconnect). A link that is not connected uses it on its next attempt.
+     */
+    public void useToken(String renewed) {
+        this.token = renewed;
+        if (state.get() != LinkState.CONNECTED || policy.isStopped()) {
+            return;
+        }
+        stopKeepAlive();
+        // a new socket replaces the current one (a closed connection is never opened again, so it
+        // is not closed here); the old socket's frames and its 4401 at the old token's expiry
+        // belong to an older generation and are ignored
+        state.set(LinkState.CONNECTING);
+        openSocket();
+    }
+
     /** Sends a frame if the socket is connected and authenticated; false otherwise. */
     public boolean send(ClientFrame frame) {
         if (state.get() != LinkState.CONNECTED) {

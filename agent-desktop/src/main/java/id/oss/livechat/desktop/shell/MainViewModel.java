@@ -11,6 +11,7 @@ import id.oss.livechat.desktop.connection.StaffApi;
 import id.oss.livechat.desktop.contact.ContactViewModel;
 import id.oss.livechat.desktop.hours.HoursEditorViewModel;
 import id.oss.livechat.desktop.login.SignedIn;
+import id.oss.livechat.desktop.login.TokenRenewal;
 import id.oss.livechat.desktop.queue.QueueViewModel;
 import id.oss.livechat.desktop.tools.CannedReplies;
 import id.oss.livechat.desktop.tools.CannedReplyEditorViewModel;
@@ -37,6 +38,8 @@ public final class MainViewModel {
     private final SignedIn signedIn;
     private final DesktopContext context;
     private final LiveLink link;
+    // a shift outlives a token: renewed before it expires, the socket reconnecting with the new one
+    private final TokenRenewal renewal;
     private final Attention attention;
     private final AgentStatusViewModel status;
     private final ActiveChatsViewModel chats;
@@ -70,6 +73,8 @@ public final class MainViewModel {
                         new ReconnectPolicy(),
                         context.scheduler(),
                         context.ui());
+        this.renewal =
+                new TokenRenewal(signedIn.api(), background, context.scheduler(), link::useToken);
         this.status =
                 new AgentStatusViewModel(signedIn.api(), background, context.i18n(), attention);
         this.chats =
@@ -167,6 +172,7 @@ public final class MainViewModel {
      */
     public void start() {
         link.start(signedIn.server().agentSocket(), signedIn.accessToken());
+        renewal.start(signedIn.login().expiresIn());
         cannedReplies.load();
         labels.load();
         if (analytics != null) {
@@ -200,6 +206,7 @@ public final class MainViewModel {
      * server ({@code POST /api/auth/logout}), with no screen change.
      */
     public void shutdown() {
+        renewal.stop();
         link.stop();
         var api = signedIn.api();
         context.background()
@@ -218,6 +225,7 @@ public final class MainViewModel {
 
     /** The server closed the socket with 4401: the token is no good; nothing more to tell it. */
     private void accessEnded(String reason) {
+        renewal.stop();
         link.stop();
         signedIn.api().forgetToken();
         onSignedOut.accept(signedOutText(reason));

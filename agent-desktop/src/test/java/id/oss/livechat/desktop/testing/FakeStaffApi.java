@@ -63,6 +63,12 @@ public final class FakeStaffApi implements StaffApi {
     }
 
     @Override
+    public LoginResponse renewToken() {
+        calls.add("renewToken");
+        return DemoData.login(user);
+    }
+
+    @Override
     public void forgetToken() {
         calls.add("forgetToken");
     }
