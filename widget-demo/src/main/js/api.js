@@ -72,3 +72,46 @@ function parseJson(text) {
 export function sessionPath(id, suffix) {
   return '/session/' + encodeURIComponent(id) + (suffix ? '/' + suffix : '');
 }
+
+/**
+ * Uploads a file to path (multipart, one part "file") with XMLHttpRequest, whose upload events
+ * tell the progress: onProgress(loaded, total). Resolves to the JSON answer, rejects with ApiError.
+ */
+export function uploadFile(path, token, file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', config.server + '/api/oss-chat' + path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (token) xhr.setRequestHeader('Authorization', 'Bearer ' + token);
+    xhr.upload.onprogress = (e) => {
+      if (onProgress) onProgress(e.loaded, e.lengthComputable ? e.total : 0);
+    };
+    xhr.onload = () => {
+      const json = parseJson(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(json);
+      else reject(new ApiError(xhr.status, json));
+    };
+    xhr.onerror = () => reject(new ApiError(0, null));
+    xhr.ontimeout = () => reject(new ApiError(0, null));
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
+/** A chat's file (GET /api/attachments/:id with the visitor token), as a Blob. */
+export function fetchAttachment(id, token) {
+  return fetch(config.server + '/api/attachments/' + encodeURIComponent(id), {
+    headers: { Authorization: 'Bearer ' + token },
+    credentials: 'omit',
+    cache: 'no-store'
+  }).then(
+    (res) => {
+      if (!res.ok) throw new ApiError(res.status, null);
+      return res.blob();
+    },
+    () => {
+      throw new ApiError(0, null);
+    }
+  );
+}

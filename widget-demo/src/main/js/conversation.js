@@ -4,7 +4,8 @@
  * acks that store them, and the read marks the visitor sends.
  */
 
-import { api, sessionPath } from './api.js';
+import { api, sessionPath, uploadFile } from './api.js';
+import { checkFile, progressPercent, uploadErrorKey } from './attachments.js';
 import { t } from './i18n.js';
 import { findMessage, insertInOrder, lastStaffSeq, messageFromFrame, unsent } from './messages.js';
 import * as protocol from './protocol.js';
@@ -13,7 +14,17 @@ import { refreshSession, saveSession } from './session.js';
 import { state } from './state.js';
 import { newUuid } from './uuid.js';
 import { fieldReason } from './validation.js';
-import { appendMessageView, hideTyping, removeMessageView, renderBanner, renderStatus, updateMessageView } from './view/chat.js';
+import {
+  appendMessageView,
+  appendUploadView,
+  hideTyping,
+  removeMessageView,
+  removeUploadView,
+  renderBanner,
+  renderStatus,
+  updateMessageView,
+  updateUploadView
+} from './view/chat.js';
 import { renderLauncher } from './view/root.js';
 
 /** A message.new (from the socket or the REST page): stored once, in seq order. */
@@ -118,6 +129,44 @@ export function deliver(msg) {
       saveSession();
       updateMessageView(msg);
       renderBanner();
+    }
+  );
+}
+
+/**
+ * The visitor chose a file: shown at once with its progress, uploaded, and once stored shown as
+ * the message that carries it (the socket delivers the same message; it is kept once). A file the
+ * server would certainly refuse is not uploaded; a refusal is said in the upload's place.
+ */
+export function sendFile(file) {
+  const s = state.session;
+  if (!s || s.status === 'closed' || !file) return;
+  const problem = checkFile(file);
+  const upload = { key: newUuid(window.crypto), name: file.name, progress: 0, error: problem ? t(problem) : null };
+  appendUploadView(upload);
+  if (problem) return;
+  uploadFile(sessionPath(s.id, 'attachments'), s.token, file, (loaded, total) => {
+    upload.progress = progressPercent(loaded, total);
+    updateUploadView(upload);
+  }).then(
+    (stored) => {
+      removeUploadView(upload);
+      if (state.session !== s) return;
+      applyMessage({
+        session_id: s.id,
+        seq: stored.seq,
+        client_msg_id: 'att-' + stored.attachment_id,
+        sender: { type: 'visitor', name: (s.contact && s.contact.contact_name) || null },
+        text: stored.name,
+        sent_at: new Date().toISOString(),
+        attachment: { id: stored.attachment_id, name: stored.name, content_type: stored.content_type, size: stored.size }
+      });
+      if (s.status === 'waiting') renderStatus();
+    },
+    (error) => {
+      upload.error = t(uploadErrorKey(error.status));
+      updateUploadView(upload);
+      if (error.status === 409 || error.status === 401 || error.status === 403) refreshSession().catch(() => {});
     }
   );
 }

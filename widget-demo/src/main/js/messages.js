@@ -1,9 +1,12 @@
+import { attachmentOf } from './attachments.js';
+
 /**
  * A conversation's messages as a list: stored ones (with the server's seq) in seq order, unsent
  * ones (no seq yet) after them in the order they were written. Pure: no DOM, no state.
  *
- * A message: {seq, client_msg_id, sender: {type, name}, text, sent_at, state, error, local}, where
- * state is pending (being sent), queued (waits for a connection), sent, or failed.
+ * A message: {seq, client_msg_id, sender: {type, name}, text, sent_at, state, error, local,
+ * attachment}, where state is pending (being sent), queued (waits for a connection), sent, or
+ * failed, and attachment the file it carries ({id, name, content_type, size}) or null.
  */
 
 /** The message with this seq, or with this client_msg_id (the visitor's own, before its ack). */
@@ -72,7 +75,8 @@ export function messageFromFrame(frame) {
     sender: frame.sender || { type: 'system' },
     text: String(frame.text == null ? '' : frame.text),
     sent_at: frame.sent_at,
-    state: 'sent'
+    state: 'sent',
+    attachment: attachmentOf(frame)
   };
 }
 

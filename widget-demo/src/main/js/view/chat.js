@@ -3,8 +3,9 @@
  * typing indicator, and the footer with the connection banner, the composer and "Akhiri chat".
  */
 
-import { api, sessionPath } from '../api.js';
-import { deliver, sendReadIfSeen, sendText } from '../conversation.js';
+import { api, fetchAttachment, sessionPath } from '../api.js';
+import { ACCEPT, formatSize, isImage } from '../attachments.js';
+import { deliver, sendFile, sendReadIfSeen, sendText } from '../conversation.js';
 import { append, appendMessageText, h, icon } from '../dom.js';
 import { departmentById, isClosed, loadDepartments, reopening } from '../form.js';
 import { formatTime, formatWait } from '../format.js';
@@ -187,7 +188,15 @@ function composerForm(s) {
   });
   ui.composer = textarea;
   ui.sendButton = h('button', { type: 'submit', class: 'send' }, icon('send'));
-  const form = h('form', { class: 'composer', onsubmit: submit }, textarea, ui.sendButton, counter);
+  // the chooser is only visually hidden: the attach button opens it, and it stays reachable
+  const chooser = h('input', { type: 'file', class: 'file-input', accept: ACCEPT, tabindex: '-1', 'aria-hidden': 'true' });
+  chooser.addEventListener('change', () => {
+    const file = chooser.files && chooser.files[0];
+    chooser.value = '';
+    if (file) sendFile(file);
+  });
+  ui.attachButton = h('button', { type: 'button', class: 'attach', 'data-action': 'attach', onclick: () => chooser.click() }, icon('clip'));
+  const form = h('form', { class: 'composer', onsubmit: submit }, ui.attachButton, chooser, textarea, ui.sendButton, counter);
   labelComposer();
   return form;
 }
@@ -198,6 +207,8 @@ function labelComposer() {
   ui.composer.setAttribute('aria-label', t('composerLabel'));
   ui.sendButton.setAttribute('aria-label', t('send'));
   ui.sendButton.setAttribute('title', t('send'));
+  ui.attachButton.setAttribute('aria-label', t('attach'));
+  ui.attachButton.setAttribute('title', t('attach'));
 }
 
 /** "Akhiri chat", and once pressed the question whether to, with what it means. */
@@ -327,10 +338,15 @@ export function messageView(m, readOnly) {
   }
   const who = type === 'visitor' ? t('you') : m.sender.name || t('agent');
   const bubble = h('div', { class: 'bubble' });
-  // text nodes and links only: a message is text, whatever characters it holds
-  const text = h('p', { class: 'text' });
-  appendMessageText(text, m.text);
-  append(bubble, [h('span', { class: 'sr-only', text: who + ': ' }), text]);
+  let content;
+  if (m.attachment) {
+    content = attachmentView(m.attachment);
+  } else {
+    // text nodes and links only: a message is text, whatever characters it holds
+    content = h('p', { class: 'text' });
+    appendMessageText(content, m.text);
+  }
+  append(bubble, [h('span', { class: 'sr-only', text: who + ': ' }), content]);
   const meta = h(
     'p',
     { class: 'meta' },
@@ -351,6 +367,111 @@ export function messageView(m, readOnly) {
     );
   }
   return li;
+}
+
+// a file's object URL, fetched once per page view with the visitor token
+const fileUrls = new Map();
+
+function fileUrl(a) {
+  if (!fileUrls.has(a.id)) {
+    const s = state.session;
+    const loading = fetchAttachment(a.id, s ? s.token : '').then((blob) => URL.createObjectURL(blob));
+    loading.catch(() => fileUrls.delete(a.id)); // a failed fetch is tried again next time
+    fileUrls.set(a.id, loading);
+  }
+  return fileUrls.get(a.id);
+}
+
+/**
+ * A file in the conversation: a picture's thumbnail, and for every file its name, size and a
+ * download link. The file is fetched with the visitor token (a plain link could not send it), then
+ * saved under its name by the browser.
+ */
+function attachmentView(a) {
+  const box = h('div', { class: 'attachment', 'data-attachment-id': a.id });
+  const link = h(
+    'a',
+    { class: 'attachment-link', href: '#', download: a.name, 'data-action': 'download', title: t('download', { name: a.name }) },
+    icon('file'),
+    h('span', { class: 'attachment-name', text: a.name }),
+    h('span', { class: 'attachment-size', text: formatSize(a.size, state.lang) })
+  );
+  link.addEventListener('click', (e) => {
+    if (link.getAttribute('href') !== '#') return; // fetched already: the browser saves it
+    e.preventDefault();
+    fileUrl(a).then(
+      (url) => {
+        link.setAttribute('href', url);
+        link.click();
+      },
+      () => link.setAttribute('data-error', 'true')
+    );
+  });
+  if (isImage(a.content_type)) {
+    const img = h('img', { class: 'thumb', alt: t('attachmentImage', { name: a.name }), hidden: true });
+    // a portal whose Content-Security-Policy has no img-src blob: refuses the thumbnail: the
+    // file's row below still names it and downloads it, so no broken picture is shown
+    img.addEventListener('error', () => {
+      img.hidden = true;
+      box.setAttribute('data-thumb', 'refused');
+    });
+    fileUrl(a).then(
+      (url) => {
+        img.src = url;
+        img.hidden = false;
+        if (link.getAttribute('href') === '#') link.setAttribute('href', url);
+      },
+      () => {}
+    );
+    append(box, img);
+  }
+  append(box, link);
+  return box;
+}
+
+/** A file on its way: its name and progress, or why it was refused. */
+function uploadView(upload) {
+  const li = h('li', { class: 'msg msg-visitor upload', 'data-upload': upload.key });
+  const bubble = h('div', { class: 'bubble' });
+  append(bubble, h('p', { class: 'attachment-name', text: upload.name }));
+  if (upload.error) {
+    append(bubble, h('p', { class: 'upload-error', role: 'alert' }, icon('alert'), h('span', { text: upload.error })));
+    append(
+      bubble,
+      h('button', { type: 'button', class: 'link-button', 'data-action': 'dismiss-upload', text: t('dismiss'), onclick: () => removeUploadView(upload) })
+    );
+  } else {
+    const label = t('uploading', { n: upload.progress });
+    append(bubble, [
+      h('progress', { class: 'upload-progress', max: '100', value: String(upload.progress), 'aria-label': label }),
+      h('span', { class: 'upload-percent', text: label })
+    ]);
+  }
+  append(li, bubble);
+  return li;
+}
+
+export function appendUploadView(upload) {
+  if (!ui.log || state.view !== 'chat') return;
+  ui.uploadViews = ui.uploadViews || {};
+  const li = uploadView(upload);
+  ui.uploadViews[upload.key] = li;
+  ui.log.appendChild(li);
+  scrollToEnd();
+}
+
+export function updateUploadView(upload) {
+  const old = ui.uploadViews && ui.uploadViews[upload.key];
+  if (!old || !old.parentNode) return;
+  const li = uploadView(upload);
+  ui.uploadViews[upload.key] = li;
+  old.parentNode.replaceChild(li, old);
+}
+
+export function removeUploadView(upload) {
+  const old = ui.uploadViews && ui.uploadViews[upload.key];
+  if (old && old.parentNode) old.parentNode.removeChild(old);
+  if (ui.uploadViews) delete ui.uploadViews[upload.key];
 }
 
 function viewKey(m) {

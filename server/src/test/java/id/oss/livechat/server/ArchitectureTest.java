@@ -28,12 +28,15 @@ class ArchitectureTest {
         "analytics",
         "notification",
         "realtime",
+        "audit",
+        "privacy",
         "canned",
         "tagging",
         "search",
         "export",
         "hours",
-        "casecontext"
+        "casecontext",
+        "attachment"
     };
     private static final JavaClasses CLASSES =
             new ClassFileImporter()

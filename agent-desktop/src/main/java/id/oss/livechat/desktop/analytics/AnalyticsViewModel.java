@@ -65,14 +65,12 @@ public final class AnalyticsViewModel {
     private final AnalyticsApi api;
     private final Background background;
     private final Localization i18n;
-    private final Clock clock;
 
     public AnalyticsViewModel(
             AnalyticsApi api, Background background, Localization i18n, Clock clock) {
         this.api = api;
         this.background = background;
         this.i18n = i18n;
-        this.clock = clock;
         // the help desk's days, as the server counts them: the desk's own time zone, not UTC
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
         to.set(today);
@@ -214,20 +212,9 @@ public final class AnalyticsViewModel {
                 });
     }
 
-    /**
-     * The live counters; called when the pane opens and every few seconds after. The charts of a
-     * range that reaches today move with the cards (today's chats are in both), so they are asked
-     * for again too; a range in the past stays as it was shown.
-     */
+    /** The live counters; called when the pane opens and every few seconds after. */
     public void refreshLive() {
         background.run(api::dashboard, this::showLive, this::failed);
-        if (!to.get().isBefore(today())) {
-            loadReport();
-        }
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
     }
 
     /** The charts for the chosen range: a range of one day is shown hour by hour. */

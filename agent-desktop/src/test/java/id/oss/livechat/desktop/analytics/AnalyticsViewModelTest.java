@@ -35,28 +35,6 @@ class AnalyticsViewModelTest {
     }
 
     @Test
-    void theChartsOfARangeReachingTodayRefreshWithTheCards() {
-        analytics.refreshLive();
-
-        // no "Show" pressed: the default range ends today, so its charts come with the cards
-        assertThat(analytics.perDay()).hasSize(14);
-        assertThat(analytics.perDepartment()).hasSize(3);
-        assertThat(api.asked)
-                .containsExactlyInAnyOrder(
-                        AnalyticsApi.GroupBy.DAY,
-                        AnalyticsApi.GroupBy.DEPARTMENT,
-                        AnalyticsApi.GroupBy.AGENT);
-
-        // a range in the past is not asked for again every few seconds
-        analytics.fromProperty().set(LocalDate.of(2026, 11, 1));
-        analytics.toProperty().set(LocalDate.of(2026, 11, 7));
-        analytics.loadReport();
-        int asked = api.asked.size();
-        analytics.refreshLive();
-        assertThat(api.asked).hasSize(asked);
-    }
-
-    @Test
     void theReportFillsTheChartsForTheLastTwoWeeksByDefault() {
         analytics.loadReport();
 

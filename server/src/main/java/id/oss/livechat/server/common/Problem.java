@@ -18,6 +18,7 @@ public class Problem extends RuntimeException {
         NOT_FOUND,
         CONFLICT,
         TOO_LARGE,
+        UNSUPPORTED_TYPE,
         RATE_LIMITED,
         UNAVAILABLE
     }

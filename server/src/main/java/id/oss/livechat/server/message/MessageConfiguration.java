@@ -1,5 +1,6 @@
 package id.oss.livechat.server.message;
 
+import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.message.internal.MessageMetrics;
 import id.oss.livechat.server.message.internal.R2dbcMessageStore;
@@ -35,6 +36,7 @@ public class MessageConfiguration {
             VisitorAccess visitors,
             VisitorPresence presence,
             StaffSessions staffSessions,
+            Transactions transactions,
             LiveChatProperties properties) {
         return new Messaging(
                 store,
@@ -42,6 +44,7 @@ public class MessageConfiguration {
                 visitors,
                 presence,
                 staffSessions,
+                transactions,
                 properties.limits().maxMessageChars());
     }
 

@@ -1,6 +1,7 @@
 package id.oss.livechat.server.message;
 
 import id.oss.livechat.model.SenderType;
+import id.oss.livechat.model.realtime.AttachmentInfo;
 import id.oss.livechat.model.realtime.ChatMessage;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
@@ -14,7 +15,8 @@ public interface MessageStore {
 
     /**
      * A message to store. {@code internal}: a staff-only note, numbered like any message but never
-     * shown to the visitor (its socket, its REST reads, its mailed transcript).
+     * shown to the visitor (its socket, its REST reads, its mailed transcript). {@code attachment}:
+     * the file the message carries (already stored, in the caller's transaction), or null.
      */
     record NewMessage(
             UUID sessionId,
@@ -23,7 +25,20 @@ public interface MessageStore {
             UUID senderId,
             String senderName,
             String text,
-            boolean internal) {
+            boolean internal,
+            AttachmentInfo attachment) {
+
+        /** A message without a file. */
+        public NewMessage(
+                UUID sessionId,
+                String clientMsgId,
+                SenderType senderType,
+                UUID senderId,
+                String senderName,
+                String text,
+                boolean internal) {
+            this(sessionId, clientMsgId, senderType, senderId, senderName, text, internal, null);
+        }
 
         /** A message everyone in the chat sees. */
         public NewMessage(
@@ -51,6 +66,13 @@ public interface MessageStore {
      * found for an unknown session, conflict {@code session_closed} for a closed one.
      */
     Mono<Stored> append(NewMessage message);
+
+    /**
+     * As {@link #append}, but alone and at once, in the caller's transaction (never grouped with
+     * other writers' messages): for a message that must commit or roll back with what the caller
+     * stored before it, such as a file's row.
+     */
+    Mono<Stored> appendInTransaction(NewMessage message);
 
     /**
      * The session's messages with {@code seq > afterSeq}, in order, at most {@code limit}: all of

@@ -2,6 +2,7 @@ package id.oss.livechat.server.message;
 
 import id.oss.livechat.model.SenderType;
 import id.oss.livechat.model.SessionStatus;
+import id.oss.livechat.model.realtime.AttachmentInfo;
 import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.MessageAck;
 import id.oss.livechat.model.realtime.MessagePage;
@@ -9,6 +10,7 @@ import id.oss.livechat.model.realtime.Sender;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.common.Staff;
+import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.common.events.ChatEvent;
 import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.session.ChatSession;
@@ -42,6 +44,7 @@ public class Messaging {
     private final VisitorAccess visitors;
     private final VisitorPresence presence;
     private final StaffSessions staffSessions;
+    private final Transactions transactions;
     private final int maxChars;
 
     public Messaging(
@@ -50,8 +53,10 @@ public class Messaging {
             VisitorAccess visitors,
             VisitorPresence presence,
             StaffSessions staffSessions,
+            Transactions transactions,
             int maxChars) {
         this.store = store;
+        this.transactions = transactions;
         this.bus = bus;
         this.visitors = visitors;
         this.presence = presence;
@@ -90,6 +95,55 @@ public class Messaging {
         return store(
                 new MessageStore.NewMessage(
                         sessionId, clientMsgId, SenderType.VISITOR, null, null, text));
+    }
+
+    /**
+     * A file as a message in the chat, from a visitor in its own session or staff who may write in
+     * it (the same rules as {@link #send}). {@code storeFile} (the file's row and bytes) and the
+     * message commit together, in one transaction: a closed chat, or any failure, leaves neither.
+     * The message is published only after the commit. Its text is the file's name.
+     */
+    public Mono<MessageAck> sendAttachment(
+            Participant from, UUID sessionId, AttachmentInfo file, Mono<Void> storeFile) {
+        String clientMsgId = "att-" + file.id();
+        MessageStore.NewMessage message =
+                from instanceof Participant.Member member
+                        ? new MessageStore.NewMessage(
+                                sessionId,
+                                clientMsgId,
+                                SenderType.AGENT,
+                                member.staff().id(),
+                                member.staff().displayName(),
+                                file.name(),
+                                false,
+                                file)
+                        : new MessageStore.NewMessage(
+                                sessionId,
+                                clientMsgId,
+                                SenderType.VISITOR,
+                                null,
+                                null,
+                                file.name(),
+                                false,
+                                file);
+        return mayWrite(from, sessionId)
+                .then(
+                        transactions.inTransaction(
+                                () -> storeFile.then(store.appendInTransaction(message))))
+                .flatMap(stored -> publish(message, stored));
+    }
+
+    /** A visitor writes in its own session; staff as {@link #mayWrite(Staff, ChatSession)}. */
+    private Mono<Void> mayWrite(Participant from, UUID sessionId) {
+        if (from instanceof Participant.Member member) {
+            return staffSessions
+                    .find(sessionId)
+                    .switchIfEmpty(Mono.error(Problem.notFound("The session")))
+                    .flatMap(session -> mayWrite(member.staff(), session));
+        }
+        return ((Participant.Visitor) from).sessionId().equals(sessionId)
+                ? Mono.empty()
+                : Mono.error(notYours());
     }
 
     /** The REST fallback: a visitor proves its session with the session's visitor token. */
@@ -179,18 +233,17 @@ public class Messaging {
 
     /** Stores the message, then publishes it; answers with its number. */
     private Mono<MessageAck> store(MessageStore.NewMessage message) {
-        return store.append(message)
-                .flatMap(
-                        stored ->
-                                bus.publish(
-                                                new ChatEvent.MessageStored(
-                                                        stored.message(), stored.session()))
-                                        .thenReturn(
-                                                new MessageAck(
-                                                        message.sessionId(),
-                                                        message.clientMsgId(),
-                                                        stored.message().seq(),
-                                                        stored.message().sentAt())));
+        return store.append(message).flatMap(stored -> publish(message, stored));
+    }
+
+    private Mono<MessageAck> publish(MessageStore.NewMessage message, MessageStore.Stored stored) {
+        return bus.publish(new ChatEvent.MessageStored(stored.message(), stored.session()))
+                .thenReturn(
+                        new MessageAck(
+                                message.sessionId(),
+                                message.clientMsgId(),
+                                stored.message().seq(),
+                                stored.message().sentAt()));
     }
 
     private void check(UUID sessionId, String clientMsgId, String text) {

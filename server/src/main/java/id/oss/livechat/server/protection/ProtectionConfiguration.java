@@ -27,6 +27,7 @@ public class ProtectionConfiguration {
                         new RateLimits.Window(settings.startsPerHour(), Duration.ofHours(1))));
         limits.put(
                 RateLimits.Kind.SESSION_REQUESTS, perMinute(settings.sessionRequestsPerMinute()));
+        limits.put(RateLimits.Kind.SESSION_UPLOADS, perMinute(settings.sessionUploadsPerMinute()));
         limits.put(RateLimits.Kind.ADDRESS_LOGINS, perMinute(settings.loginsPerMinute()));
         limits.put(
                 RateLimits.Kind.ADDRESS_SOCKET_OPENS, perMinute(settings.socketOpensPerMinute()));

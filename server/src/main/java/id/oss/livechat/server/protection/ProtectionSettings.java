@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param startsBurst chats one address may start at once
  * @param startsPerHour chats one address may start per hour after the burst
  * @param sessionRequestsPerMinute requests about one visitor session (its token) per minute
+ * @param sessionUploadsPerMinute files one visitor session (its token) may upload: a burst of this
+ *     many, refilled over a minute
  * @param loginsPerMinute staff sign-in attempts per address per minute
  * @param maxWaitingPerAddress chats started from one address that may wait in the queues at once
  * @param maxWaitingPerDepartment chats that may wait in one department's queue at once
@@ -29,6 +31,7 @@ public record ProtectionSettings(
         @DefaultValue("60") long startsBurst,
         @DefaultValue("300") long startsPerHour,
         @DefaultValue("60") long sessionRequestsPerMinute,
+        @DefaultValue("10") long sessionUploadsPerMinute,
         @DefaultValue("60") long loginsPerMinute,
         @DefaultValue("50") int maxWaitingPerAddress,
         @DefaultValue("500") int maxWaitingPerDepartment,

@@ -32,7 +32,9 @@ public final class RateLimits {
         /** Every request about one visitor session, per visitor token. */
         SESSION_REQUESTS,
         /** Messages sent over REST, per visitor token (the socket's own limit, over REST). */
-        SESSION_MESSAGES
+        SESSION_MESSAGES,
+        /** Files uploaded, per visitor token: each may be megabytes, so far fewer than requests. */
+        SESSION_UPLOADS
     }
 
     /** One window of a limit: {@code tokens} per {@code period}, all of them usable at once. */

@@ -170,32 +170,55 @@ public final class ClientConnection {
 
     /**
      * Replays every message after {@code afterSeq} from the database, then {@code resume.done};
-     * live messages queued meanwhile follow without duplicates.
+     * live messages queued meanwhile follow without duplicates. The replay takes its place in the
+     * queue at once, before {@code allowed} (the check that the client may resume) has answered: a
+     * live message stored while the check runs then waits behind the replay instead of being sent
+     * before the messages the client asked for again.
+     *
+     * @return completes once {@code allowed} did, failing as it failed (the replay is then dropped)
      */
+    public Mono<Void> resume(
+            UUID sessionId,
+            long afterSeq,
+            Mono<Void> allowed,
+            Function<Long, Flux<ChatMessage>> replay,
+            Mono<Long> lastSeq) {
+        Sinks.One<Void> checked = Sinks.one();
+        enqueue(
+                allowed.doOnError(checked::tryEmitError)
+                        .then(Mono.fromRunnable(checked::tryEmitEmpty))
+                        .then(Mono.defer(() -> replayAfter(sessionId, afterSeq, replay, lastSeq))));
+        return checked.asMono();
+    }
+
+    /** {@link #resume(UUID, long, Mono, Function, Mono)} for a follow the server decided itself. */
     public void resume(
             UUID sessionId,
             long afterSeq,
             Function<Long, Flux<ChatMessage>> replay,
             Mono<Long> lastSeq) {
-        enqueue(
-                Mono.defer(
-                        () -> {
-                            cursors.put(sessionId, afterSeq);
-                            return replay.apply(afterSeq)
-                                    .doOnNext(this::advance)
-                                    .then(lastSeq)
-                                    .doOnNext(
-                                            last ->
-                                                    emit(
-                                                            new ServerFrame.ResumeDone(
-                                                                    sessionId,
-                                                                    Math.max(
-                                                                            last,
-                                                                            cursors.getOrDefault(
-                                                                                    sessionId,
-                                                                                    afterSeq)))))
-                                    .then();
-                        }));
+        enqueue(Mono.defer(() -> replayAfter(sessionId, afterSeq, replay, lastSeq)));
+    }
+
+    private Mono<Void> replayAfter(
+            UUID sessionId,
+            long afterSeq,
+            Function<Long, Flux<ChatMessage>> replay,
+            Mono<Long> lastSeq) {
+        cursors.put(sessionId, afterSeq);
+        return replay.apply(afterSeq)
+                .doOnNext(this::advance)
+                .then(lastSeq)
+                .doOnNext(
+                        last ->
+                                emit(
+                                        new ServerFrame.ResumeDone(
+                                                sessionId,
+                                                Math.max(
+                                                        last,
+                                                        cursors.getOrDefault(
+                                                                sessionId, afterSeq)))))
+                .then();
     }
 
     private void advance(ChatMessage message) {

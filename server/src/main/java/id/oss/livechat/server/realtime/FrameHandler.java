@@ -155,21 +155,17 @@ public class FrameHandler {
     }
 
     /**
-     * Once allowed, the replay runs in the connection's own queue, so it never interleaves wrongly
-     * with the live messages arriving meanwhile.
+     * The replay runs in the connection's own queue, placed there before the permission check
+     * answers, so it never interleaves wrongly with the live messages arriving meanwhile.
      */
     private Mono<Void> resume(
             ClientConnection connection, UUID sessionId, ClientFrame.Resume resume) {
-        return messaging
-                .mayResume(participant(connection), sessionId, resume.afterSeq())
-                .then(
-                        Mono.fromRunnable(
-                                () ->
-                                        connection.resume(
-                                                sessionId,
-                                                resume.afterSeq(),
-                                                after -> messaging.replay(sessionId, after),
-                                                messaging.lastSeq(sessionId))));
+        return connection.resume(
+                sessionId,
+                resume.afterSeq(),
+                messaging.mayResume(participant(connection), sessionId, resume.afterSeq()),
+                after -> messaging.replay(sessionId, after),
+                messaging.lastSeq(sessionId));
     }
 
     /** Who acts through this socket, as the message feature knows participants. */

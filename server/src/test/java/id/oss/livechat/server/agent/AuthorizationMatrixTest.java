@@ -408,6 +408,101 @@ class AuthorizationMatrixTest extends ServerTest {
                                 200,
                                 200,
                                 200),
+                        // issue 20: opening hours, routing rules; issue 16: staff set priority
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/departments/" + nothing + "/hours",
+                                null,
+                                401,
+                                401,
+                                404,
+                                404,
+                                404),
+                        new Route(
+                                HttpMethod.PUT,
+                                "/api/departments/" + nothing + "/hours",
+                                Map.of("time_zone", "Asia/Jakarta"),
+                                401,
+                                401,
+                                403,
+                                403,
+                                400),
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/routing-rules",
+                                null,
+                                401,
+                                401,
+                                403,
+                                200,
+                                200),
+                        // no rules named: the admin's 400 replaces nothing
+                        new Route(
+                                HttpMethod.PUT,
+                                "/api/routing-rules",
+                                Map.of(),
+                                401,
+                                401,
+                                403,
+                                403,
+                                400),
+                        new Route(
+                                HttpMethod.PUT,
+                                "/api/chat/session/" + nothing + "/priority",
+                                Map.of("priority", "high"),
+                                401,
+                                401,
+                                404,
+                                404,
+                                404),
+                        // issue 20: files (the upload is multipart: a JSON body is refused first)
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/attachments/" + nothing,
+                                null,
+                                401,
+                                404,
+                                404,
+                                404,
+                                404),
+                        new Route(
+                                HttpMethod.POST,
+                                "/api/chat/session/" + nothing + "/attachments",
+                                Map.of(),
+                                401,
+                                401,
+                                415,
+                                415,
+                                415),
+                        // personal data (issue 18): admins only
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/audit?limit=1",
+                                null,
+                                401,
+                                401,
+                                403,
+                                403,
+                                200),
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/audit/export.csv?from=2000-01-01&to=2000-01-02",
+                                null,
+                                401,
+                                401,
+                                403,
+                                403,
+                                200),
+                        // no subject named: the admin's 400 erases nothing
+                        new Route(
+                                HttpMethod.POST,
+                                "/api/privacy/erase",
+                                Map.of(),
+                                401,
+                                401,
+                                403,
+                                403,
+                                400),
                         // last: it revokes the callers' tokens
                         new Route(
                                 HttpMethod.POST,
@@ -577,15 +672,21 @@ class AuthorizationMatrixTest extends ServerTest {
 
     private static final List<String> PUBLIC = List.of("/api/oss-chat/", "/health", "/demo/");
 
-    /** "METHOD /path" with every id or {variable} as {} and no query. */
+    /**
+     * "METHOD /path" with every id or {variable} as {} and no query. Tags and close reasons are
+     * named by their code, not an id: the segment after them is one too.
+     */
     private static String key(HttpMethod method, String path) {
         String plain = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        // a tag's or close reason's code stands where the route has its {code}
+        plain = plain.replaceAll("/tidak-ada$", "/{}");
         return method.name()
                 + " "
                 + plain.replaceAll("\\{[^}]+}", "{}")
                         .replaceAll(
                                 "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
-                                "{}");
+                                "{}")
+                        .replaceAll("^(/api/(tags|close-reasons))/[^/{}]+$", "$1/{}");
     }
 
     private int call(Route route, String token) {

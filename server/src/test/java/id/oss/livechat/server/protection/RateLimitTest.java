@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.oss.livechat.server.support.EdgeTest;
 import id.oss.livechat.server.support.StaffFixture;
+import id.oss.livechat.server.support.TestFiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -259,6 +260,48 @@ class RateLimitTest extends EdgeTest {
                                         + chat.get("session_id")
                                         + "'"))
                 .isEqualTo((long) flood.sent());
+    }
+
+    @Test
+    void fileUploadsAreLimitedPerChatFarBelowItsRequests() {
+        UUID department = new StaffFixture(db, direct()).department();
+        WebTestClient office = citizen(freshAddress());
+        Map<?, ?> chat =
+                start(office, department).expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> colleague =
+                start(office, department).expectBody(Map.class).returnResult().getResponseBody();
+        byte[] picture = TestFiles.png(16, 16);
+        Flood flood = untilRefused(() -> upload(office, chat, picture), 60);
+        assertRateLimited(flood.refused(), 60);
+        assertThat(flood.refused().body()).contains("files");
+        // ten at once, one more refilled every six seconds
+        assertThat(flood.sent()).isBetween(10, flood.mostAllowed(10, 10.0 / 60));
+        // nothing of the refused file was stored
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM chat_attachments WHERE session_id = '"
+                                        + chat.get("session_id")
+                                        + "'"))
+                .isEqualTo((long) flood.sent());
+        // the chat still talks, and a colleague's chat still sends files
+        office.post()
+                .uri("/api/oss-chat/session/{id}/messages", chat.get("session_id"))
+                .headers(h -> h.setBearerAuth((String) chat.get("visitor_token")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("client_msg_id", "m1", "text", "Sudah saya kirim"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        upload(office, colleague, picture).expectStatus().isCreated();
+    }
+
+    private static WebTestClient.ResponseSpec upload(
+            WebTestClient client, Map<?, ?> chat, byte[] picture) {
+        return client.post()
+                .uri("/api/oss-chat/session/{id}/attachments", chat.get("session_id"))
+                .headers(h -> h.setBearerAuth((String) chat.get("visitor_token")))
+                .bodyValue(TestFiles.form("layar.png", picture, MediaType.IMAGE_PNG))
+                .exchange();
     }
 
     @Test

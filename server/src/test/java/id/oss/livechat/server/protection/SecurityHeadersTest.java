@@ -29,7 +29,7 @@ class SecurityHeadersTest extends ServerTest {
                 .valueEquals(
                         "Content-Security-Policy",
                         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'"
-                                + " data:; font-src 'self'; connect-src 'self'; form-action 'self';"
+                                + " data: blob:; font-src 'self'; connect-src 'self'; form-action 'self';"
                                 + " base-uri 'none'; object-src 'none'; frame-ancestors 'none'")
                 .expectHeader()
                 .valueEquals("X-Content-Type-Options", "nosniff")

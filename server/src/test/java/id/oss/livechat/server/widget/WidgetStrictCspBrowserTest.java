@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import id.oss.livechat.server.support.ServerTest;
+import id.oss.livechat.server.support.TestFiles;
 import id.oss.livechat.server.support.TestMail;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 
 /**
@@ -22,11 +26,14 @@ import org.openqa.selenium.Keys;
  * chat server. On another origin than the chat server, in real Chromium, the visitor opens the
  * widget, starts a chat and exchanges messages with an agent, and the page records no violation of
  * its policy. When the chat has ended, the transcript form explains that the transcript goes only
- * to the chat's own address.
+ * to the chat's own address. A picture the visitor attaches is uploaded to the chat server under
+ * that policy; the policy has no {@code img-src blob:}, so its thumbnail is refused and the widget
+ * shows the file's row alone, never a broken image.
  */
 class WidgetStrictCspBrowserTest extends ServerTest {
     private HttpServer portal;
     private WidgetBrowser browser;
+    @TempDir Path files;
 
     @AfterEach
     void stop() {
@@ -157,5 +164,46 @@ class WidgetStrictCspBrowserTest extends ServerTest {
         assertThat(TestMail.get().to(stranger)).isEmpty();
         browser.screenshot("widget-transcript-address");
         assertThat(violations()).isEmpty();
+    }
+
+    @Test
+    void onAPortalWithAStrictPolicyAPictureIsSentAndShownAsItsFileRow() throws IOException {
+        PortalDepartment department = new PortalDepartment(db, http).nobodyOnline();
+        DeskAgent agent = new DeskAgent(db, http, department.id()).online();
+        String page = startPortal();
+
+        browser = new WidgetBrowser(port);
+        browser.driver.get(page);
+        browser.waitFor(d -> browser.launcher().isDisplayed());
+        browser.startChat("Budi", "budi@contoh.co.id", "Saya kirim tangkapan layar");
+        String sessionId =
+                browser.waitFor(
+                        d ->
+                                (String)
+                                        browser.js(
+                                                "return JSON.parse(localStorage.getItem('osslc.current'))"));
+        browser.waitFor(d -> agent.serves(sessionId));
+        browser.waitFor(d -> browser.present(".status-box.is-active"));
+
+        Path screenshot = files.resolve("galat-portal.png");
+        Files.write(screenshot, TestFiles.png(64, 40));
+        browser.find(".file-input").sendKeys(screenshot.toString());
+
+        // the upload reached the chat server through connect-src, and is the chat's message
+        browser.waitFor(d -> browser.present(".msg-visitor .attachment-link"));
+        assertThat(
+                        db.sql(
+                                        "SELECT count(*) FROM chat_attachments a JOIN chat_messages m"
+                                                + " ON m.attachment_id = a.id WHERE a.session_id = :s")
+                                .bind("s", UUID.fromString(sessionId))
+                                .map(row -> row.get(0, Long.class))
+                                .one()
+                                .block())
+                .isEqualTo(1L);
+        assertThat(browser.text(".msg-visitor .attachment-name")).isEqualTo("galat-portal.png");
+        // the policy refuses blob: images: no broken picture, the row names and downloads it
+        browser.waitFor(d -> browser.present(".msg-visitor .attachment[data-thumb=refused]"));
+        assertThat(browser.find(".msg-visitor .attachment img.thumb").isDisplayed()).isFalse();
+        assertThat(violations()).isNotEmpty().allMatch(v -> v.startsWith("img-src blob"));
     }
 }

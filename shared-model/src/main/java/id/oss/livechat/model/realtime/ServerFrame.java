@@ -56,7 +56,8 @@ public sealed interface ServerFrame {
             Sender sender,
             String text,
             Instant sentAt,
-            @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean internal)
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean internal,
+            @JsonInclude(JsonInclude.Include.NON_NULL) AttachmentInfo attachment)
             implements ServerFrame {
         /** Absent (any message everyone sees, or an older server) reads as not internal. */
         public MessageNew {
@@ -70,7 +71,7 @@ public sealed interface ServerFrame {
                 Sender sender,
                 String text,
                 Instant sentAt) {
-            this(sessionId, seq, clientMsgId, sender, text, sentAt, false);
+            this(sessionId, seq, clientMsgId, sender, text, sentAt, false, null);
         }
 
         public static MessageNew of(ChatMessage m) {
@@ -81,11 +82,13 @@ public sealed interface ServerFrame {
                     m.sender(),
                     m.text(),
                     m.sentAt(),
-                    m.internal());
+                    m.internal(),
+                    m.attachment());
         }
 
         public ChatMessage toMessage() {
-            return new ChatMessage(sessionId, seq, clientMsgId, sender, text, sentAt, internal);
+            return new ChatMessage(
+                    sessionId, seq, clientMsgId, sender, text, sentAt, internal, attachment);
         }
     }
 

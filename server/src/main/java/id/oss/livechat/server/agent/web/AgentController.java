@@ -8,6 +8,8 @@ import id.oss.livechat.model.staff.UpdateAgentRequest;
 import id.oss.livechat.server.agent.AgentPresence;
 import id.oss.livechat.server.agent.SignOutAndPasswords;
 import id.oss.livechat.server.agent.StaffDirectory;
+import id.oss.livechat.server.audit.AuditAction;
+import id.oss.livechat.server.audit.AuditTrail;
 import id.oss.livechat.server.common.Staff;
 import id.oss.livechat.server.system.web.PathIds;
 import java.util.List;
@@ -33,12 +35,17 @@ public class AgentController {
     private final StaffDirectory directory;
     private final AgentPresence presence;
     private final SignOutAndPasswords access;
+    private final AuditTrail audit;
 
     public AgentController(
-            StaffDirectory directory, AgentPresence presence, SignOutAndPasswords access) {
+            StaffDirectory directory,
+            AgentPresence presence,
+            SignOutAndPasswords access,
+            AuditTrail audit) {
         this.directory = directory;
         this.presence = presence;
         this.access = access;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -57,15 +64,54 @@ public class AgentController {
     }
 
     @PostMapping
-    public Mono<ResponseEntity<Agent>> create(@RequestBody NewAgentRequest body) {
+    public Mono<ResponseEntity<Agent>> create(
+            @AuthenticationPrincipal Staff me, @RequestBody NewAgentRequest body) {
         return directory
                 .create(body)
+                .flatMap(
+                        agent ->
+                                audit.record(
+                                                me,
+                                                AuditAction.STAFF_CREATED,
+                                                "staff:" + agent.id(),
+                                                "username="
+                                                        + agent.username()
+                                                        + " role="
+                                                        + agent.role())
+                                        .thenReturn(agent))
                 .map(agent -> ResponseEntity.status(HttpStatus.CREATED).body(agent));
     }
 
     @PutMapping("/{id}")
-    public Mono<Agent> update(@PathVariable("id") String id, @RequestBody UpdateAgentRequest body) {
-        return directory.update(PathIds.parse(id, "The agent"), body);
+    public Mono<Agent> update(
+            @AuthenticationPrincipal Staff me,
+            @PathVariable("id") String id,
+            @RequestBody UpdateAgentRequest body) {
+        return directory
+                .update(PathIds.parse(id, "The agent"), body)
+                .flatMap(
+                        agent ->
+                                audit.record(
+                                                me,
+                                                AuditAction.STAFF_UPDATED,
+                                                "staff:" + agent.id(),
+                                                changed(body))
+                                        .thenReturn(agent));
+    }
+
+    /**
+     * Which fields an update changed, by name: the trail says what kind of change, not a password.
+     */
+    private static String changed(UpdateAgentRequest body) {
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        if (body.displayName() != null) fields.add("display_name");
+        if (body.email() != null) fields.add("email");
+        if (body.password() != null) fields.add("password");
+        if (body.role() != null) fields.add("role=" + body.role());
+        if (body.departmentIds() != null) fields.add("department_ids");
+        if (body.maxChats() != null) fields.add("max_chats=" + body.maxChats());
+        if (body.active() != null) fields.add("active=" + body.active());
+        return "changed " + String.join(" ", fields);
     }
 
     @PutMapping("/me/status")
@@ -78,6 +124,11 @@ public class AgentController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> password(
             @AuthenticationPrincipal Staff me, @RequestBody PasswordChangeRequest body) {
-        return access.changePassword(me, body);
+        return access.changePassword(me, body).then(onOwnAccount(me, AuditAction.PASSWORD_CHANGED));
+    }
+
+    /** The audit entry of something a staff member did to its own access, once it is done. */
+    private Mono<Void> onOwnAccount(Staff me, String action) {
+        return Mono.defer(() -> audit.record(me, action, "staff:" + me.id(), null));
     }
 }

@@ -4,6 +4,7 @@ import static id.oss.livechat.server.system.database.Sql.bind;
 
 import id.oss.livechat.model.SenderType;
 import id.oss.livechat.model.SessionStatus;
+import id.oss.livechat.model.realtime.AttachmentInfo;
 import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.Sender;
 import id.oss.livechat.server.common.Problem;
@@ -35,7 +36,8 @@ public class R2dbcMessageStore implements MessageStore {
     private static final String APPEND =
             """
             WITH existing AS (
-              SELECT seq, client_msg_id, sender_type, sender_id, sender_name, body, sent_at, internal
+              SELECT seq, client_msg_id, sender_type, sender_id, sender_name, body, sent_at, internal,
+                     attachment_id
                 FROM chat_messages WHERE session_id = :session AND client_msg_id = :client
             ), numbered AS (
               UPDATE chat_sessions
@@ -47,13 +49,15 @@ public class R2dbcMessageStore implements MessageStore {
                WHERE id = :session AND status <> 'closed' AND NOT EXISTS (SELECT 1 FROM existing)
               RETURNING last_seq, status, department_id, visitor_last_seen_at
             ), inserted AS (
-              INSERT INTO chat_messages (session_id, seq, client_msg_id, sender_type, sender_id, sender_name, body, internal)
+              INSERT INTO chat_messages (session_id, seq, client_msg_id, sender_type, sender_id, sender_name, body, internal,
+                                         attachment_id)
               SELECT :session, last_seq, :client, :sender, :senderId,
                      coalesce(:name, CASE WHEN :sender = 'visitor'
                                           THEN (SELECT contact_name FROM chat_session_contacts WHERE session_id = :session) END),
-                     :body, :internal
+                     :body, :internal, :attachment
                 FROM numbered
-              RETURNING seq, client_msg_id, sender_type, sender_id, sender_name, body, sent_at, internal
+              RETURNING seq, client_msg_id, sender_type, sender_id, sender_name, body, sent_at, internal,
+                        attachment_id
             )
             SELECT i.*, false AS duplicate, n.status, n.department_id, n.visitor_last_seen_at
               FROM inserted i, numbered n
@@ -99,6 +103,9 @@ public class R2dbcMessageStore implements MessageStore {
      */
     @Override
     public Mono<Stored> append(NewMessage message) {
+        if (message.attachment() != null) {
+            return appendInTransaction(message);
+        }
         return Mono.defer(
                 () -> {
                     Pending pending = new Pending(message, Sinks.one());
@@ -229,6 +236,16 @@ public class R2dbcMessageStore implements MessageStore {
                 .then();
     }
 
+    /**
+     * One statement, subscribed in the caller's chain, so it joins the caller's transaction. A
+     * failure is not retried here: inside a transaction the retry would only meet the abort.
+     */
+    @Override
+    public Mono<Stored> appendInTransaction(NewMessage message) {
+        return tryAppend(message)
+                .switchIfEmpty(Mono.defer(() -> whyNotStored(message.sessionId())));
+    }
+
     private Mono<Stored> appendOne(NewMessage message) {
         return tryAppend(message)
                 // two sends of one client id at the same moment: the loser's insert hits the
@@ -247,10 +264,16 @@ public class R2dbcMessageStore implements MessageStore {
                         .bind("internal", message.internal());
         spec = bind(spec, "senderId", message.senderId(), UUID.class);
         spec = bind(spec, "name", message.senderName(), String.class);
+        spec =
+                bind(
+                        spec,
+                        "attachment",
+                        message.attachment() == null ? null : message.attachment().id(),
+                        UUID.class);
         return spec.map(
                         row ->
                                 new Stored(
-                                        toMessage(message.sessionId(), row),
+                                        toMessage(message.sessionId(), row, message.attachment()),
                                         Sql.flag(row, "duplicate"),
                                         snapshot(row)))
                 .one();
@@ -275,20 +298,23 @@ public class R2dbcMessageStore implements MessageStore {
 
     @Override
     public Flux<ChatMessage> visibleToVisitorAfter(UUID sessionId, long afterSeq, int limit) {
-        return page(sessionId, afterSeq, limit, " AND NOT internal");
+        return page(sessionId, afterSeq, limit, " AND NOT m.internal");
     }
 
     private Flux<ChatMessage> page(UUID sessionId, long afterSeq, int limit, String filter) {
         return db.sql(
                         """
-                SELECT seq, client_msg_id, sender_type, sender_id, sender_name, body, sent_at, internal
-                  FROM chat_messages WHERE session_id = :session AND seq > :after"""
+                SELECT m.seq, m.client_msg_id, m.sender_type, m.sender_id, m.sender_name, m.body,
+                       m.sent_at, m.internal, a.id AS attachment_id, a.name AS attachment_name,
+                       a.content_type AS attachment_type, a.size_bytes AS attachment_size
+                  FROM chat_messages m LEFT JOIN chat_attachments a ON a.id = m.attachment_id
+                 WHERE m.session_id = :session AND m.seq > :after"""
                                 + filter
-                                + " ORDER BY seq LIMIT :limit")
+                                + " ORDER BY m.seq LIMIT :limit")
                 .bind("session", sessionId)
                 .bind("after", (int) Math.min(afterSeq, Integer.MAX_VALUE))
                 .bind("limit", limit)
-                .map(row -> toMessage(sessionId, row))
+                .map(row -> toMessage(sessionId, row, attachmentOf(row)))
                 .all();
     }
 
@@ -327,6 +353,22 @@ public class R2dbcMessageStore implements MessageStore {
     }
 
     static ChatMessage toMessage(UUID sessionId, Readable row) {
+        return toMessage(sessionId, row, null);
+    }
+
+    /** The file of a row read with the attachment's columns joined in; null when it has none. */
+    private static AttachmentInfo attachmentOf(Readable row) {
+        UUID id = Sql.uuid(row, "attachment_id");
+        return id == null
+                ? null
+                : new AttachmentInfo(
+                        id,
+                        Sql.text(row, "attachment_name"),
+                        Sql.text(row, "attachment_type"),
+                        Sql.number(row, "attachment_size"));
+    }
+
+    static ChatMessage toMessage(UUID sessionId, Readable row, AttachmentInfo attachment) {
         return new ChatMessage(
                 sessionId,
                 Sql.number(row, "seq"),
@@ -337,6 +379,7 @@ public class R2dbcMessageStore implements MessageStore {
                         Sql.text(row, "sender_name")),
                 Sql.text(row, "body"),
                 Sql.instant(row, "sent_at"),
-                Sql.flag(row, "internal"));
+                Sql.flag(row, "internal"),
+                attachment);
     }
 }

@@ -20,9 +20,9 @@ import reactor.core.publisher.Mono;
 /**
  * The limits on the doors anyone on the internet can knock on: every {@code /api/oss-chat} route
  * and {@code /demo/login} per client address (and, with a visitor token, per session), chat starts
- * per address, the REST message fallback per session, staff sign-in per address, chat socket
- * handshakes per address. A refusal is {@code 429 rate_limited} with {@code Retry-After} before the
- * request is read any further.
+ * per address, the REST message fallback and file uploads per session, staff sign-in per address,
+ * chat socket handshakes per address. A refusal is {@code 429 rate_limited} with {@code
+ * Retry-After} before the request is read any further.
  *
  * <p>Runs after the security filters, so a refusal carries the CORS headers and the widget on
  * another origin can read it.
@@ -33,6 +33,8 @@ public class RateLimitFilter implements WebFilter {
     private static final String VISITOR_API = "/api/oss-chat/";
     private static final Pattern REST_MESSAGES =
             Pattern.compile("^/api/oss-chat/session/[^/]+/messages$");
+    private static final Pattern UPLOADS =
+            Pattern.compile("^/api/oss-chat/session/[^/]+/attachments$");
 
     private final RateLimits limits;
 
@@ -49,7 +51,11 @@ public class RateLimitFilter implements WebFilter {
         for (Check check : checks) {
             RateLimits.Decision decision = limits.take(check.kind(), check.key());
             if (!decision.allowed()) {
-                return refuse(check.kind(), decision.retryAfterSeconds());
+                // read what the client is still sending (a file, at most the upload limit) before
+                // answering: a connection closed mid-body gives the client a reset, not the 429
+                return request.getBody()
+                        .doOnNext(org.springframework.core.io.buffer.DataBufferUtils::release)
+                        .then(refuse(check.kind(), decision.retryAfterSeconds()));
             }
         }
         return chain.filter(exchange);
@@ -74,6 +80,11 @@ public class RateLimitFilter implements WebFilter {
                 checks.add(new Check(Kind.SESSION_REQUESTS, token));
                 if (HttpMethod.POST.equals(method) && REST_MESSAGES.matcher(path).matches()) {
                     checks.add(new Check(Kind.SESSION_MESSAGES, token));
+                }
+                // an upload is up to ATTACHMENT_MAX_BYTES: the session's request budget alone
+                // would let one chat push 60 of them a minute
+                if (HttpMethod.POST.equals(method) && UPLOADS.matcher(path).matches()) {
+                    checks.add(new Check(Kind.SESSION_UPLOADS, token));
                 }
             }
         } else if ((HttpMethod.POST.equals(method) && path.equals("/demo/login"))
@@ -103,6 +114,7 @@ public class RateLimitFilter implements WebFilter {
                             "Too many chat connections opened from your network";
                     case SESSION_REQUESTS -> "Too many requests about this chat";
                     case SESSION_MESSAGES -> "Messages are being sent too fast";
+                    case SESSION_UPLOADS -> "Too many files sent in this chat";
                 };
         return Mono.error(
                 Problem.rateLimited(

@@ -19,9 +19,12 @@ import reactor.core.publisher.Mono;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class SecurityHeadersFilter implements WebFilter {
-    /** The demo portal: its own files and its own server's API and sockets, nothing inline. */
+    /**
+     * The demo portal: its own files and its own server's API and sockets, nothing inline. {@code
+     * blob:} images are the widget's thumbnails of chat pictures, fetched with the visitor token.
+     */
     public static final String PAGE_POLICY =
-            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
                     + " font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none';"
                     + " object-src 'none'; frame-ancestors 'none'";
 

@@ -284,12 +284,22 @@ public class ChatWebSocketHandler implements WebSocketHandler {
 
     private Mono<Void> receive(ClientConnection connection, String text) {
         ClientFrame frame;
+        ServerFrame.Error unreadable = null;
         try {
             frame = json.readValue(text, ClientFrame.class);
         } catch (JacksonException e) {
+            frame = null;
+            unreadable = unreadable(e);
+        }
+        if (frame == null) {
+            // a bare JSON null reads as no frame at all
+            if (unreadable == null) {
+                unreadable =
+                        new ServerFrame.Error(
+                                "invalid_frame", "A frame is a JSON object with a type.", null);
+            }
             // a frame that cannot be read costs a signal like any frame: a flood of them gets
             // rate_limited like a flood of pings, not an answer each
-            ServerFrame.Error unreadable = unreadable(e);
             connection.send(
                     connection.allowSignal()
                             ? unreadable
@@ -299,7 +309,8 @@ public class ChatWebSocketHandler implements WebSocketHandler {
                                     unreadable.ref()));
             return Mono.empty();
         }
-        return Mono.defer(() -> frames.handle(connection, frame))
+        ClientFrame read = frame;
+        return Mono.defer(() -> frames.handle(connection, read))
                 .onErrorResume(
                         e -> {
                             connection.send(

@@ -114,17 +114,23 @@ public class R2dbcSessionRepository implements SessionRepository {
     }
 
     @Override
-    public Mono<Instant> saveContact(UUID sessionId, Contact contact) {
+    public Mono<Instant> saveContact(UUID sessionId, Contact contact, String consentNotice) {
         var spec =
                 db.sql(
                                 """
                 INSERT INTO chat_session_contacts
-                  (session_id, contact_name, contact_email, contact_phone, position, company_name)
-                VALUES (:session, :name, :email, :phone, :position, :company)
+                  (session_id, contact_name, contact_email, contact_phone, position, company_name,
+                   consent_at, consent_notice)
+                VALUES (:session, :name, :email, :phone, :position, :company,
+                        CASE WHEN CAST(:consent AS varchar) IS NULL THEN NULL ELSE now() END,
+                        :consent)
                 ON CONFLICT (session_id) DO UPDATE SET
                   contact_name = EXCLUDED.contact_name, contact_email = EXCLUDED.contact_email,
                   contact_phone = EXCLUDED.contact_phone, position = EXCLUDED.position,
-                  company_name = EXCLUDED.company_name, updated_at = now()
+                  company_name = EXCLUDED.company_name, updated_at = now(),
+                  consent_at = coalesce(chat_session_contacts.consent_at, EXCLUDED.consent_at),
+                  consent_notice = coalesce(chat_session_contacts.consent_notice,
+                                            EXCLUDED.consent_notice)
                 RETURNING updated_at""")
                         .bind("session", sessionId)
                         .bind("name", contact.contactName());
@@ -132,6 +138,7 @@ public class R2dbcSessionRepository implements SessionRepository {
         spec = bind(spec, "phone", contact.contactPhone(), String.class);
         spec = bind(spec, "position", contact.position(), String.class);
         spec = bind(spec, "company", contact.companyName(), String.class);
+        spec = bind(spec, "consent", consentNotice, String.class);
         return spec.map(row -> Sql.instant(row, "updated_at")).one();
     }
 

@@ -13,7 +13,9 @@ public record LiveChatProperties(
         @DefaultValue Identity identity,
         @DefaultValue Jwt jwt,
         @DefaultValue Limits limits,
-        @DefaultValue Routing routing) {
+        @DefaultValue Routing routing,
+        @DefaultValue Retention retention,
+        @DefaultValue Privacy privacy) {
 
     /** The key shared with the OSS portal for {@code identity_hash}. */
     public record Identity(@DefaultValue("") String secret) {}
@@ -32,10 +34,12 @@ public record LiveChatProperties(
     /**
      * Request limits. A socket may send {@code messagesPerSecond} messages a second after a burst
      * of {@code messageBurst}: far above anyone typing, far below a flood. A new socket's {@code
-     * auth} frame must arrive within {@code authTimeout}.
+     * auth} frame must arrive within {@code authTimeout}. A file in a chat may have {@code
+     * maxAttachmentBytes} (its upload's body that and a little for the multipart framing).
      */
     public record Limits(
             @DefaultValue("65536") int maxBodyBytes,
+            @DefaultValue("10485760") int maxAttachmentBytes,
             @DefaultValue("4000") int maxMessageChars,
             @DefaultValue("5") double messagesPerSecond,
             @DefaultValue("20") int messageBurst,
@@ -53,4 +57,27 @@ public record LiveChatProperties(
             @DefaultValue("3m") Duration unansweredAfter,
             @DefaultValue("15s") Duration sweepInterval,
             @DefaultValue("60s") Duration presenceGrace) {}
+
+    /**
+     * Retention periods per class of personal data ({@code RETAIN_*}), how often the job runs and
+     * how many rows one batch (one short transaction) empties. The audit trail is kept longest.
+     */
+    public record Retention(
+            @DefaultValue("730d") Duration messages,
+            @DefaultValue("730d") Duration contacts,
+            @DefaultValue("90d") Duration addresses,
+            @DefaultValue("30d") Duration mails,
+            @DefaultValue("1825d") Duration audit,
+            @DefaultValue("1h") Duration interval,
+            @DefaultValue("500") int batch) {}
+
+    /**
+     * The privacy notice before the widget's contact form, per language, with the portal's policy
+     * link; empty texts: no notice, and no consent asked.
+     */
+    public record Privacy(
+            @DefaultValue("") String noticeId,
+            @DefaultValue("") String noticeEn,
+            @DefaultValue("") String policyUrl,
+            @DefaultValue("1") String noticeVersion) {}
 }

@@ -31,16 +31,43 @@ public final class OpsCommands {
 
     private static final String USERNAME_RULE = "[a-z0-9][a-z0-9._-]{0,63}";
 
+    /**
+     * A command a feature adds (verify-audit, erase): it gets a connection to the migrated database
+     * and the words after its name. System knows only this shape, never the feature.
+     */
+    public interface Command {
+        String name();
+
+        /** Exit code: 0 done, 1 failed, 2 misuse. */
+        int run(Connection connection, List<String> arguments, PrintStream out) throws SQLException;
+    }
+
     private final Map<String, String> environment;
     private final PrintStream out;
+    private final List<Command> features;
 
     public OpsCommands(Map<String, String> environment, PrintStream out) {
+        this(environment, out, List.of());
+    }
+
+    public OpsCommands(Map<String, String> environment, PrintStream out, List<Command> features) {
         this.environment = environment;
         this.out = out;
+        this.features = List.copyOf(features);
+    }
+
+    /** Is {@code name} one of the commands, built in or a feature's. */
+    public boolean knows(String name) {
+        return COMMANDS.contains(name) || features.stream().anyMatch(c -> c.name().equals(name));
     }
 
     /** Runs one command; the exit code (0 done, 1 failed, 2 misuse). */
     public int run(String command) {
+        return run(command, List.of());
+    }
+
+    /** Runs one command with its arguments; the exit code (0 done, 1 failed, 2 misuse). */
+    public int run(String command, List<String> arguments) {
         String host = environment.get("DB_HOST");
         if (host == null || host.isBlank()) {
             out.println(
@@ -78,8 +105,7 @@ public final class OpsCommands {
                     out.println("clean-test-data: the test data is gone");
                 }
                 default -> {
-                    out.println("unknown command " + command + "; one of " + COMMANDS);
-                    return 2;
+                    return runFeature(command, arguments);
                 }
             }
             return 0;
@@ -87,6 +113,20 @@ public final class OpsCommands {
             out.println(command + " failed: " + e.getMessage());
             return 1;
         }
+    }
+
+    private int runFeature(String name, List<String> arguments) throws SQLException {
+        for (Command command : features) {
+            if (command.name().equals(name)) {
+                // the feature's tables must exist before it looks at them
+                migrate();
+                try (Connection connection = connect()) {
+                    return command.run(connection, arguments, out);
+                }
+            }
+        }
+        out.println("unknown command " + name + "; one of " + COMMANDS);
+        return 2;
     }
 
     private void migrate() {

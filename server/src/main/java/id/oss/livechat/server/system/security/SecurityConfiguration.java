@@ -26,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what. Two filter chains: the public one (visitor API, whose visitor tokens are
- * checked by the visitor feature, plus health, docs, widget and WebSockets, which authenticate in
- * their first frame), and the staff one, where Spring Security's reactive resource server takes the
+ * checked by the visitor feature, file downloads, which take either kind of token and are checked
+ * by the attachment feature, plus health, docs, widget and WebSockets, which authenticate in their
+ * first frame), and the staff one, where Spring Security's reactive resource server takes the
  * bearer token of every call, the agent feature verifies it ({@link StaffTokenVerifier}), and the
  * role is checked on each route. Use cases check the finer rules (an agent acting on another
  * agent's chat).
@@ -37,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class SecurityConfiguration {
     private static final String[] PUBLIC_PATHS = {
         "/api/oss-chat/**",
+        // a chat's file: its visitor's token or a staff token, checked by the attachment feature
+        "/api/attachments/**",
         "/health",
         "/health/**",
         "/openapi.yaml",
@@ -84,7 +87,8 @@ public class SecurityConfiguration {
                                         .permitAll()
                                         .pathMatchers("/api/analytics/**")
                                         .hasAnyRole("SUPERVISOR", "ADMIN")
-                                        .pathMatchers("/debug/**")
+                                        .pathMatchers(
+                                                "/debug/**", "/api/audit/**", "/api/privacy/**")
                                         .hasRole("ADMIN")
                                         .pathMatchers(HttpMethod.PUT, "/api/agents/me/status")
                                         .authenticated()

@@ -117,10 +117,17 @@ public class ApiErrorHandler implements WebExceptionHandler {
                     HttpStatus.METHOD_NOT_ALLOWED,
                     new ApiError("method_not_allowed", "This route does not accept that method."));
         }
-        if (failure instanceof UnsupportedMediaTypeStatusException) {
+        if (failure instanceof UnsupportedMediaTypeStatusException unsupported) {
+            boolean multipart =
+                    unsupported.getSupportedMediaTypes().stream()
+                            .anyMatch(MediaType.MULTIPART_FORM_DATA::isCompatibleWith);
             return new Answer(
                     HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    new ApiError("unsupported_media_type", "Send the body as application/json."));
+                    new ApiError(
+                            "unsupported_media_type",
+                            multipart
+                                    ? "Send the file as multipart/form-data, in a part named file."
+                                    : "Send the body as application/json."));
         }
         if (failure instanceof NotAcceptableStatusException) {
             return new Answer(
@@ -245,6 +252,7 @@ public class ApiErrorHandler implements WebExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };

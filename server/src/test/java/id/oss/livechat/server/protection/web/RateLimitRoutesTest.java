@@ -66,6 +66,15 @@ class RateLimitRoutesTest {
                         address(Kind.ADDRESS_REQUESTS),
                         session(Kind.SESSION_REQUESTS),
                         session(Kind.SESSION_MESSAGES));
+        assertThat(
+                        checks(
+                                withToken(
+                                        MockServerHttpRequest.post(
+                                                "/api/oss-chat/session/" + id + "/attachments"))))
+                .containsExactly(
+                        address(Kind.ADDRESS_REQUESTS),
+                        session(Kind.SESSION_REQUESTS),
+                        session(Kind.SESSION_UPLOADS));
     }
 
     @Test
