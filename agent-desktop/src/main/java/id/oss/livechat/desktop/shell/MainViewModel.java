@@ -74,7 +74,12 @@ public final class MainViewModel {
                         context.scheduler(),
                         context.ui());
         this.renewal =
-                new TokenRenewal(signedIn.api(), background, context.scheduler(), link::useToken);
+                new TokenRenewal(
+                        signedIn.api(),
+                        background,
+                        context.scheduler(),
+                        link::useToken,
+                        () -> accessEnded(TokenRenewal.REFUSED));
         this.status =
                 new AgentStatusViewModel(signedIn.api(), background, context.i18n(), attention);
         this.chats =
@@ -223,7 +228,10 @@ public final class MainViewModel {
                         error -> {});
     }
 
-    /** The server closed the socket with 4401: the token is no good; nothing more to tell it. */
+    /**
+     * The server closed the socket with 4401, or refused to renew the token (401): the token is no
+     * good; nothing more to tell it.
+     */
     private void accessEnded(String reason) {
         renewal.stop();
         link.stop();
@@ -239,6 +247,7 @@ public final class MainViewModel {
                     case FrameTypes.REVOKED_PASSWORD_CHANGED -> "signedOut.passwordChanged";
                     case FrameTypes.REVOKED_ACCESS_CHANGED -> "signedOut.accessChanged";
                     case FrameTypes.REVOKED_TOKEN_EXPIRED -> "signedOut.expired";
+                    case TokenRenewal.REFUSED -> "signedOut.renewalRefused";
                     default -> "signedOut.refused";
                 };
         return context.i18n().text(key);

@@ -13,23 +13,33 @@ import id.oss.livechat.desktop.login.TokenRenewal;
 import id.oss.livechat.desktop.util.ExecutorBackground;
 import id.oss.livechat.desktop.util.ExecutorScheduler;
 import id.oss.livechat.desktop.util.UiThread;
+import id.oss.livechat.model.AgentStatus;
+import id.oss.livechat.model.SessionStatus;
+import id.oss.livechat.model.realtime.ClientFrame;
+import id.oss.livechat.model.realtime.ServerFrame;
+import id.oss.livechat.model.staff.Agent;
 import id.oss.livechat.model.staff.LoginResponse;
+import id.oss.livechat.model.visitor.ContactRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * A shift longer than a token, against the real server with {@code JWT_EXPIRES_IN=4s}: the desktop
- * renews its token before it expires without asking the agent, its socket stays signed in (never a
- * 4401), and REST calls keep working well past the first token's expiry.
+ * A shift longer than a token, against the real server with {@code JWT_EXPIRES_IN=5s}: the desk
+ * renews its token before it expires without asking the agent, on the socket it has. The chat it
+ * serves goes on: no second sign-in (so nothing reloads), never a 4401, a message sent right after
+ * the renewal reaches the visitor, and the visitor's message after two token lifetimes arrives
+ * once.
  */
 class TokenRenewalEndToEndTest {
+    private static final Duration LIFETIME = Duration.ofSeconds(5);
 
     @Test
-    void theDeskStaysSignedInPastItsFirstTokensExpiry() {
+    void theDeskKeepsServingItsChatPastItsFirstTokensExpiry() {
         // one "UI thread" at a time, as on JavaFX
         UiThread ui =
                 action -> {
@@ -37,37 +47,91 @@ class TokenRenewalEndToEndTest {
                         action.run();
                     }
                 };
-        try (RealServer server = RealServer.start("--JWT_EXPIRES_IN=4s");
+        try (RealServer server =
+                        RealServer.start("--JWT_EXPIRES_IN=" + LIFETIME.toSeconds() + "s");
                 ExecutorScheduler scheduler = new ExecutorScheduler(ui);
-                ExecutorBackground background = new ExecutorBackground(ui)) {
-            HttpStaffApi api =
-                    new HttpStaffApi(ServerAddress.parse(server.address()).orElseThrow());
-            LoginResponse login = api.login("agent1", RealServer.PASSWORD);
-            Instant firstExpiry = Instant.now().plusSeconds(login.expiresIn());
+                ExecutorBackground background = new ExecutorBackground(ui);
+                VisitorClient visitor = new VisitorClient(server.address())) {
+            ServerAdmin admin = new ServerAdmin(server.address());
+            UUID department = admin.department("Perpanjangan");
+            Agent rina = admin.agent("Rina Renewal", 3, department);
+            ServerAddress address = ServerAddress.parse(server.address()).orElseThrow();
+            HttpStaffApi api = new HttpStaffApi(address);
+            LoginResponse login = api.login(rina.username(), ServerAdmin.AGENT_PASSWORD);
+            Instant firstExpiry = Instant.now().plus(LIFETIME);
+
             LiveLink link =
                     new LiveLink(new TyrusChatConnection(), new ReconnectPolicy(), scheduler, ui);
             List<LinkState> states = new CopyOnWriteArrayList<>();
             link.stateProperty().addListener((obs, old, now) -> states.add(now));
-            AtomicInteger connected = new AtomicInteger();
-            link.onConnected(connected::incrementAndGet);
-            TokenRenewal renewal = new TokenRenewal(api, background, scheduler, link::useToken);
-            ui.run(
-                    () -> {
-                        link.start(
-                                ServerAddress.parse(server.address()).orElseThrow().agentSocket(),
-                                login.accessToken());
-                        renewal.start(login.expiresIn());
-                    });
+            List<ServerFrame> frames = new CopyOnWriteArrayList<>();
+            link.onFrame(frames::add);
+            AtomicInteger signIns = new AtomicInteger();
+            link.onConnected(signIns::incrementAndGet);
+            AtomicInteger renewals = new AtomicInteger();
+            AtomicInteger refused = new AtomicInteger();
+            List<Boolean> sentRightAfterRenewal = new CopyOnWriteArrayList<>();
+            UUID[] chat = new UUID[1];
+            TokenRenewal renewal =
+                    new TokenRenewal(
+                            api,
+                            background,
+                            scheduler,
+                            token -> {
+                                link.useToken(token);
+                                if (renewals.incrementAndGet() == 1) {
+                                    // the agent types on, unaware of the renewal
+                                    sentRightAfterRenewal.add(
+                                            link.send(
+                                                    new ClientFrame.MessageSend(
+                                                            chat[0],
+                                                            "a-renewed",
+                                                            "Baik, saya periksa dulu")));
+                                }
+                            },
+                            refused::incrementAndGet);
+            ui.run(() -> link.start(address.agentSocket(), login.accessToken()));
+            await().atMost(Duration.ofSeconds(20)).until(link::isConnected);
+            api.setStatus(AgentStatus.ONLINE);
 
-            // two token lifetimes later: still connected, signed in with a renewed token
-            await().atMost(Duration.ofSeconds(30))
+            visitor.start("Perpanjangan izin", department, contact()).connect();
+            chat[0] = visitor.sessionId();
+            await().atMost(Duration.ofSeconds(20))
                     .until(
                             () ->
-                                    Instant.now().isAfter(firstExpiry.plusSeconds(4))
-                                            && link.isConnected()
-                                            && connected.get() >= 2);
-            assertThat(states).doesNotContain(LinkState.REJECTED);
+                                    frames.stream()
+                                            .anyMatch(
+                                                    f ->
+                                                            f
+                                                                            instanceof
+                                                                            ServerFrame
+                                                                                            .SessionUpdated
+                                                                                    u
+                                                                    && u.sessionId().equals(chat[0])
+                                                                    && u.status()
+                                                                            == SessionStatus
+                                                                                    .ACTIVE));
+            ui.run(() -> renewal.start(login.expiresIn()));
+
+            visitor.await(
+                    ServerFrame.MessageNew.class, m -> m.text().equals("Baik, saya periksa dulu"));
+            assertThat(sentRightAfterRenewal).containsExactly(true);
+
+            // two token lifetimes later the same socket still serves the chat
+            await().atMost(Duration.ofSeconds(40))
+                    .until(
+                            () ->
+                                    Instant.now().isAfter(firstExpiry.plus(LIFETIME))
+                                            && renewals.get() >= 2);
+            visitor.say("Halo, masih di sana?");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> messagesSaying(frames, "Halo, masih di sana?") >= 1);
+
+            assertThat(messagesSaying(frames, "Halo, masih di sana?")).as("once").isEqualTo(1);
+            assertThat(signIns.get()).as("signed in once, never reloaded").isEqualTo(1);
+            assertThat(states).containsExactly(LinkState.CONNECTING, LinkState.CONNECTED);
             assertThat(link.rejectedBecause()).isNull();
+            assertThat(refused.get()).isZero();
             assertThat(api.waiting()).as("REST calls carry the renewed token").isNotNull();
             ui.run(
                     () -> {
@@ -75,5 +139,21 @@ class TokenRenewalEndToEndTest {
                         link.stop();
                     });
         }
+    }
+
+    private static long messagesSaying(List<ServerFrame> frames, String text) {
+        return frames.stream()
+                .filter(f -> f instanceof ServerFrame.MessageNew m && m.text().equals(text))
+                .count();
+    }
+
+    private static ContactRequest contact() {
+        return new ContactRequest(
+                null,
+                "Siti Rahmawati",
+                "siti@majubersama.co.id",
+                "+6281234567890",
+                "Direktur",
+                "PT Maju Bersama");
     }
 }
