@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,7 +72,7 @@ class TokenRenewalEndToEndTest {
             AtomicInteger renewals = new AtomicInteger();
             AtomicInteger refused = new AtomicInteger();
             List<Boolean> sentRightAfterRenewal = new CopyOnWriteArrayList<>();
-            UUID[] chat = new UUID[1];
+            AtomicReference<UUID> chat = new AtomicReference<>();
             TokenRenewal renewal =
                     new TokenRenewal(
                             api,
@@ -79,39 +80,32 @@ class TokenRenewalEndToEndTest {
                             scheduler,
                             token -> {
                                 link.useToken(token);
-                                if (renewals.incrementAndGet() == 1) {
+                                renewals.incrementAndGet();
+                                if (chat.get() != null && sentRightAfterRenewal.isEmpty()) {
                                     // the agent types on, unaware of the renewal
                                     sentRightAfterRenewal.add(
                                             link.send(
                                                     new ClientFrame.MessageSend(
-                                                            chat[0],
+                                                            chat.get(),
                                                             "a-renewed",
                                                             "Baik, saya periksa dulu")));
                                 }
                             },
                             refused::incrementAndGet);
-            ui.run(() -> link.start(address.agentSocket(), login.accessToken()));
+            // as the desk does: the socket and the renewal start with the sign-in
+            ui.run(
+                    () -> {
+                        link.start(address.agentSocket(), login.accessToken());
+                        renewal.start(login.expiresIn());
+                    });
             await().atMost(Duration.ofSeconds(20)).until(link::isConnected);
             api.setStatus(AgentStatus.ONLINE);
 
             visitor.start("Perpanjangan izin", department, contact()).connect();
-            chat[0] = visitor.sessionId();
+            UUID session = visitor.sessionId();
             await().atMost(Duration.ofSeconds(20))
-                    .until(
-                            () ->
-                                    frames.stream()
-                                            .anyMatch(
-                                                    f ->
-                                                            f
-                                                                            instanceof
-                                                                            ServerFrame
-                                                                                            .SessionUpdated
-                                                                                    u
-                                                                    && u.sessionId().equals(chat[0])
-                                                                    && u.status()
-                                                                            == SessionStatus
-                                                                                    .ACTIVE));
-            ui.run(() -> renewal.start(login.expiresIn()));
+                    .until(() -> frames.stream().anyMatch(f -> isAssigned(f, session)));
+            chat.set(session);
 
             visitor.await(
                     ServerFrame.MessageNew.class, m -> m.text().equals("Baik, saya periksa dulu"));
@@ -139,6 +133,12 @@ class TokenRenewalEndToEndTest {
                         link.stop();
                     });
         }
+    }
+
+    private static boolean isAssigned(ServerFrame frame, UUID session) {
+        return frame instanceof ServerFrame.SessionUpdated u
+                && u.sessionId().equals(session)
+                && u.status() == SessionStatus.ACTIVE;
     }
 
     private static long messagesSaying(List<ServerFrame> frames, String text) {

@@ -73,7 +73,7 @@ class MainWindowTest {
     }
 
     @Test
-    void aRenewalTheServerRefusesReturnsToSignInSayingWhy(FxRobot robot) {
+    void aRenewalTheServerRefusesReturnsToSignInSayingWhy(FxRobot robot) throws Exception {
         connect();
         desk.ports.api.renewFailure =
                 new ApiException(401, "invalid_token", "The access token is not valid");
@@ -95,6 +95,9 @@ class MainWindowTest {
                                                 .queryAs(Label.class)
                                                 .getText()));
         assertThat(desk.ports.api.calls).contains("renewToken", "forgetToken");
+        Screenshots.save(
+                (Stage) fx(() -> robot.lookup("#login-error").query().getScene().getWindow()),
+                "signed-out-renewal-refused.png");
     }
 
     @Test
