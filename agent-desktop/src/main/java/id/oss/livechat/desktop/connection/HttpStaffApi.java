@@ -64,6 +64,13 @@ public final class HttpStaffApi implements StaffApi {
     }
 
     @Override
+    public LoginResponse renewToken() {
+        LoginResponse response = http.send("POST", "/api/auth/refresh", null, LoginResponse.class);
+        http.useToken(response.accessToken());
+        return response;
+    }
+
+    @Override
     public void forgetToken() {
         http.useToken(null);
     }

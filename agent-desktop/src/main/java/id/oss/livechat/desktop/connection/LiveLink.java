@@ -36,7 +36,12 @@ public final class LiveLink {
     private final List<Runnable> connectedListeners = new ArrayList<>();
 
     private URI endpoint;
+    // the newest token; a renewal replaces it
     private String token;
+    // the token last sent on the current socket, and the one the server last took there
+    // (auth.ok): a renewal in between is on its way
+    private String sentToken;
+    private String acceptedToken;
     // each socket gets a number; events of an older socket arriving late are ignored
     private int generation;
     private Scheduler.Cancellable pendingRetry;
@@ -101,6 +106,26 @@ public final class LiveLink {
         state.set(LinkState.OFFLINE);
     }
 
+    /**
+     * A renewed token ({@code POST /api/auth/refresh}). A connected socket is renewed in place: the
+     * token goes in an {@code auth} frame on it, and the server then ends the socket with the new
+     * token rather than the old one. The socket stays as it is, so nothing reloads, nothing is
+     * missed or arrives twice, and frames sent meanwhile go out. A socket still signing in is
+     * renewed once it is in; a link that is not connected signs in with it on its next attempt.
+     */
+    public void useToken(String renewed) {
+        this.token = renewed;
+        if (state.get() == LinkState.CONNECTED) {
+            renewSocket();
+        }
+    }
+
+    private void renewSocket() {
+        if (connection.send(codec.encode(new ClientFrame.Auth(token)))) {
+            sentToken = token;
+        }
+    }
+
     /** Sends a frame if the socket is connected and authenticated; false otherwise. */
     public boolean send(ClientFrame frame) {
         if (state.get() != LinkState.CONNECTED) {
@@ -154,6 +179,8 @@ public final class LiveLink {
 
     private void authenticate() {
         // the token goes in the first frame, never in the URL (URLs end up in logs)
+        sentToken = token;
+        acceptedToken = null;
         connection.send(codec.encode(new ClientFrame.Auth(token)));
     }
 
@@ -162,12 +189,22 @@ public final class LiveLink {
     }
 
     private void dispatch(ServerFrame frame) {
+        if (frame instanceof ServerFrame.AuthOk && state.get() == LinkState.CONNECTED) {
+            // the answer to a renewal on this socket: it was signed in already
+            acceptedToken = sentToken;
+            return;
+        }
         if (frame instanceof ServerFrame.AuthOk) {
+            acceptedToken = sentToken;
             policy.reset();
             state.set(LinkState.CONNECTED);
             stopKeepAlive();
             keepAlive = scheduler.every(PING_EVERY, () -> send(new ClientFrame.Ping()));
             List.copyOf(connectedListeners).forEach(Runnable::run);
+            if (!token.equals(sentToken)) {
+                // renewed while this socket was signing in with the older token
+                renewSocket();
+            }
             return;
         }
         for (Consumer<ServerFrame> listener : List.copyOf(frameListeners)) {
@@ -182,6 +219,13 @@ public final class LiveLink {
 
     private void closed(int code, String reason) {
         stopKeepAlive();
+        if (code == FrameTypes.CLOSE_UNAUTHORIZED && expiredBeforeItsRenewal(reason)) {
+            // the old token ran out just as the new one arrived: sign in again with the new one
+            LOG.log(System.Logger.Level.INFO, "socket token expired; reconnecting renewed");
+            state.set(LinkState.RECONNECTING);
+            pendingRetry = scheduler.schedule(Duration.ZERO, this::openSocket);
+            return;
+        }
         if (code == FrameTypes.CLOSE_UNAUTHORIZED) {
             LOG.log(System.Logger.Level.WARNING, "the server refused the token: " + reason);
             rejectedBecause = reason == null ? "" : reason;
@@ -194,5 +238,15 @@ public final class LiveLink {
                 System.Logger.Level.INFO,
                 "socket closed (" + code + " " + reason + "); retrying in " + delay);
         pendingRetry = scheduler.schedule(delay, this::openSocket);
+    }
+
+    /**
+     * A socket that ended because its token expired while the link holds a newer token (the renewal
+     * crossed the expiry on the wire): that is no reason to send the agent to sign-in.
+     */
+    private boolean expiredBeforeItsRenewal(String reason) {
+        return FrameTypes.REVOKED_TOKEN_EXPIRED.equals(reason)
+                && token != null
+                && !token.equals(acceptedToken);
     }
 }

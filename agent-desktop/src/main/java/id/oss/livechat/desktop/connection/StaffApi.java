@@ -32,6 +32,13 @@ public interface StaffApi {
      */
     void signOut();
 
+    /**
+     * {@code POST /api/auth/refresh}: a new token (later expiry, same version) for the one held,
+     * which later calls carry from then on. A revoked or expired token is an {@link ApiException}
+     * 401.
+     */
+    LoginResponse renewToken();
+
     /** Forgets the token without telling the server: it refused the token already (4401). */
     void forgetToken();
 

@@ -11,6 +11,7 @@ import id.oss.livechat.desktop.connection.StaffApi;
 import id.oss.livechat.desktop.contact.ContactViewModel;
 import id.oss.livechat.desktop.hours.HoursEditorViewModel;
 import id.oss.livechat.desktop.login.SignedIn;
+import id.oss.livechat.desktop.login.TokenRenewal;
 import id.oss.livechat.desktop.queue.QueueViewModel;
 import id.oss.livechat.desktop.tools.CannedReplies;
 import id.oss.livechat.desktop.tools.CannedReplyEditorViewModel;
@@ -37,6 +38,8 @@ public final class MainViewModel {
     private final SignedIn signedIn;
     private final DesktopContext context;
     private final LiveLink link;
+    // a shift outlives a token: renewed before it expires, the socket reconnecting with the new one
+    private final TokenRenewal renewal;
     private final Attention attention;
     private final AgentStatusViewModel status;
     private final ActiveChatsViewModel chats;
@@ -70,6 +73,13 @@ public final class MainViewModel {
                         new ReconnectPolicy(),
                         context.scheduler(),
                         context.ui());
+        this.renewal =
+                new TokenRenewal(
+                        signedIn.api(),
+                        background,
+                        context.scheduler(),
+                        link::useToken,
+                        () -> accessEnded(TokenRenewal.REFUSED));
         this.status =
                 new AgentStatusViewModel(signedIn.api(), background, context.i18n(), attention);
         this.chats =
@@ -172,6 +182,7 @@ public final class MainViewModel {
      */
     public void start() {
         link.start(signedIn.server().agentSocket(), signedIn.accessToken());
+        renewal.start(signedIn.login().expiresIn());
         cannedReplies.load();
         labels.load();
         if (analytics != null) {
@@ -205,6 +216,7 @@ public final class MainViewModel {
      * server ({@code POST /api/auth/logout}), with no screen change.
      */
     public void shutdown() {
+        renewal.stop();
         link.stop();
         var api = signedIn.api();
         context.background()
@@ -221,8 +233,12 @@ public final class MainViewModel {
                         error -> {});
     }
 
-    /** The server closed the socket with 4401: the token is no good; nothing more to tell it. */
+    /**
+     * The server closed the socket with 4401, or refused to renew the token (401): the token is no
+     * good; nothing more to tell it.
+     */
     private void accessEnded(String reason) {
+        renewal.stop();
         link.stop();
         signedIn.api().forgetToken();
         onSignedOut.accept(signedOutText(reason));
@@ -236,6 +252,7 @@ public final class MainViewModel {
                     case FrameTypes.REVOKED_PASSWORD_CHANGED -> "signedOut.passwordChanged";
                     case FrameTypes.REVOKED_ACCESS_CHANGED -> "signedOut.accessChanged";
                     case FrameTypes.REVOKED_TOKEN_EXPIRED -> "signedOut.expired";
+                    case TokenRenewal.REFUSED -> "signedOut.renewalRefused";
                     default -> "signedOut.refused";
                 };
         return context.i18n().text(key);

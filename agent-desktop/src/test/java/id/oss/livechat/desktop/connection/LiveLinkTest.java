@@ -120,6 +120,71 @@ class LiveLinkTest {
     }
 
     @Test
+    void aRenewedTokenGoesOnTheSocketItHasAndNothingReloads() {
+        socket.acceptAndAuthenticate();
+
+        link.useToken("token-renewed");
+        // frames sent right after the renewal go out on the same socket
+        assertThat(link.send(new ClientFrame.Ping())).isTrue();
+        socket.push(new ServerFrame.AuthOk(null, DemoData.AGENT));
+        socket.push(new ServerFrame.Pong());
+
+        assertThat(socket.openAttempts()).as("no second socket").hasSize(1);
+        assertThat(socket.sent())
+                .containsExactly(
+                        new ClientFrame.Auth("token-agent1"),
+                        new ClientFrame.Auth("token-renewed"),
+                        new ClientFrame.Ping());
+        assertThat(link.state()).isEqualTo(LinkState.CONNECTED);
+        assertThat(connects).as("listeners reload nothing").isEqualTo(1);
+        assertThat(frames).containsExactly(new ServerFrame.Pong());
+    }
+
+    @Test
+    void aTokenRenewedWhileTheSocketSignsInIsSentOnceItIsIn() {
+        socket.accept();
+        link.useToken("token-renewed");
+        assertThat(socket.sent()).containsExactly(new ClientFrame.Auth("token-agent1"));
+
+        socket.push(new ServerFrame.AuthOk(null, DemoData.AGENT));
+
+        assertThat(socket.sent())
+                .containsExactly(
+                        new ClientFrame.Auth("token-agent1"),
+                        new ClientFrame.Auth("token-renewed"));
+        assertThat(connects).isEqualTo(1);
+    }
+
+    @Test
+    void anExpiryThatCrossesTheRenewalReconnectsWithTheNewTokenInsteadOfSigningOut() {
+        socket.acceptAndAuthenticate();
+        link.useToken("token-renewed");
+
+        // the old token ran out before the server read the renewal
+        socket.drop(FrameTypes.CLOSE_UNAUTHORIZED, FrameTypes.REVOKED_TOKEN_EXPIRED);
+        assertThat(link.state()).isEqualTo(LinkState.RECONNECTING);
+        scheduler.runOneOffs();
+        socket.clearSent();
+        socket.acceptAndAuthenticate();
+
+        assertThat(socket.sent()).containsExactly(new ClientFrame.Auth("token-renewed"));
+        assertThat(link.state()).isEqualTo(LinkState.CONNECTED);
+    }
+
+    @Test
+    void aRenewedTokenThatExpiresInItsTurnEndsTheShift() {
+        socket.acceptAndAuthenticate();
+        link.useToken("token-renewed");
+        socket.push(new ServerFrame.AuthOk(null, DemoData.AGENT));
+
+        socket.drop(FrameTypes.CLOSE_UNAUTHORIZED, FrameTypes.REVOKED_TOKEN_EXPIRED);
+
+        assertThat(link.state()).isEqualTo(LinkState.REJECTED);
+        assertThat(link.rejectedBecause()).isEqualTo(FrameTypes.REVOKED_TOKEN_EXPIRED);
+        assertThat(scheduler.pendingDelays()).isEmpty();
+    }
+
+    @Test
     void unknownFramesAndMalformedJsonAreSkipped() {
         socket.acceptAndAuthenticate();
 

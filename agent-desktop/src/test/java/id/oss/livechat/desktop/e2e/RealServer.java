@@ -28,6 +28,11 @@ public final class RealServer implements AutoCloseable {
     }
 
     public static RealServer start() {
+        return start(new String[0]);
+    }
+
+    /** With settings of the test's own, like {@code --JWT_EXPIRES_IN=4s}. */
+    public static RealServer start(String... settings) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("livechat-desktop-e2e");
@@ -37,11 +42,15 @@ public final class RealServer implements AutoCloseable {
         ConfigurableApplicationContext context =
                 new SpringApplicationBuilder(LiveChatServer.class)
                         .run(
-                                "--server.port=0",
-                                "--LIVECHAT_DATA_DIR=" + dataDir,
-                                "--LIVECHAT_DEMO=true",
-                                "--DEMO_PASSWORD=" + PASSWORD,
-                                "--LOG_LEVEL=warn");
+                                java.util.stream.Stream.concat(
+                                                Stream.of(
+                                                        "--server.port=0",
+                                                        "--LIVECHAT_DATA_DIR=" + dataDir,
+                                                        "--LIVECHAT_DEMO=true",
+                                                        "--DEMO_PASSWORD=" + PASSWORD,
+                                                        "--LOG_LEVEL=warn"),
+                                                Stream.of(settings))
+                                        .toArray(String[]::new));
         return new RealServer(context, dataDir);
     }
 

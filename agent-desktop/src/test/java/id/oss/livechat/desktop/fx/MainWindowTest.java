@@ -5,14 +5,17 @@ import static id.oss.livechat.desktop.fx.FxDesk.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.oss.livechat.desktop.chat.MessageItem;
+import id.oss.livechat.desktop.connection.ApiException;
 import id.oss.livechat.desktop.connection.ChatConnection;
 import id.oss.livechat.desktop.connection.LinkState;
+import id.oss.livechat.desktop.connection.ServerUnreachableException;
 import id.oss.livechat.desktop.i18n.AppLanguage;
 import id.oss.livechat.desktop.testing.DemoData;
 import id.oss.livechat.model.realtime.ClientFrame;
 import id.oss.livechat.model.realtime.FrameTypes;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.model.staff.StaffSession;
+import java.time.Duration;
 import java.util.UUID;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -67,6 +70,59 @@ class MainWindowTest {
                                                 .queryAs(Label.class)
                                                 .getText()));
         assertThat(desk.ports.api.calls).contains("forgetToken").doesNotContain("signOut");
+    }
+
+    @Test
+    void aRenewalTheServerRefusesReturnsToSignInSayingWhy(FxRobot robot) throws Exception {
+        connect();
+        desk.ports.api.renewFailure =
+                new ApiException(401, "invalid_token", "The access token is not valid");
+
+        // the renewal is due (80 % of the token's lifetime)
+        fx(
+                () -> {
+                    desk.scheduler.runOneOffs();
+                    return null;
+                });
+
+        eventually(() -> desk.shell.mainViewModel() == null);
+        eventually(
+                () ->
+                        desk.i18n
+                                .text("signedOut.renewalRefused")
+                                .equals(
+                                        robot.lookup("#login-error")
+                                                .queryAs(Label.class)
+                                                .getText()));
+        assertThat(desk.ports.api.calls).contains("renewToken", "forgetToken");
+        Screenshots.save(
+                (Stage) fx(() -> robot.lookup("#login-error").query().getScene().getWindow()),
+                "signed-out-renewal-refused.png");
+    }
+
+    @Test
+    void aRenewalTheServerCannotAnswerIsTriedAgainAndTheDeskStays(FxRobot robot) {
+        connect();
+        desk.ports.api.renewFailure = new ServerUnreachableException("no network", null);
+        fx(
+                () -> {
+                    desk.scheduler.runOneOffs();
+                    return null;
+                });
+        eventually(() -> desk.scheduler.pendingDelays().contains(Duration.ofSeconds(30)));
+        assertThat(desk.shell.mainViewModel()).isNotNull();
+
+        desk.ports.api.renewFailure = null;
+        fx(
+                () -> {
+                    desk.scheduler.runOneOffs();
+                    return null;
+                });
+        // renewed on the socket the desk has
+        eventually(() -> desk.ports.socket.sent(ClientFrame.Auth.class).size() == 2);
+        assertThat(desk.ports.socket.openAttempts()).hasSize(1);
+        assertThat(desk.shell.mainViewModel()).isNotNull();
+        assertThat(desk.shell.mainViewModel().link().state()).isEqualTo(LinkState.CONNECTED);
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class FakeStaffApi implements StaffApi {
 
     public volatile RuntimeException assignFailure;
     public volatile RuntimeException statusFailure;
+    public volatile RuntimeException renewFailure;
     public final Map<UUID, List<ChatMessage>> transcripts = new ConcurrentHashMap<>();
     public final Map<UUID, List<StaffSession>> visitorHistory = new ConcurrentHashMap<>();
     public final List<String> calls = new CopyOnWriteArrayList<>();
@@ -60,6 +61,15 @@ public final class FakeStaffApi implements StaffApi {
     @Override
     public void signOut() {
         calls.add("signOut");
+    }
+
+    @Override
+    public LoginResponse renewToken() {
+        calls.add("renewToken");
+        if (renewFailure != null) {
+            throw renewFailure;
+        }
+        return DemoData.login(user);
     }
 
     @Override

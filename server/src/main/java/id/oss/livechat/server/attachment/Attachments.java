@@ -72,10 +72,18 @@ public class Attachments {
                 .flatMap(file -> store(new Participant.Visitor(sessionId), sessionId, file));
     }
 
-    /** Staff's upload, into a chat they may write in (checked as the message is stored). */
+    /**
+     * Staff's upload, into a chat they may write in: checked before the file is read (so a chat of
+     * another department answers 403 or 404, never what its file would have been), and again as the
+     * message is stored.
+     */
     public Mono<AttachmentUploaded> uploadByStaff(
             Staff staff, UUID sessionId, Mono<Upload> upload) {
-        return upload.flatMap(file -> store(new Participant.Member(staff), sessionId, file));
+        Participant.Member member = new Participant.Member(staff);
+        return messaging
+                .mayWriteIn(member, sessionId)
+                .then(upload)
+                .flatMap(file -> store(member, sessionId, file));
     }
 
     private Mono<AttachmentUploaded> store(Participant from, UUID sessionId, Upload upload) {

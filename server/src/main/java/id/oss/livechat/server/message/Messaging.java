@@ -133,6 +133,15 @@ public class Messaging {
                 .flatMap(stored -> publish(message, stored));
     }
 
+    /**
+     * Whether {@code who} may write in the session now (403 or 404 otherwise): for a use case that
+     * must know before it does costly work, like reading and sniffing an uploaded file. Storing
+     * checks again.
+     */
+    public Mono<Void> mayWriteIn(Participant who, UUID sessionId) {
+        return mayWrite(who, sessionId);
+    }
+
     /** A visitor writes in its own session; staff as {@link #mayWrite(Staff, ChatSession)}. */
     private Mono<Void> mayWrite(Participant from, UUID sessionId) {
         if (from instanceof Participant.Member member) {

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -43,7 +45,9 @@ public final class ClientConnection {
     private final RateLimiter signals;
     private volatile Runnable onOverflow = () -> {};
     private volatile Closer closer = (code, reason) -> {};
-    private volatile Runnable onGone = () -> {};
+    // closes the socket when its token expires; a renewed token's timer replaces it
+    private final AtomicReference<Disposable> deadline = new AtomicReference<>();
+    private volatile boolean gone;
 
     /** What a socket may send: messages, and signals (typing, read, resume, ping). */
     public record Limits(double messagesPerSecond, int messageBurst) {
@@ -259,14 +263,31 @@ public final class ClientConnection {
         return List.copyOf(cursors.keySet());
     }
 
-    /** What to let go of when the socket is gone (a timer that would close it later). */
-    public void whenGone(Runnable action) {
-        this.onGone = action;
+    /**
+     * The timer that will close this socket (its token's expiry). A later one replaces the earlier
+     * (a renewed token moves the socket's end); a socket that is gone stops it.
+     */
+    public void deadline(Disposable timer) {
+        Disposable earlier = deadline.getAndSet(timer);
+        if (earlier != null) {
+            earlier.dispose();
+        }
+        if (gone) {
+            stopDeadline();
+        }
+    }
+
+    private void stopDeadline() {
+        Disposable current = deadline.getAndSet(null);
+        if (current != null) {
+            current.dispose();
+        }
     }
 
     /** The socket is gone: stop sending and running tasks. */
     public void close() {
-        onGone.run();
+        gone = true;
+        stopDeadline();
         synchronized (outbound) {
             outbound.tryEmitComplete();
         }

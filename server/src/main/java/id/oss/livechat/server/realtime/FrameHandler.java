@@ -20,9 +20,11 @@ public class FrameHandler {
     private static final Logger log = LoggerFactory.getLogger(FrameHandler.class);
 
     private final Messaging messaging;
+    private final TokenRenewalOnSocket renewal;
 
-    public FrameHandler(Messaging messaging) {
+    public FrameHandler(Messaging messaging, TokenRenewalOnSocket renewal) {
         this.messaging = messaging;
+        this.renewal = renewal;
     }
 
     public Mono<Void> handle(ClientConnection connection, ClientFrame frame) {
@@ -53,11 +55,8 @@ public class FrameHandler {
             if (!connection.allowSignal()) {
                 return Mono.error(rateLimited());
             }
-            return Mono.error(
-                    new Problem(
-                            Problem.Kind.CONFLICT,
-                            "already_authenticated",
-                            "This socket is signed in already."));
+            // signed in already: a staff member's renewed token moves the socket's end
+            return renewal.renew(connection, frame.token());
         }
 
         @Override

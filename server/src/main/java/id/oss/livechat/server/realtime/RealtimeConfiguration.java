@@ -96,8 +96,9 @@ public class RealtimeConfiguration {
     }
 
     @Bean
-    FrameHandler frameHandler(Messaging messaging) {
-        return new FrameHandler(messaging);
+    FrameHandler frameHandler(
+            Messaging messaging, SocketAuthenticator authenticator, SocketSessions sockets) {
+        return new FrameHandler(messaging, new TokenRenewalOnSocket(authenticator, sockets));
     }
 
     /**

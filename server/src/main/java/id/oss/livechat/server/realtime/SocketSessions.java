@@ -17,7 +17,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -116,8 +115,8 @@ public class SocketSessions {
 
     /**
      * A staff socket lives no longer than the token it signed in with: at its expiry it closes with
-     * 4401 {@code token_expired}, and the client signs in again (or reconnects with a renewed
-     * token).
+     * 4401 {@code token_expired}, and the client signs in again, or renews the token on the socket
+     * before then ({@link #renewed}).
      */
     private static void endsWithItsToken(
             ClientConnection connection, Principal.StaffMember member) {
@@ -125,14 +124,29 @@ public class SocketSessions {
             return;
         }
         Duration left = Duration.between(Instant.now(), member.tokenExpiresAt());
-        Disposable timer =
+        connection.deadline(
                 Mono.delay(left.isNegative() ? Duration.ZERO : left)
                         .subscribe(
                                 tick ->
                                         connection.closeWith(
                                                 FrameTypes.CLOSE_UNAUTHORIZED,
-                                                FrameTypes.REVOKED_TOKEN_EXPIRED));
-        connection.whenGone(timer::dispose);
+                                                FrameTypes.REVOKED_TOKEN_EXPIRED)));
+    }
+
+    /**
+     * A signed-in staff socket got a renewed token of the same member ({@code auth} again): it now
+     * ends when that token expires, and hears {@code auth.ok} again. Nothing else changes: the
+     * chats it follows stay followed, so the client misses nothing and gets nothing twice.
+     */
+    public Mono<Void> renewed(ClientConnection connection, Principal.StaffMember renewed) {
+        endsWithItsToken(connection, renewed);
+        return staff.account(renewed.staff().id())
+                .doOnNext(
+                        account ->
+                                connection.send(
+                                        new ServerFrame.AuthOk(
+                                                null, StaffDirectory.profileOf(account))))
+                .then();
     }
 
     /**

@@ -550,6 +550,148 @@ class AuthorizationMatrixTest extends ServerTest {
         assertThat(wrong).isEmpty();
     }
 
+    /**
+     * The callers of the right kind but the wrong scope: a visitor of another session on every
+     * session route of the visitor API, and an agent of another department on every session route
+     * of the staff API (both lists read from the server's route table, so a new session route
+     * without its row fails). Each gets 403 or 404, never a byte of the chat, and stores nothing;
+     * the visitor of the session and an agent of its department get through on the same routes, so
+     * the refusals are about the scope, not the request.
+     */
+    @Test
+    void aVisitorOfAnotherSessionAndAnAgentOfAnotherDepartmentGetNothingOfTheChat() {
+        StaffFixture staff = new StaffFixture(db, http);
+        UUID department = staff.department();
+        UUID otherDepartment = staff.department();
+        Visitor.Session chat = staff.waitingSession(department, "normal");
+        String secret = "RAHASIA-" + UUID.randomUUID();
+        http.post()
+                .uri("/api/oss-chat/session/" + chat.id() + "/messages")
+                .headers(h -> h.setBearerAuth(chat.token()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("client_msg_id", "secret-1", "text", secret))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        String visitorOfAnotherSession = staff.waitingSession(otherDepartment, "normal").token();
+        String agentOfAnotherDepartment = staff.login(staff.agent("offline", 3, otherDepartment));
+        String agentOfTheDepartment = staff.login(staff.agent("offline", 3, department));
+        long storedBefore = messagesOf(chat.id());
+        String id = chat.id();
+
+        Map<String, Object> visitorRows = new LinkedHashMap<>();
+        visitorRows.put("GET /api/oss-chat/session/{}", null);
+        visitorRows.put("GET /api/oss-chat/session/{}/messages", null);
+        visitorRows.put(
+                "POST /api/oss-chat/session/{}/messages",
+                Map.of("client_msg_id", "intruder-1", "text", "bukan sesi saya"));
+        visitorRows.put("POST /api/oss-chat/session/{}/attachments", MULTIPART);
+        visitorRows.put("POST /api/oss-chat/session/{}/close", Map.of());
+        visitorRows.put("POST /api/oss-chat/session/{}/rating", Map.of("rating", 1));
+        visitorRows.put(
+                "POST /api/oss-chat/session/{}/transcript", Map.of("email", "orang@lain.example"));
+        Map<String, Object> staffRows = new LinkedHashMap<>();
+        staffRows.put("GET /api/chat/session/{}", null);
+        staffRows.put("GET /api/chat/session/{}/messages", null);
+        staffRows.put(
+                "POST /api/chat/session/{}/messages",
+                Map.of("client_msg_id", "intruder-2", "text", "bukan departemen saya"));
+        staffRows.put("POST /api/chat/session/{}/notes", Map.of("text", "bukan departemen saya"));
+        staffRows.put("POST /api/chat/session/{}/attachments", MULTIPART);
+        staffRows.put("PUT /api/chat/session/{}/priority", Map.of("priority", "urgent"));
+        staffRows.put("GET /api/chat/session/{}/tags", null);
+        staffRows.put("PUT /api/chat/session/{}/tags", Map.of("tags", List.of()));
+        staffRows.put("POST /api/chat/assign", Map.of("session_id", id));
+
+        java.util.Set<String> routes = allRoutesOfTheServer();
+        assertThat(routes.stream().filter(r -> r.contains(" /api/oss-chat/session/{}")))
+                .as("every session route of the visitor API has its row here")
+                .isSubsetOf(visitorRows.keySet());
+        assertThat(routes.stream().filter(r -> r.contains(" /api/chat/session/{}")))
+                .as("every session route of the staff API has its row here")
+                .isSubsetOf(staffRows.keySet());
+
+        List<String> wrong = new ArrayList<>();
+        visitorRows.forEach(
+                (route, body) ->
+                        refusedWithoutTheChat(route, id, body, visitorOfAnotherSession, secret)
+                                .ifPresent(wrong::add));
+        staffRows.forEach(
+                (route, body) ->
+                        refusedWithoutTheChat(route, id, body, agentOfAnotherDepartment, secret)
+                                .ifPresent(wrong::add));
+        assertThat(wrong).isEmpty();
+        assertThat(messagesOf(chat.id())).as("nothing stored").isEqualTo(storedBefore);
+        assertThat(staff.statusOf(chat.id())).isEqualTo("waiting");
+
+        // the same routes let the chat's own callers through
+        assertThat(body("GET /api/oss-chat/session/{}/messages", id, chat.token()))
+                .contains(secret);
+        assertThat(body("GET /api/chat/session/{}/messages", id, agentOfTheDepartment))
+                .contains(secret);
+    }
+
+    /** A multipart body with one small text file, for the upload routes. */
+    private static final Object MULTIPART = new Object();
+
+    /** What is wrong with the answer, if anything: not 403/404, or the chat in its body. */
+    private java.util.Optional<String> refusedWithoutTheChat(
+            String route, String id, Object body, String token, String secret) {
+        var result = exchange(route, id, body, token).returnResult(String.class);
+        int status = result.getStatus().value();
+        String text = String.join("", result.getResponseBody().collectList().block());
+        if ((status == 403 || status == 404) && !text.contains(secret) && !text.contains(id)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(route + ": " + status + " " + text);
+    }
+
+    private String body(String route, String id, String token) {
+        return exchange(route, id, null, token)
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec exchange(
+            String route, String id, Object body, String token) {
+        String[] parts = route.split(" ");
+        var request =
+                http.method(HttpMethod.valueOf(parts[0]))
+                        .uri(parts[1].replace("{}", id))
+                        .headers(h -> h.setBearerAuth(token));
+        if (body == null) {
+            return request.exchange();
+        }
+        if (body == MULTIPART) {
+            var parts2 = new org.springframework.http.client.MultipartBodyBuilder();
+            parts2.part(
+                            "file",
+                            new org.springframework.core.io.ByteArrayResource(
+                                    "halo".getBytes(StandardCharsets.UTF_8)) {
+                                @Override
+                                public String getFilename() {
+                                    return "catatan.txt";
+                                }
+                            })
+                    .contentType(MediaType.TEXT_PLAIN);
+            return request.contentType(MediaType.MULTIPART_FORM_DATA)
+                    .bodyValue(parts2.build())
+                    .exchange();
+        }
+        return request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private long messagesOf(String sessionId) {
+        return db.sql("SELECT count(*) FROM chat_messages WHERE session_id = :id")
+                .bind("id", UUID.fromString(sessionId))
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
+    }
+
     @Test
     void forgedAndExpiredTokensAreRefused() {
         String agentId =
@@ -637,7 +779,7 @@ class AuthorizationMatrixTest extends ServerTest {
      * without a row here fails), as "METHOD /path/{}/…"; public routes (visitor API, sign-in,
      * health, demo) are the visitor tests' and the security chain's public list.
      */
-    private java.util.Set<String> staffRoutesOfTheServer() {
+    private java.util.Set<String> allRoutesOfTheServer() {
         var mapping =
                 context.getBean(
                         "requestMappingHandlerMapping",
@@ -664,6 +806,11 @@ class AuthorizationMatrixTest extends ServerTest {
                                                                                                                         .name()),
                                                                                                 pattern
                                                                                                         .getPatternString())))));
+        return routes;
+    }
+
+    private java.util.Set<String> staffRoutesOfTheServer() {
+        java.util.Set<String> routes = allRoutesOfTheServer();
         routes.removeIf(r -> PUBLIC.stream().anyMatch(p -> r.split(" ")[1].startsWith(p)));
         routes.remove("GET /");
         routes.remove("POST /api/auth/login");

@@ -98,6 +98,31 @@ class TokenRefreshTest extends ServerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void expiresInNeverPromisesMoreThanTheTokenLives() {
+        // a client renews at a share of expires_in; a token ending before it (a JWT's exp is in
+        // whole seconds) would close the desk's socket before it renews
+        StaffFixture staff = new StaffFixture(db, http);
+        StaffFixture.Member agent = staff.agent("offline", 3, staff.department());
+        String token = staff.login(agent);
+        for (int i = 0; i < 5; i++) {
+            Instant before = Instant.now();
+            Map<String, Object> body =
+                    refresh(token)
+                            .expectStatus()
+                            .isOk()
+                            .expectBody(Map.class)
+                            .returnResult()
+                            .getResponseBody();
+            long expiresIn = ((Number) body.get("expires_in")).longValue();
+            long exp = exp((String) body.get("access_token"));
+            assertThat(Instant.ofEpochSecond(exp))
+                    .as("exp of a token promised for %d s", expiresIn)
+                    .isAfterOrEqualTo(before.plusSeconds(expiresIn));
+        }
+    }
+
+    @Test
     void aRevokedTokenBuysNothing() {
         StaffFixture staff = new StaffFixture(db, http);
         String token = staff.login(staff.agent("offline", 3, staff.department()));

@@ -53,7 +53,8 @@ class HostileFramesPropertyTest {
                     "session_closed",
                     "not_found",
                     "rate_limited",
-                    "already_authenticated");
+                    "already_authenticated",
+                    "invalid_token");
 
     private static OwnNode node;
     private static DatabaseClient db;

@@ -5,6 +5,7 @@ import id.oss.livechat.server.agent.TokenIssuer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -32,12 +33,16 @@ public class JwtTokenIssuer implements TokenIssuer {
     @Override
     public Issued issue(StaffAccount account) {
         Instant now = clock.instant();
+        // a JWT's exp is in whole seconds and a truncated one would end the token up to a second
+        // before the expires_in the client is told: rounded up, the token lives at least that long
+        // (a desktop renewing at 80 % of expires_in is never late, however short the lifetime)
+        Instant expiresAt = roundedUpToSecond(now.plus(lifetime));
         JwtClaimsSet claims =
                 JwtClaimsSet.builder()
                         .issuer(JwtSettings.ISSUER)
                         .subject(account.id().toString())
                         .issuedAt(now)
-                        .expiresAt(now.plus(lifetime))
+                        .expiresAt(expiresAt)
                         .claim(USERNAME_CLAIM, account.username())
                         .claim(NAME_CLAIM, account.displayName())
                         .claim(ROLE_CLAIM, account.role().wire())
@@ -46,5 +51,10 @@ public class JwtTokenIssuer implements TokenIssuer {
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         return new Issued(token, lifetime.toSeconds());
+    }
+
+    private static Instant roundedUpToSecond(Instant instant) {
+        Instant whole = instant.truncatedTo(ChronoUnit.SECONDS);
+        return whole.equals(instant) ? whole : whole.plusSeconds(1);
     }
 }
