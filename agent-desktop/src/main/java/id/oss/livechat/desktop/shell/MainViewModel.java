@@ -3,6 +3,7 @@ package id.oss.livechat.desktop.shell;
 import id.oss.livechat.desktop.analytics.AnalyticsViewModel;
 import id.oss.livechat.desktop.board.BoardViewModel;
 import id.oss.livechat.desktop.chat.ActiveChatsViewModel;
+import id.oss.livechat.desktop.chat.AttachmentApi;
 import id.oss.livechat.desktop.chat.ChatViewModel;
 import id.oss.livechat.desktop.connection.LinkState;
 import id.oss.livechat.desktop.connection.LiveLink;
@@ -43,6 +44,7 @@ public final class MainViewModel {
     private final AnalyticsViewModel analytics;
     private final BoardViewModel board;
     private final DeskToolsApi deskTools;
+    private final AttachmentApi attachments;
     private final CannedReplies cannedReplies;
     private final DeskLabels labels;
     private final ChatTagsViewModel chatTags;
@@ -101,6 +103,7 @@ public final class MainViewModel {
                                 link, signedIn.api(), background, context.i18n(), attention)
                         : null;
         this.deskTools = context.ports().deskToolsApi(signedIn);
+        this.attachments = context.ports().attachmentApi(signedIn);
         this.cannedReplies = new CannedReplies(deskTools, background);
         this.labels = new DeskLabels(deskTools, background);
         this.chatTags =
@@ -253,6 +256,11 @@ public final class MainViewModel {
     /** Canned replies, tags and search on the server. */
     public DeskToolsApi deskTools() {
         return deskTools;
+    }
+
+    /** Files in chats, over the signed-in client. */
+    public AttachmentApi attachments() {
+        return attachments;
     }
 
     /** A search over past chats, read-only (a new one per search window). */
