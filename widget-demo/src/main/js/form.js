@@ -29,7 +29,8 @@ const FIELDS = {
   company_name: 'company',
   topic: 'topic',
   topic_code: 'topic',
-  department_id: 'department'
+  department_id: 'department',
+  privacy_consent: 'consent'
 };
 
 /** This browser's browser_uuid. */
@@ -49,6 +50,7 @@ export function readForm() {
     const el = ui.fields && ui.fields[k];
     if (el) v[k] = (el.value || '').trim();
   });
+  if (ui.fields && ui.fields.consent) v.consent = ui.fields.consent.checked;
   return v;
 }
 
@@ -98,6 +100,7 @@ export function loadDepartments() {
     (body) => {
       const list = (body && body.departments) || [];
       state.departments = list.length ? list : null;
+      state.privacyNotice = (body && body.privacy_notice) || null;
       state.departmentsServerTime = (body && body.generated_at) || null;
       if (state.view === 'form') renderForm(true);
       else if (state.view === 'chat') renderStatus();
@@ -115,6 +118,7 @@ export function submitForm(event) {
   const values = readForm();
   state.form.values = values;
   const errors = validate(values, isOfflineDepartment());
+  if (state.privacyNotice && !values.consent) errors.consent = t('consentRequired');
   state.form.errors = errors;
   state.form.general = null;
   state.form.retry = false;
@@ -132,6 +136,7 @@ export function submitForm(event) {
     position: values.position || null,
     company_name: values.company || null
   };
+  if (state.privacyNotice) contact.privacy_consent = state.privacyNotice.version;
   startIfNeeded(values)
     .then((started) =>
       api('POST', '/contact', {
@@ -210,6 +215,7 @@ function startIfNeeded(values) {
     body.context = state.context.context;
     if (state.context.context_hash) body.context_hash = state.context.context_hash;
   }
+  if (state.privacyNotice) body.privacy_consent = state.privacyNotice.version;
   if (state.identity) {
     body.oss_user_id = state.identity.oss_user_id;
     body.identity_hash = state.identity.identity_hash;

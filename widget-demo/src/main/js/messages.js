@@ -79,3 +79,20 @@ export function messageFromFrame(frame) {
     attachment: attachmentOf(frame)
   };
 }
+
+/**
+ * The read marks of GET /session/:id, kept by the server while this page was closed, taken into
+ * the session (never backwards). True when the agent's moved: the visitor's messages up to it now
+ * show "read".
+ */
+export function takeReadMarks(session, view) {
+  let agentMoved = false;
+  if (typeof view.agent_read_seq === 'number' && view.agent_read_seq > (session.agentReadSeq || 0)) {
+    session.agentReadSeq = view.agent_read_seq;
+    agentMoved = true;
+  }
+  if (typeof view.visitor_read_seq === 'number' && view.visitor_read_seq > (session.visitorReadSeq || 0)) {
+    session.visitorReadSeq = view.visitor_read_seq;
+  }
+  return agentMoved;
+}

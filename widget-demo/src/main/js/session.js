@@ -5,13 +5,13 @@
 
 import { api, sessionPath } from './api.js';
 import { t } from './i18n.js';
-import { highestSeq } from './messages.js';
+import { highestSeq, takeReadMarks } from './messages.js';
 import { queueFromView } from './protocol.js';
 import * as realtime from './realtime.js';
 import { state, store, ui } from './state.js';
 import { cacheMessages, cachedMessages, forgetSession, knownSessions, rememberSession } from './storage.js';
 import { announce, render } from './view/root.js';
-import { renderStatus } from './view/chat.js';
+import { renderStatus, updateMessageView } from './view/chat.js';
 
 /** The session as the widget works with it, from what this browser knows; null without a token. */
 export function loadSession(id) {
@@ -111,6 +111,7 @@ export function applySessionView(view) {
   s.closeReason = view.close_reason || null;
   s.queue = view.status === 'waiting' ? queueFromView(view) : null;
   if (typeof view.last_seq === 'number') s.serverLastSeq = view.last_seq;
+  const readMoved = takeReadMarks(s, view);
   saveSession();
   statusChanged(before);
   // a poll that changes nothing must not rebuild the conversation under the visitor's eyes
@@ -120,6 +121,11 @@ export function applySessionView(view) {
     render();
   } else {
     renderStatus();
+    if (readMoved) {
+      s.messages.forEach((m) => {
+        if (m.sender.type === 'visitor') updateMessageView(m);
+      });
+    }
   }
 }
 

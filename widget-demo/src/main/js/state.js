@@ -11,6 +11,7 @@ export const state = {
   identity: null, // {oss_user_id, email, identity_hash} from identify()
   departments: null, // null: not known (the list is not available)
   departmentsAt: 0,
+  privacyNotice: null, // {version, text: {id, en}, policy_url} from GET /departments; null: none
   departmentsServerTime: null, // the list's generated_at: the server's clock when it was made
   context: null, // {context, context_hash} from setContext(): the citizen's case
   form: emptyForm(),

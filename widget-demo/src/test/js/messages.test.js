@@ -8,6 +8,7 @@ import {
   insertInOrder,
   lastStaffSeq,
   messageFromFrame,
+  takeReadMarks,
   unsent,
   visitorHasWritten
 } from '../../main/js/messages.js';
@@ -87,4 +88,20 @@ test('a frame without a sender is a system message; its text is always a string'
   assert.deepEqual(m.sender, { type: 'system' });
   assert.equal(m.text, '');
   assert.equal(m.state, 'sent');
+});
+
+describe('takeReadMarks', () => {
+  test('takes the read marks kept while the page was closed: the visitor sees "read" on load', () => {
+    const session = { agentReadSeq: 0, visitorReadSeq: 0 };
+    assert.equal(takeReadMarks(session, { agent_read_seq: 4, visitor_read_seq: 5 }), true);
+    assert.deepEqual(session, { agentReadSeq: 4, visitorReadSeq: 5 });
+    assert.equal(deliveryState({ seq: 3, state: 'sent' }, session.agentReadSeq), 'read');
+  });
+
+  test('never moves a mark backwards, and says when the agent\'s did not move', () => {
+    const session = { agentReadSeq: 6, visitorReadSeq: 7 };
+    assert.equal(takeReadMarks(session, { agent_read_seq: 4, visitor_read_seq: 5 }), false);
+    assert.deepEqual(session, { agentReadSeq: 6, visitorReadSeq: 7 });
+    assert.equal(takeReadMarks(session, {}), false);
+  });
 });

@@ -80,6 +80,7 @@ export function renderForm(keepValues) {
       : null,
     h('p', { class: 'intro', text: t('formIntro') }),
     formAlert(),
+    privacyNotice(initial('consent', false)),
     offline ? offlineNotice(dept) : null,
     field('name', t('name'), h('input', { type: 'text', autocomplete: 'name', maxlength: '255', value: initial('name', saved.contact_name) }), { required: true }),
     field(
@@ -116,6 +117,34 @@ export function renderForm(keepValues) {
     const again = ui.shadow.getElementById(focusedId);
     if (again) again.focus();
   }
+}
+
+/**
+ * The server's privacy notice, in the visitor's language (else Indonesian), with the portal's
+ * policy and the box the visitor ticks to agree; nothing when the server shows none.
+ */
+function privacyNotice(agreed) {
+  const notice = state.privacyNotice;
+  if (!notice) return null;
+  const text = (notice.text && (notice.text[state.lang] || notice.text.id || notice.text.en)) || '';
+  const error = state.form.errors.consent;
+  const box = h('input', { type: 'checkbox', id: 'osslc-f-consent', name: 'consent', checked: agreed === true, 'aria-required': 'true' });
+  if (error) {
+    box.setAttribute('aria-invalid', 'true');
+    box.setAttribute('aria-describedby', 'osslc-err-consent');
+  }
+  ui.fields.consent = box;
+  return h(
+    'div',
+    { class: 'privacy-notice field' + (error ? ' has-error' : ''), 'data-field': 'consent', role: 'note' },
+    h('strong', { text: t('privacyTitle') }),
+    h('p', { text }),
+    notice.policy_url
+      ? h('p', null, h('a', { href: notice.policy_url, target: '_blank', rel: 'noopener noreferrer', text: t('privacyPolicy') }))
+      : null,
+    h('label', { class: 'consent', for: 'osslc-f-consent' }, box, ' ' + t('consent')),
+    error ? h('p', { class: 'field-error', id: 'osslc-err-consent' }, icon('alert'), h('span', { text: error })) : null
+  );
 }
 
 /**
@@ -164,7 +193,7 @@ function formAlert() {
 
 /** Focus on the first field with an error, else on the alert. */
 export function focusFirstError() {
-  const order = ['name', 'email', 'phone', 'company', 'position', 'department', 'topic', 'message'];
+  const order = ['consent', 'name', 'email', 'phone', 'company', 'position', 'department', 'topic', 'message'];
   for (const key of order) {
     if (state.form.errors[key] && ui.fields[key]) {
       ui.fields[key].focus();

@@ -25,6 +25,43 @@ export function showHistory() {
   loadHistoryPage();
 }
 
+/**
+ * "Unduh data saya": a logged-in OSS user's own copy (GET /my-data, proved as for the history),
+ * saved as a JSON file. Anonymous visitors have no proof of who they are, so no button.
+ */
+function downloadMyData() {
+  const hist = state.history;
+  const identity = state.identity;
+  hist.myDataError = null;
+  api('GET', '/my-data', { query: { oss_user_id: identity.oss_user_id, identity_hash: identity.identity_hash } }).then(
+    (copy) => saveJson(copy, 'data-saya-' + identity.oss_user_id + '.json'),
+    (error) => {
+      hist.myDataError = describeError(error, state.lang, t);
+      if (state.history === hist && state.view === 'history') render();
+    }
+  );
+}
+
+function saveJson(value, fileName) {
+  const blob = new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: fileName.replace(/[^A-Za-z0-9._-]/g, '_') });
+  append(ui.body, link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+function myDataBox(hist) {
+  if (!state.identity || !state.identity.identity_hash) return null;
+  return h(
+    'div',
+    { class: 'my-data' },
+    h('button', { type: 'button', class: 'secondary', 'data-action': 'my-data', text: t('myData'), title: t('myDataHint'), onclick: downloadMyData }),
+    hist.myDataError ? h('p', { class: 'alert', role: 'alert', text: t('myDataError') + ' ' + hist.myDataError }) : null
+  );
+}
+
 function historyQuery() {
   const q = { limit: 10 };
   if (state.identity && state.identity.identity_hash) {
@@ -120,6 +157,7 @@ export function renderHistory() {
   append(box, list);
   if (hist.loading) append(box, h('p', { class: 'loading', role: 'status', text: t('loading') }));
   if (hist.hasMore && !hist.loading) append(box, h('button', { type: 'button', class: 'secondary', text: t('loadMore'), onclick: loadHistoryPage }));
+  append(box, myDataBox(hist));
   append(ui.body, box);
 }
 

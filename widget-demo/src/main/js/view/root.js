@@ -158,7 +158,7 @@ function renderHeader() {
   const otherLang = state.lang === 'id' ? 'en' : 'id';
   append(header, [
     inner
-      ? h('button', { type: 'button', class: 'icon-button', 'aria-label': backLabel, title: backLabel, onclick: goBack }, icon('back'))
+      ? h('button', { type: 'button', class: 'icon-button', 'data-action': 'back', 'aria-label': backLabel, title: backLabel, onclick: goBack }, icon('back'))
       : h('span', { class: 'avatar', 'aria-hidden': 'true' }, 'OSS'),
     h(
       'div',

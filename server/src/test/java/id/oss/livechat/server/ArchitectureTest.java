@@ -28,6 +28,8 @@ class ArchitectureTest {
         "analytics",
         "notification",
         "realtime",
+        "audit",
+        "privacy",
         "canned",
         "tagging",
         "search",

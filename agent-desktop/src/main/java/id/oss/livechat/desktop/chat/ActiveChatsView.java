@@ -11,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -75,6 +76,7 @@ public final class ActiveChatsView extends VBox {
         private final Label topic = new Label();
         private final Label badge = new Label();
         private final Label timeLeft = new Label();
+        private final Label leftMessage = new Label();
         private final HBox row;
 
         ChatCell(Localization i18n) {
@@ -87,7 +89,12 @@ public final class ActiveChatsView extends VBox {
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
             VBox text = new VBox(1, name, topic);
-            row = new HBox(6, text, grow, timeLeft, badge);
+            // a left message: the reply also goes by e-mail (as the queue marks it)
+            leftMessage.setText(i18n.text("queue.leftMessage"));
+            leftMessage.getStyleClass().addAll("priority-chip", "priority-high", "left-message");
+            leftMessage.setMinWidth(Region.USE_PREF_SIZE);
+            leftMessage.setTooltip(new Tooltip(i18n.text("queue.leftMessage.tooltip")));
+            row = new HBox(6, text, grow, leftMessage, timeLeft, badge);
             setPrefWidth(0); // follow the list's width: long names shorten, no sideways scrolling
             text.setMinWidth(0);
             badge.setMinWidth(Region.USE_PREF_SIZE);
@@ -104,6 +111,8 @@ public final class ActiveChatsView extends VBox {
             timeLeft.textProperty().unbind();
             timeLeft.visibleProperty().unbind();
             timeLeft.managedProperty().unbind();
+            leftMessage.visibleProperty().unbind();
+            leftMessage.managedProperty().unbind();
             if (empty || chat == null) {
                 setGraphic(null);
                 return;
@@ -136,6 +145,8 @@ public final class ActiveChatsView extends VBox {
                                     chat.timeLeftProperty()));
             timeLeft.visibleProperty().bind(chat.timeLeftProperty().isNotEmpty());
             timeLeft.managedProperty().bind(timeLeft.visibleProperty());
+            leftMessage.visibleProperty().bind(chat.leftMessage());
+            leftMessage.managedProperty().bind(leftMessage.visibleProperty());
             setGraphic(row);
         }
     }

@@ -387,7 +387,8 @@ public final class ActiveChatsViewModel {
             find(ack.sessionId()).ifPresent(c -> acknowledged(c, ack));
         } else if (frame instanceof ServerFrame.Typing typing) {
             if (typing.sender() != null && typing.sender().type() == SenderType.VISITOR) {
-                find(typing.sessionId()).ifPresent(c -> c.setVisitorTyping(typing.typing()));
+                find(typing.sessionId())
+                        .ifPresent(c -> c.setVisitorTyping(typing.typing(), clock.instant()));
             }
         } else if (frame instanceof ServerFrame.Read read) {
             if (read.reader() == SenderType.VISITOR) {
@@ -422,12 +423,16 @@ public final class ActiveChatsViewModel {
                 && !Boolean.TRUE.equals(message.internal())
                 && me.id() != null
                 && me.id().equals(message.sender().id())) {
-            chat.answered(); // written from another of the agent's windows (a note is no answer)
+            // written from another of the agent's windows (a note is no answer); but a resume also
+            // replays what the
+            // agent wrote before the chat was handed back and assigned again, which the server's
+            // timer does not count: only a message newer than the session the chat shows answers
+            chat.answeredWith(message.seq());
         }
         boolean fromVisitor =
                 message.sender() != null && message.sender().type() == SenderType.VISITOR;
         if (fromVisitor) {
-            chat.setVisitorTyping(false);
+            chat.setVisitorTyping(false, clock.instant());
             if (chat.isNewToUnread(message.seq())) {
                 if (isBeingRead(chat)) {
                     markRead(chat);

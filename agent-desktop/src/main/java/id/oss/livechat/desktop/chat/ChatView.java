@@ -42,6 +42,7 @@ public final class ChatView extends BorderPane {
     private final Label subtitle = new Label();
     private final Label closedNote = new Label();
     private final Label countdown = new Label();
+    private final Label leftMessage = new Label();
     private final ListView<MessageItem> messages = new ListView<>();
     private final Label typing = new Label();
     private final TextArea composer = new TextArea();
@@ -136,7 +137,13 @@ public final class ChatView extends BorderPane {
         countdown.getStyleClass().add("countdown");
         countdown.setMinWidth(Region.USE_PREF_SIZE);
         countdown.setTooltip(new Tooltip(i18n.text("chat.countdown.tooltip")));
-        HBox header = new HBox(10, heading, countdown, transfer, close);
+        // a left message: the reply also goes by e-mail (as the queue marks it)
+        leftMessage.setId("chat-left-message");
+        leftMessage.setText(i18n.text("queue.leftMessage"));
+        leftMessage.getStyleClass().addAll("priority-chip", "priority-high");
+        leftMessage.setMinWidth(Region.USE_PREF_SIZE);
+        leftMessage.setTooltip(new Tooltip(i18n.text("queue.leftMessage.tooltip")));
+        HBox header = new HBox(10, heading, leftMessage, countdown, transfer, close);
         if (headerExtra != null) {
             header.getChildren().add(1, headerExtra);
         }
@@ -159,6 +166,7 @@ public final class ChatView extends BorderPane {
                     }
                 });
 
+        typing.setId("visitor-typing");
         typing.getStyleClass().add("typing");
         typing.setText(i18n.text("chat.typing"));
 
@@ -310,6 +318,8 @@ public final class ChatView extends BorderPane {
                                 chat.timeLeftProperty()));
         countdown.visibleProperty().bind(chat.timeLeftProperty().isNotEmpty());
         countdown.managedProperty().bind(countdown.visibleProperty());
+        leftMessage.visibleProperty().bind(chat.leftMessage());
+        leftMessage.managedProperty().bind(leftMessage.visibleProperty());
         subtitle.textProperty()
                 .bind(
                         Bindings.createStringBinding(

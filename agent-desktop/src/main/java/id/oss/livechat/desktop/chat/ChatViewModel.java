@@ -32,6 +32,13 @@ import javafx.collections.ObservableList;
  * ActiveChatsViewModel} feeds it from the socket.
  */
 public final class ChatViewModel {
+    /**
+     * How long "typing" shows without a fresh one: the widget repeats it every 3 s while the
+     * visitor types, so a visitor whose "stopped typing" never came (a lost network) is not shown
+     * typing for ever.
+     */
+    static final Duration TYPING_SHOWS_FOR = Duration.ofSeconds(6);
+
     // Properties
     private final ReadOnlyObjectWrapper<StaffSession> session;
     private final Transcript transcript = new Transcript();
@@ -49,9 +56,12 @@ public final class ChatViewModel {
     private final ReadOnlyStringWrapper upload = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper uploading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper uploadRefused = new ReadOnlyBooleanWrapper();
+    private final BooleanBinding leftMessage;
 
     // when the unanswered timeout pulls the chat back (null: answered, or taken by hand)
     private Instant answerBy;
+    // when "the visitor is typing" goes unless a fresh one comes
+    private Instant typingUntil;
     // which socket or REST update last changed the session (a later REST answer must not undo it)
     private long updatedIn;
 
@@ -68,6 +78,9 @@ public final class ChatViewModel {
         this.unread.set((int) Math.max(0, initial.unread()));
         this.closed.set(initial.status() == SessionStatus.CLOSED);
         this.answerBy = initial.answerBy();
+        this.leftMessage =
+                Bindings.createBooleanBinding(() -> session.get().leftMessage(), session);
+        transcript.markReadByVisitor(initial.visitorReadSeq());
         this.draftProblem =
                 Bindings.createStringBinding(
                         () -> problemOf(draft.get(), i18n), draft, i18n.languageProperty());
@@ -153,6 +166,14 @@ public final class ChatViewModel {
     }
 
     /**
+     * A left message: the visitor wrote while nobody was online and went away, so the reply also
+     * goes to the visitor by e-mail.
+     */
+    public BooleanBinding leftMessage() {
+        return leftMessage;
+    }
+
+    /**
      * "2:41" while the agent has not written and the chat would go back to the queue in that time;
      * "0:00" once due; empty when no deadline applies. Ticked by {@link #tick}.
      */
@@ -202,6 +223,9 @@ public final class ChatViewModel {
         session.set(next);
         updatedIn = update;
         answerBy = next.answerBy();
+        // what the visitor read while nobody was connected to hear it: its messages, when the
+        // resume brings them, show "read" at once (never backwards)
+        transcript.markReadByVisitor(next.visitorReadSeq());
         closed.set(next.status() == SessionStatus.CLOSED);
         if (closed.get()) {
             visitorTyping.set(false);
@@ -220,7 +244,21 @@ public final class ChatViewModel {
         timeLeft.set("");
     }
 
+    /**
+     * The agent's own message {@code seq} arrived on the socket. One the session already counted
+     * (its {@code last_seq}) is from before, perhaps from an earlier assignment, and the session's
+     * {@code answer_by} has the server's word on it; only a newer one answers the chat.
+     */
+    void answeredWith(long seq) {
+        if (seq > session.get().lastSeq()) {
+            answered();
+        }
+    }
+
     void tick(Instant now) {
+        if (visitorTyping.get() && typingUntil != null && now.isAfter(typingUntil)) {
+            visitorTyping.set(false);
+        }
         timeLeft.set(answerBy == null ? "" : Durations.clock(Duration.between(now, answerBy)));
     }
 
@@ -237,7 +275,9 @@ public final class ChatViewModel {
         unread.set(0);
     }
 
-    void setVisitorTyping(boolean typing) {
+    /** The visitor started (or is still) typing, or stopped, as the socket said at {@code now}. */
+    void setVisitorTyping(boolean typing, Instant now) {
+        typingUntil = typing ? now.plus(TYPING_SHOWS_FOR) : null;
         visitorTyping.set(typing);
     }
 

@@ -233,7 +233,7 @@ public final class MessageCell extends ListCell<MessageItem> {
     private String deliveryText(MessageItem item) {
         return switch (item.delivery()) {
             case PENDING -> "\u2026 " + i18n.text("chat.delivery.pending");
-            case SENT -> "\u2713 " + i18n.text("chat.delivery.sent", item.seq());
+            case SENT -> "\u2713 " + i18n.text("chat.delivery.sent");
             case READ -> "\u2713\u2713 " + i18n.text("chat.delivery.read");
             case RECEIVED -> "";
         };

@@ -90,6 +90,8 @@ public final class Sessions {
                 s.topicCode(),
                 s.leftMessage(),
                 s.leftMessageAt(),
-                null);
+                null,
+                s.agentReadSeq(),
+                s.visitorReadSeq());
     }
 }

@@ -54,6 +54,17 @@ public final class HttpStaffApi implements StaffApi {
 
     @Override
     public void signOut() {
+        try {
+            http.sendNoContent("POST", "/api/auth/logout");
+        } catch (ApiException | ServerUnreachableException e) {
+            // already revoked (401), or the server is away: the token is forgotten all the same
+        } finally {
+            http.useToken(null);
+        }
+    }
+
+    @Override
+    public void forgetToken() {
         http.useToken(null);
     }
 

@@ -132,6 +132,11 @@ public final class JsonHttp {
         }
     }
 
+    /** A call answered with {@code 204 No Content} (sign-out). */
+    public void sendNoContent(String method, String path) {
+        respond(method, path, null, "application/json");
+    }
+
     private <T> T exchange(String method, String path, Object body, JavaType type) {
         HttpResponse<String> response = respond(method, path, body, "application/json");
         try {

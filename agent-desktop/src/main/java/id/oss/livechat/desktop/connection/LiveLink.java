@@ -41,6 +41,8 @@ public final class LiveLink {
     private int generation;
     private Scheduler.Cancellable pendingRetry;
     private Scheduler.Cancellable keepAlive;
+    // why the server closed the socket with 4401 (signed_out, access_changed, …), once it did
+    private String rejectedBecause;
 
     public LiveLink(
             ChatConnection connection, ReconnectPolicy policy, Scheduler scheduler, UiThread ui) {
@@ -56,6 +58,15 @@ public final class LiveLink {
 
     public LinkState state() {
         return state.get();
+    }
+
+    /**
+     * Why the server refused the token (the 4401 close frame's reason: {@code signed_out}, {@code
+     * password_changed}, {@code access_changed}, {@code token_expired}), once the state is {@link
+     * LinkState#REJECTED}; null before.
+     */
+    public String rejectedBecause() {
+        return rejectedBecause;
     }
 
     /** Every frame from the server, in order, on the UI thread. */
@@ -173,6 +184,7 @@ public final class LiveLink {
         stopKeepAlive();
         if (code == FrameTypes.CLOSE_UNAUTHORIZED) {
             LOG.log(System.Logger.Level.WARNING, "the server refused the token: " + reason);
+            rejectedBecause = reason == null ? "" : reason;
             state.set(LinkState.REJECTED);
             return;
         }

@@ -25,8 +25,15 @@ public interface StaffApi {
     /** {@code POST /api/auth/login}; later calls carry the token it returns. */
     LoginResponse login(String username, String password);
 
-    /** Forgets the token (sign-out). */
+    /**
+     * Sign-out: {@code POST /api/auth/logout}, so the token (and every other of the account) stops
+     * working on the server, then forgets it. A server that cannot be reached keeps the token valid
+     * until it expires; the desktop forgets it anyway.
+     */
     void signOut();
+
+    /** Forgets the token without telling the server: it refused the token already (4401). */
+    void forgetToken();
 
     Agent setStatus(AgentStatus status);
 

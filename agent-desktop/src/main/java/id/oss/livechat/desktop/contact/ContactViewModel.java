@@ -187,8 +187,8 @@ public final class ContactViewModel {
         background.run(
                 () -> api.visitorSessions(current.chatUserId()).sessions(),
                 sessions -> {
-                    if (session.get() != current) {
-                        return; // the agent moved on to another chat meanwhile
+                    if (!stillShowing(current)) {
+                        return; // the agent moved on to another visitor meanwhile
                     }
                     history.setAll(
                             sessions.stream()
@@ -197,10 +197,22 @@ public final class ContactViewModel {
                     historyStatusKey.set(history.isEmpty() ? "contact.history.none" : "");
                 },
                 error -> {
-                    if (session.get() == current) {
+                    if (stillShowing(current)) {
                         historyStatusKey.set("contact.history.error");
                     }
                 });
+    }
+
+    /**
+     * Whether the pane still shows {@code current}'s visitor: the session on screen is replaced by
+     * a fresh copy on every update (a read mark, a new contact field), which must not throw the
+     * history away and leave it "loading" for ever.
+     */
+    private boolean stillShowing(StaffSession current) {
+        StaffSession shown = session.get();
+        return shown != null
+                && shown.sessionId().equals(current.sessionId())
+                && Objects.equals(shown.chatUserId(), current.chatUserId());
     }
 
     private List<ChatMessage> transcript(UUID sessionId) {

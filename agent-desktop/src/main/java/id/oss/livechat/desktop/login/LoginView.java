@@ -18,6 +18,8 @@ import javafx.util.StringConverter;
 
 /** The sign-in card: builds the controls and binds them to {@link LoginViewModel}. */
 public final class LoginView extends StackPane {
+    /** Wide enough for the footer's version and language side by side, in either language. */
+    static final double CARD_WIDTH = 440;
 
     public LoginView(LoginViewModel viewModel, Localization i18n, Runnable onLanguageChanged) {
         getStyleClass().add("login-root");
@@ -93,7 +95,11 @@ public final class LoginView extends StackPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label version = new Label(i18n.text("login.version", viewModel.desktopVersion()));
+        version.setId("login-version");
         version.getStyleClass().add("muted");
+        // the version and the language are read whole: neither gives way to the other
+        version.setMinWidth(Region.USE_PREF_SIZE);
+        language.setMinWidth(Region.USE_PREF_SIZE);
         HBox footer = new HBox(8, version, grow, language);
         footer.setAlignment(Pos.CENTER_LEFT);
 
@@ -115,7 +121,7 @@ public final class LoginView extends StackPane {
                         spacer(10),
                         footer);
         card.getStyleClass().add("login-card");
-        card.setMaxSize(400, Region.USE_PREF_SIZE);
+        card.setMaxSize(CARD_WIDTH, Region.USE_PREF_SIZE);
         getChildren().add(card);
         StackPane.setAlignment(card, Pos.CENTER);
     }

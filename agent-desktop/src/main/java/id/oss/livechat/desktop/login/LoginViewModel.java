@@ -37,6 +37,8 @@ public final class LoginViewModel {
     private final Localization i18n;
     private final String desktopVersion;
     private final Consumer<SignedIn> onSignedIn;
+    // the plain-http address the agent was warned about: signing in again sends the password
+    private String warnedAbout;
 
     public LoginViewModel(
             Function<ServerAddress, StaffApi> apis,
@@ -96,6 +98,11 @@ public final class LoginViewModel {
 
     // Commands
 
+    /** Shows a sentence where sign-in errors show: why the agent was signed out. */
+    public void tell(String notice) {
+        error.set(notice);
+    }
+
     public void signIn() {
         if (busy.get()) {
             return;
@@ -106,6 +113,12 @@ public final class LoginViewModel {
             return;
         }
         ServerAddress server = ServerAddress.parse(serverAddress.get()).orElseThrow();
+        if (server.sendsPasswordsInClear() && !server.toString().equals(warnedAbout)) {
+            // warn before the password leaves in clear; a second click means the agent knows
+            warnedAbout = server.toString();
+            error.set(i18n.text("login.warning.http", server.toString()));
+            return;
+        }
         String user = username.get().strip();
         String secret = password.get();
         error.set("");

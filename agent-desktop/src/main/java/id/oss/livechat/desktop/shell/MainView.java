@@ -40,6 +40,8 @@ import javafx.stage.Stage;
 public final class MainView extends StackPane {
     private static final double SIDE_WIDTH = 340;
     private static final double CONTACT_WIDTH = 340;
+    private static final double SIDE_MIN_WIDTH = 300;
+    private static final double CHAT_MIN_WIDTH = 240;
     private final MainViewModel viewModel;
     private final QueueView queueView;
     private final ActiveChatsView chatsView;
@@ -201,7 +203,8 @@ public final class MainView extends StackPane {
      * dividers are placed once the workspace knows its width, so every start looks the same.
      */
     private static void fixSideColumns(SplitPane workspace, Region left, Region right) {
-        left.setMinWidth(260);
+        // "Antrean (12)", a name and "Ambil" side by side; the contact's labels and fields
+        left.setMinWidth(SIDE_MIN_WIDTH);
         right.setMinWidth(260);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(right, false);
@@ -215,7 +218,9 @@ public final class MainView extends StackPane {
                                     Number old,
                                     Number now) {
                                 double total = now.doubleValue();
-                                if (total <= 0) {
+                                if (total < SIDE_WIDTH + CONTACT_WIDTH + CHAT_MIN_WIDTH) {
+                                    // not the window's width yet (the login's, while the window
+                                    // grows): placed now, the queue would keep a sliver of it
                                     return;
                                 }
                                 workspace.widthProperty().removeListener(this);

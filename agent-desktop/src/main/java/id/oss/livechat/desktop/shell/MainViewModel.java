@@ -22,8 +22,10 @@ import id.oss.livechat.desktop.tools.SearchViewModel;
 import id.oss.livechat.desktop.util.Background;
 import id.oss.livechat.model.AgentStatus;
 import id.oss.livechat.model.StaffRole;
+import id.oss.livechat.model.realtime.FrameTypes;
 import id.oss.livechat.model.staff.StaffProfile;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -51,9 +53,13 @@ public final class MainViewModel {
     private final HoursEditorViewModel hours;
     private final StringBinding banner;
     private final BooleanBinding bannerVisible;
-    private final Runnable onSignedOut;
+    private final Consumer<String> onSignedOut;
 
-    public MainViewModel(SignedIn signedIn, DesktopContext context, Runnable onSignedOut) {
+    /**
+     * @param onSignedOut back to the sign-in window, with what to tell the agent there (null after
+     *     its own sign-out)
+     */
+    public MainViewModel(SignedIn signedIn, DesktopContext context, Consumer<String> onSignedOut) {
         this.signedIn = signedIn;
         this.context = context;
         this.onSignedOut = onSignedOut;
@@ -147,6 +153,15 @@ public final class MainViewModel {
                                 link.state() == LinkState.RECONNECTING
                                         || link.state() == LinkState.REJECTED,
                         link.stateProperty());
+        // the server took the token back (signed out elsewhere, a new password, deactivated, a new
+        // role or departments, or it expired): only a new sign-in helps, so go there and say why
+        link.stateProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (now == LinkState.REJECTED) {
+                                accessEnded(link.rejectedBecause());
+                            }
+                        });
     }
 
     /**
@@ -180,21 +195,48 @@ public final class MainViewModel {
      */
     public void signOut() {
         shutdown();
-        onSignedOut.run();
+        onSignedOut.accept(null);
     }
 
-    /** The app is closing: offline for routing and the socket closed, with no screen change. */
+    /**
+     * The app is closing: offline for routing, the socket closed, and the token revoked on the
+     * server ({@code POST /api/auth/logout}), with no screen change.
+     */
     public void shutdown() {
         link.stop();
         var api = signedIn.api();
         context.background()
                 .run(
                         () -> {
-                            api.setStatus(AgentStatus.OFFLINE);
+                            try {
+                                api.setStatus(AgentStatus.OFFLINE);
+                            } finally {
+                                api.signOut();
+                            }
                             return null;
                         },
-                        done -> api.signOut(),
-                        error -> api.signOut());
+                        done -> {},
+                        error -> {});
+    }
+
+    /** The server closed the socket with 4401: the token is no good; nothing more to tell it. */
+    private void accessEnded(String reason) {
+        link.stop();
+        signedIn.api().forgetToken();
+        onSignedOut.accept(signedOutText(reason));
+    }
+
+    /** What the sign-in window says after the server ended the session, in the agent's words. */
+    String signedOutText(String reason) {
+        String key =
+                switch (reason == null ? "" : reason) {
+                    case FrameTypes.REVOKED_SIGNED_OUT -> "signedOut.elsewhere";
+                    case FrameTypes.REVOKED_PASSWORD_CHANGED -> "signedOut.passwordChanged";
+                    case FrameTypes.REVOKED_ACCESS_CHANGED -> "signedOut.accessChanged";
+                    case FrameTypes.REVOKED_TOKEN_EXPIRED -> "signedOut.expired";
+                    default -> "signedOut.refused";
+                };
+        return context.i18n().text(key);
     }
 
     public StaffProfile user() {

@@ -18,6 +18,25 @@ class ServerAddressTest {
     }
 
     @Test
+    void aBareHostNameIsReadAsHttpsAndOnlyThisComputerAsHttp() {
+        assertThat(ServerAddress.parse("chat.oss.go.id").orElseThrow().base())
+                .isEqualTo(URI.create("https://chat.oss.go.id"));
+        assertThat(ServerAddress.parse("10.1.2.3:8080").orElseThrow().agentSocket())
+                .isEqualTo(URI.create("wss://10.1.2.3:8080/ws/agent"));
+        assertThat(ServerAddress.parse("127.0.0.1:8080").orElseThrow().base())
+                .isEqualTo(URI.create("http://127.0.0.1:8080"));
+        assertThat(
+                        ServerAddress.parse("http://chat.oss.go.id")
+                                .orElseThrow()
+                                .sendsPasswordsInClear())
+                .isTrue();
+        assertThat(ServerAddress.parse("localhost:8080").orElseThrow().sendsPasswordsInClear())
+                .isFalse();
+        assertThat(ServerAddress.parse("chat.oss.go.id").orElseThrow().sendsPasswordsInClear())
+                .isFalse();
+    }
+
+    @Test
     void anHttpsServerGetsASecureSocket() {
         ServerAddress address =
                 ServerAddress.parse("https://chat.oss.go.id/livechat").orElseThrow();

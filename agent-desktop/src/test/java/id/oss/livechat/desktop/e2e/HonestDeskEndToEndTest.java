@@ -4,10 +4,14 @@ import static id.oss.livechat.desktop.e2e.DeskDriver.eventually;
 import static id.oss.livechat.desktop.e2e.DeskDriver.within;
 import static id.oss.livechat.desktop.fx.FxDesk.fx;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import id.oss.livechat.desktop.chat.ChatViewModel;
+import id.oss.livechat.desktop.chat.Delivery;
 import id.oss.livechat.desktop.chat.MessageItem;
+import id.oss.livechat.desktop.connection.ApiException;
+import id.oss.livechat.desktop.connection.HttpStaffApi;
 import id.oss.livechat.desktop.fx.Screenshots;
 import id.oss.livechat.desktop.i18n.AppLanguage;
 import id.oss.livechat.desktop.i18n.Localization;
@@ -26,12 +30,14 @@ import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.model.staff.Agent;
 import id.oss.livechat.model.staff.StaffSession;
+import id.oss.livechat.model.staff.UpdateAgentRequest;
 import id.oss.livechat.model.visitor.ContactRequest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -339,6 +345,52 @@ class HonestDeskEndToEndTest {
     }
 
     @Test
+    void anAgentAnAdminDeactivatesIsBackAtSignInWithinASecondAndToldWhy() throws Exception {
+        UUID department = admin.department("Uji Cabut");
+        Agent joko = admin.agent("Joko Dicabut", 3, department);
+        HttpStaffApi elsewhere = admin.as(joko);
+        MainViewModel main =
+                desk.signIn(server.address(), joko.username(), ServerAdmin.AGENT_PASSWORD);
+        eventually(() -> main.status().statusProperty().get() == AgentStatus.ONLINE);
+
+        admin.update(joko.id(), new UpdateAgentRequest(null, null, null, null, null, null, false));
+
+        within(Duration.ofSeconds(1), () -> shell.mainViewModel() == null);
+        eventually(
+                () ->
+                        i18n.text("signedOut.accessChanged")
+                                .equals(
+                                        desk.robot()
+                                                .lookup("#login-error")
+                                                .queryAs(Label.class)
+                                                .getText()));
+        Screenshots.save(desk.stage(), "desktop-access-revoked.png");
+        assertThatThrownBy(elsewhere::agents)
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(401));
+    }
+
+    @Test
+    void signingOutOnTheDesktopEndsTheAccountsTokensOnTheServer() {
+        UUID department = admin.department("Uji Keluar Token");
+        Agent lina = admin.agent("Lina Keluar", 3, department);
+        HttpStaffApi elsewhere = admin.as(lina);
+        desk.signIn(server.address(), lina.username(), ServerAdmin.AGENT_PASSWORD);
+        assertThat(elsewhere.agents()).isNotEmpty();
+
+        desk.robot().clickOn("#sign-out-button");
+        eventually(() -> shell.mainViewModel() == null);
+
+        await().atMost(DeskDriver.WAIT)
+                .untilAsserted(
+                        () ->
+                                assertThatThrownBy(elsewhere::agents)
+                                        .isInstanceOfSatisfying(
+                                                ApiException.class,
+                                                e -> assertThat(e.status()).isEqualTo(401)));
+    }
+
+    @Test
     void aSupervisorSigningInGetsNoChatAndItsChatsAreItsOwn() {
         // the supervisor's own department, where the demo agents are offline
         UUID department = admin.defaultDepartment();
@@ -369,6 +421,154 @@ class HonestDeskEndToEndTest {
         desk.take(waiting.sessionId(), i18n.text("queue.take"));
         eventually(() -> main.chats().chats().size() == 1);
         assertThat(agentOf(waiting.sessionId())).isEqualTo(main.user().id());
+    }
+
+    @Test
+    void theVisitorTypingGoesWhenTheTabClosesOrNoFreshTypingComes() {
+        UUID department = admin.department("Uji Mengetik");
+        Agent joko = admin.agent("Joko Mengetik", 3, department);
+        MainViewModel main =
+                desk.signIn(server.address(), joko.username(), ServerAdmin.AGENT_PASSWORD);
+        VisitorClient citizen = visitor("Status NIB belum terbit", department, siti()).connect();
+        eventually(() -> "Siti Rahmawati".equals(desk.label("#chat-title")));
+        String typing = i18n.text("chat.typing");
+
+        // a "typing" whose "stopped" never comes (a lost network) goes after a few seconds
+        citizen.typing(true);
+        eventually(() -> typing.equals(desk.label("#visitor-typing")));
+        within(Duration.ofSeconds(10), () -> desk.label("#visitor-typing") == null);
+
+        // she types again and closes the tab mid-sentence: the server says she stopped, at once
+        citizen.typing(true);
+        eventually(() -> typing.equals(desk.label("#visitor-typing")));
+        citizen.close();
+        within(Duration.ofSeconds(3), () -> desk.label("#visitor-typing") == null);
+        assertThat(fx(() -> main.chats().chats())).hasSize(1);
+    }
+
+    @Test
+    void aChatAnsweredBeforeAndAssignedAgainCountsDownAgain() {
+        UUID department = admin.department("Uji Kembali");
+        Agent kiki = admin.agent("Kiki Kembali", 3, department);
+        MainViewModel main =
+                desk.signIn(server.address(), kiki.username(), ServerAdmin.AGENT_PASSWORD);
+        VisitorClient citizen = visitor("Status NIB belum terbit", department, siti()).connect();
+        eventually(() -> "Siti Rahmawati".equals(desk.label("#chat-title")));
+        eventually(() -> desk.label("#answer-countdown") != null);
+        desk.robot().clickOn("#composer").write("Sebentar, Ibu Siti.");
+        desk.robot().type(KeyCode.ENTER);
+        eventually(() -> desk.label("#answer-countdown") == null);
+
+        // she signs out: the chat goes back to the queue; signing in, routing gives it back
+        desk.robot().clickOn("#sign-out-button");
+        eventually(() -> desk.dialog() != null);
+        desk.robot().clickOn(desk.dialogButton(i18n.text("signOut.confirm")));
+        eventually(() -> shell.mainViewModel() == null);
+        MainViewModel again =
+                desk.signIn(server.address(), kiki.username(), ServerAdmin.AGENT_PASSWORD);
+        eventually(() -> again.chats().find(citizen.sessionId()).isPresent());
+        await().atMost(DeskDriver.WAIT)
+                .until(() -> admin.session(citizen.sessionId()).answerBy() != null);
+
+        // her old reply is back on screen, and the server's clock runs: so does the desk's
+        eventually(
+                () ->
+                        desk.messages().getItems().stream()
+                                .anyMatch(m -> "Sebentar, Ibu Siti.".equals(m.text())));
+        eventually(() -> desk.label("#answer-countdown") != null);
+        assertThat(fx(() -> desk.label("#answer-countdown"))).startsWith("Balas dalam 2:");
+        assertThat(
+                        fx(() -> again.chats().find(citizen.sessionId()).orElseThrow())
+                                .timeLeftProperty()
+                                .get())
+                .isNotEmpty();
+        assertThat(admin.session(citizen.sessionId()).answerBy()).isNotNull();
+    }
+
+    @Test
+    void whatTheVisitorReadWhileTheDeskWasClosedShowsReadWithoutItsNumber() {
+        UUID department = admin.department("Uji Dibaca");
+        Agent lina = admin.agent("Lina Dibaca", 3, department);
+        HttpStaffApi linaApi = admin.as(lina);
+        linaApi.setStatus(AgentStatus.ONLINE);
+        VisitorClient citizen = visitor("Status NIB belum terbit", department, siti()).connect();
+        await().atMost(DeskDriver.WAIT).until(() -> lina.id().equals(agentOf(citizen.sessionId())));
+        // Lina answers from elsewhere (the REST fallback) and Siti reads it; no desk is open
+        linaApi.http()
+                .send(
+                        "POST",
+                        "/api/chat/session/" + citizen.sessionId() + "/messages",
+                        Map.of(
+                                "client_msg_id",
+                                UUID.randomUUID().toString(),
+                                "text",
+                                "NIB Anda sudah terbit."),
+                        Map.class);
+        long seq =
+                citizen.await(
+                                ServerFrame.MessageNew.class,
+                                m -> "NIB Anda sudah terbit.".equals(m.text()))
+                        .seq();
+        citizen.read(seq);
+        await().atMost(DeskDriver.WAIT)
+                .until(() -> admin.session(citizen.sessionId()).visitorReadSeq() == seq);
+
+        // she signs in: the reply Siti read shows "read" at once
+        MainViewModel main =
+                desk.signIn(server.address(), lina.username(), ServerAdmin.AGENT_PASSWORD);
+        eventually(() -> main.chats().find(citizen.sessionId()).isPresent());
+        String read = "\u2713\u2713 " + i18n.text("chat.delivery.read");
+        eventually(() -> messageLabels().stream().anyMatch(text -> text.endsWith(read)));
+        assertThat(fx(() -> desk.messages().getItems()))
+                .filteredOn(m -> "NIB Anda sudah terbit.".equals(m.text()))
+                .singleElement()
+                .extracting(MessageItem::delivery)
+                .isEqualTo(Delivery.READ);
+
+        // what she writes now says "sent", not the chat's internal number
+        desk.robot().clickOn("#composer").write("Ada lagi yang bisa dibantu?");
+        desk.robot().type(KeyCode.ENTER);
+        String sent = "\u2713 " + i18n.text("chat.delivery.sent");
+        eventually(() -> messageLabels().stream().anyMatch(text -> text.endsWith(sent)));
+        assertThat(fx(this::messageLabels)).noneMatch(text -> text.matches(".*#\\d+.*"));
+    }
+
+    @Test
+    void theSupervisorsWindowFitsTheScreenAndTheQueueColumnReadsWholeAfterSignIn()
+            throws Exception {
+        // as the app opens: the login window at its own size, not the test's
+        fx(
+                () -> {
+                    desk.stage().setWidth(520);
+                    desk.stage().setHeight(600);
+                    return null;
+                });
+        MainViewModel main = desk.signIn(server.address(), "supervisor", RealServer.PASSWORD);
+        eventually(() -> main.status().statusProperty().get() == AgentStatus.ONLINE);
+        javafx.geometry.Rectangle2D screen =
+                fx(() -> javafx.stage.Screen.getPrimary().getVisualBounds());
+
+        eventually(() -> desk.stage().getWidth() > 900);
+        assertThat(fx(() -> desk.stage().getWidth())).isLessThanOrEqualTo(screen.getWidth());
+        assertThat(fx(() -> desk.stage().getHeight())).isLessThanOrEqualTo(screen.getHeight());
+        eventually(() -> desk.queue().getWidth() >= 300);
+        Label title = fx(() -> desk.robot().lookup("#queue-title").queryAs(Label.class));
+        eventually(() -> title.getText().equals(shown(title)));
+        Screenshots.save(desk.stage(), "desktop-supervisor-after-sign-in.png");
+    }
+
+    /** The texts of the labels in the transcript (each message's time and delivery among them). */
+    private List<String> messageLabels() {
+        return desk.robot().lookup("#messages .label").queryAllAs(Label.class).stream()
+                .map(Label::getText)
+                .filter(text -> text != null)
+                .toList();
+    }
+
+    /** What a label shows: its text, or the shortened one ("Antrean …"). */
+    private static String shown(Label label) {
+        javafx.scene.text.Text text = (javafx.scene.text.Text) label.lookup(".text");
+        return text == null ? null : text.getText();
     }
 
     // the scene

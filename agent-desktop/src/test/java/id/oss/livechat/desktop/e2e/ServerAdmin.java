@@ -12,6 +12,7 @@ import id.oss.livechat.model.staff.NewAgentRequest;
 import id.oss.livechat.model.staff.RoutingRule;
 import id.oss.livechat.model.staff.RoutingRules;
 import id.oss.livechat.model.staff.StaffSession;
+import id.oss.livechat.model.staff.UpdateAgentRequest;
 import java.util.List;
 import java.util.UUID;
 
@@ -127,6 +128,11 @@ public final class ServerAdmin {
         return signedIn("supervisor", RealServer.PASSWORD)
                 .http()
                 .getText("/api/chat/export.csv?department_id=" + department, "text/csv");
+    }
+
+    /** An admin's change to an account ({@code PUT /api/agents/:id}). */
+    public Agent update(UUID agentId, UpdateAgentRequest change) {
+        return admin.http().send("PUT", "/api/agents/" + agentId, change, Agent.class);
     }
 
     public Agent account(UUID agentId) {

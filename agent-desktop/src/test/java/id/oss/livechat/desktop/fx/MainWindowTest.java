@@ -10,6 +10,7 @@ import id.oss.livechat.desktop.connection.LinkState;
 import id.oss.livechat.desktop.i18n.AppLanguage;
 import id.oss.livechat.desktop.testing.DemoData;
 import id.oss.livechat.model.realtime.ClientFrame;
+import id.oss.livechat.model.realtime.FrameTypes;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.model.staff.StaffSession;
 import java.util.UUID;
@@ -44,6 +45,28 @@ class MainWindowTest {
     @SuppressWarnings("unchecked")
     private ListView<MessageItem> messages(FxRobot robot) {
         return robot.lookup("#messages").queryAs(ListView.class);
+    }
+
+    @Test
+    void aTokenTheServerTookBackReturnsToSignInSayingWhy(FxRobot robot) {
+        connect();
+
+        fx(
+                () -> {
+                    desk.ports.socket.drop(FrameTypes.CLOSE_UNAUTHORIZED, "password_changed");
+                    return null;
+                });
+
+        eventually(() -> desk.shell.mainViewModel() == null);
+        eventually(
+                () ->
+                        desk.i18n
+                                .text("signedOut.passwordChanged")
+                                .equals(
+                                        robot.lookup("#login-error")
+                                                .queryAs(Label.class)
+                                                .getText()));
+        assertThat(desk.ports.api.calls).contains("forgetToken").doesNotContain("signOut");
     }
 
     @Test

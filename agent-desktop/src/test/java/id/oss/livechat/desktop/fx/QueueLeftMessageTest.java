@@ -62,11 +62,18 @@ class QueueLeftMessageTest {
         List<StaffSession> queue = DemoData.queue();
         desk.ports.api.waiting.add(leftMessage(queue.get(0), "Pendaftaran NIB", "nib"));
         desk.ports.api.waiting.add(queue.get(1));
+        // a left message routed straight to the agent: it never showed in the queue
+        desk.ports.api.active.add(
+                leftMessage(
+                        DemoData.active(7, "Perizinan berusaha", DemoData.BUDI, false, 2, 1),
+                        "Perizinan berusaha",
+                        "perizinan"));
         desk.showMain(stage, DemoData.AGENT);
     }
 
     @Test
-    void aLeftMessageIsMarkedInTheQueueAndItsTopicReadsInTheAgentsLanguage(FxRobot robot) {
+    void aLeftMessageIsMarkedInTheQueueAndInMyChatsAndItsTopicReadsInTheAgentsLanguage(
+            FxRobot robot) throws Exception {
         desk.ports.socket.acceptAndAuthenticate();
         eventually(() -> desk.shell.mainViewModel().link().state() == LinkState.CONNECTED);
         eventually(() -> robot.lookup("#queue").queryAs(ListView.class).getItems().size() == 2);
@@ -82,6 +89,31 @@ class QueueLeftMessageTest {
         assertThat(marks).as("one chip, on the left message only").hasSize(1);
         assertThat(fx(() -> ((javafx.scene.control.Label) marks.get(0)).getText()))
                 .isEqualTo("Left message");
+        // the left message routed to the agent says so in "my chats" and over the chat: the reply
+        // goes by e-mail too
+        eventually(() -> desk.shell.mainViewModel().chats().chats().size() == 1);
+        eventually(
+                () ->
+                        robot.lookup("#active-chats .left-message").queryAll().stream()
+                                        .filter(Node::isVisible)
+                                        .count()
+                                == 1);
+        eventually(
+                () ->
+                        robot.lookup("#chat-left-message")
+                                .tryQuery()
+                                .filter(Node::isVisible)
+                                .isPresent());
+        assertThat(
+                        fx(
+                                () ->
+                                        robot.lookup("#chat-left-message")
+                                                .queryAs(javafx.scene.control.Label.class)
+                                                .getText()))
+                .isEqualTo("Left message");
+        Screenshots.save(
+                (javafx.stage.Stage) robot.lookup("#queue").query().getScene().getWindow(),
+                "desktop-left-message-in-my-chats.png");
         // the other visitor's free-text topic stays as written
         assertThat(robot.lookup("Status NIB belum terbit setelah verifikasi").tryQuery())
                 .isPresent();

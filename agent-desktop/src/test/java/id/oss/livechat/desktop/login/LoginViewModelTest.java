@@ -69,6 +69,25 @@ class LoginViewModelTest {
     }
 
     @Test
+    void aPasswordForPlainHttpToAnotherComputerIsSentOnlyAfterAWarning() {
+        fill("http://chat.oss.local:9000", "agent1", "livechat-demo");
+
+        login.signIn();
+
+        assertThat(api.calls).as("nothing sent yet").isEmpty();
+        assertThat(signedIn).isEmpty();
+        assertThat(login.errorProperty().get())
+                .isEqualTo(
+                        new Localization(AppLanguage.ENGLISH)
+                                .text("login.warning.http", "http://chat.oss.local:9000"));
+
+        login.signIn();
+
+        assertThat(api.calls).containsExactly("health", "login agent1");
+        assertThat(signedIn).hasSize(1);
+    }
+
+    @Test
     void theRememberedServerIsFilledIn() {
         settings.setServerAddress("http://chat.oss.local:9000");
 

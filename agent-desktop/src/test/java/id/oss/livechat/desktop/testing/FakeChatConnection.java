@@ -71,6 +71,12 @@ public final class FakeChatConnection implements ChatConnection {
         listener.onClosed(code, "dropped");
     }
 
+    /** The server closes the socket with a code and a reason (4401: why the token is no good). */
+    public void drop(int code, String reason) {
+        open = false;
+        listener.onClosed(code, reason);
+    }
+
     /** A connect attempt that fails (server down). */
     public void refuse() {
         open = false;

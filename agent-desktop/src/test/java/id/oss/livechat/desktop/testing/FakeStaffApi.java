@@ -63,6 +63,11 @@ public final class FakeStaffApi implements StaffApi {
     }
 
     @Override
+    public void forgetToken() {
+        calls.add("forgetToken");
+    }
+
+    @Override
     public Agent setStatus(AgentStatus status) {
         calls.add("status " + status.wire());
         if (statusFailure != null) {

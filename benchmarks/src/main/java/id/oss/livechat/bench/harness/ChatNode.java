@@ -74,8 +74,13 @@ public final class ChatNode implements AutoCloseable {
         env.put("RATE_LIMIT_STARTS_PER_HOUR", "100000000");
         env.put("RATE_LIMIT_SESSION_REQUESTS_PER_MINUTE", "100000000");
         env.put("RATE_LIMIT_LOGINS_PER_MINUTE", "100000000");
+        env.put("RATE_LIMIT_SOCKET_OPENS_PER_MINUTE", "100000000");
         env.put("MAX_WAITING_PER_ADDRESS", "100000000");
         env.put("MAX_WAITING_PER_DEPARTMENT", "100000000");
+        // thousands of idle sockets, all from 127.0.0.1
+        env.put("RATE_LIMIT_SOCKET_OPENS_PER_MINUTE", "100000000");
+        env.put("MAX_VISITOR_SOCKETS_PER_ADDRESS", "100000000");
+        env.put("MAX_STAFF_SOCKETS_PER_ADDRESS", "100000000");
         // benchmark agents never reply: without these, chats are taken back from them after
         // three minutes and handed to others (who get every message again) while a run goes on
         env.put("UNANSWERED_AFTER", "24h");

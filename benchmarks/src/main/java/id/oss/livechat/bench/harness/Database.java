@@ -63,6 +63,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** A statement with its values bound as parameters ({@code ?}), never spliced into the text. */
+    public void execute(String sql, Object first, Object... rest) {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, first);
+            for (int i = 0; i < rest.length; i++) {
+                s.setObject(i + 2, rest[i]);
+            }
+            s.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     public long queryLong(String sql, Object... args) {
         try (Connection c = connect();
                 PreparedStatement s = c.prepareStatement(sql)) {

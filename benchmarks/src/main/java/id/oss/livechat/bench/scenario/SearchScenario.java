@@ -83,14 +83,12 @@ final class SearchScenario implements Scenario {
                         chats, loadSeconds, messages));
 
         Database.Agent supervisor = run.db.agents(1, "offline", 3, departments.get(0)).get(0);
-        run.db.execute("UPDATE users SET role = 'supervisor' WHERE id = '" + supervisor.id() + "'");
+        run.db.execute("UPDATE users SET role = 'supervisor' WHERE id = ?", supervisor.id());
         Database.Agent agent = run.db.agents(1, "offline", 3, departments.get(0)).get(0);
         run.db.execute(
-                "INSERT INTO user_departments (user_id, department_id) VALUES ('"
-                        + agent.id()
-                        + "', '"
-                        + departments.get(1)
-                        + "')");
+                "INSERT INTO user_departments (user_id, department_id) VALUES (?, ?)",
+                agent.id(),
+                departments.get(1));
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("supervisor", node.login(supervisor.username()));
         tokens.put("agent", node.login(agent.username()));

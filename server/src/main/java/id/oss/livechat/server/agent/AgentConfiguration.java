@@ -10,11 +10,16 @@ import id.oss.livechat.server.agent.internal.R2dbcStaffRepository;
 import id.oss.livechat.server.agent.internal.StaffTokens;
 import id.oss.livechat.server.common.StaffTokenVerifier;
 import id.oss.livechat.server.common.Transactions;
+import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.hours.BusinessHours;
 import id.oss.livechat.server.system.config.LiveChatProperties;
+import id.oss.livechat.server.system.config.StartupRefusedException;
 import id.oss.livechat.server.system.metrics.RefreshedGauges;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -25,6 +30,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
  */
 @Configuration(proxyBeanMethods = false)
 public class AgentConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(AgentConfiguration.class);
+
     @Bean
     DepartmentRepository departmentRepository(DatabaseClient db, Transactions transactions) {
         return new R2dbcDepartmentRepository(db, transactions);
@@ -64,16 +71,23 @@ public class AgentConfiguration {
                 staff,
                 hasher,
                 tokens,
-                new LoginThrottle(
-                        clock, LoginThrottle.USER_SLOW_AFTER, LoginThrottle.USER_LOCK_AFTER),
-                new LoginThrottle(
-                        clock, LoginThrottle.ADDRESS_SLOW_AFTER, LoginThrottle.ADDRESS_LOCK_AFTER));
+                new LoginThrottle(clock, LoginThrottle.USER_SLOW_AFTER),
+                new LoginThrottle(clock, LoginThrottle.ADDRESS_SLOW_AFTER));
     }
 
     @Bean
     StaffDirectory staffDirectory(
-            StaffRepository staff, DepartmentRepository departments, PasswordHasher hasher) {
-        return new StaffDirectory(staff, departments, hasher);
+            StaffRepository staff,
+            DepartmentRepository departments,
+            PasswordHasher hasher,
+            ChatEventBus bus) {
+        return new StaffDirectory(staff, departments, hasher, bus);
+    }
+
+    @Bean
+    SignOutAndPasswords signOutAndPasswords(
+            StaffRepository staff, PasswordHasher hasher, ChatEventBus bus) {
+        return new SignOutAndPasswords(staff, hasher, bus);
     }
 
     @Bean
@@ -91,6 +105,21 @@ public class AgentConfiguration {
             LiveChatProperties properties) {
         return new DemoDataLoader(
                 new DemoStaff(staff, departments, hasher), properties.demoPassword());
+    }
+
+    /** Demo mode off: the start stops while a demo account opens with a demo password. */
+    @Bean
+    @ConditionalOnProperty(name = "livechat.demo", havingValue = "false", matchIfMissing = true)
+    @DependsOnDatabaseInitialization
+    DemoAccountsCheck demoAccountsCheck(
+            StaffRepository staff, PasswordHasher hasher, LiveChatProperties properties) {
+        DemoAccountsCheck check = new DemoAccountsCheck(staff, hasher, properties.demoPassword());
+        String refusal = check.refusal();
+        if (refusal != null) {
+            log.error(refusal);
+            throw new StartupRefusedException(refusal);
+        }
+        return check;
     }
 
     @Bean

@@ -64,4 +64,34 @@ public class AgentPresence {
             case AWAY -> Mono.just(StaffDirectory.toAgent(account));
         };
     }
+
+    // presence from live sockets: the realtime transport reports which members it holds sockets of
+
+    /**
+     * A staff socket signed in: the member is seen, and if it was away only because its sockets
+     * were gone, it is online again (and routing hands it chats at once).
+     */
+    public Mono<Void> socketOpened(UUID staffId) {
+        return staff.socketsSeen(java.util.List.of(staffId))
+                .then(staff.backFromAbsence(staffId))
+                .flatMap(
+                        account ->
+                                announce(account, AgentStatus.ONLINE)
+                                        .then(onAvailable.apply(account.id())));
+    }
+
+    /** The members this node holds staff sockets of, now. */
+    public Mono<Void> socketsAlive(java.util.List<UUID> staffIds) {
+        return staff.socketsSeen(staffIds);
+    }
+
+    /**
+     * Online members without a socket on any node for longer than the grace are away: routing skips
+     * them, supervisors see it, and their unanswered chats go back under the usual timeouts.
+     */
+    public Mono<Void> awayWithoutSocket(java.time.Duration grace) {
+        return staff.awayForAbsence(grace)
+                .concatMap(account -> announce(account, AgentStatus.AWAY))
+                .then();
+    }
 }

@@ -7,91 +7,112 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing. Failures are counted per key (a username, or an address) over a
- * window; past {@code slowAfter} failures each attempt waits longer (doubling, up to a cap), and
- * after {@code lockAfter} the key is refused until the window passes. A success clears the key.
- * Kept in memory: per node, which is enough to make guessing slow.
+ * Slows down password guessing without ever locking anyone out. Attempts are counted per key (a
+ * user name with the caller's address, or an address alone) over a window, <em>before</em> the
+ * password is checked, so a burst of parallel guesses is counted in full. Past {@code slowAfter}
+ * attempts each one is given a turn: a delay that doubles up to {@link #MAX_DELAY} after the later
+ * of now and the previous attempt's turn, so parallel guesses queue one after another instead of
+ * being checked together. A key whose queue is longer than {@link #MAX_WAIT} is told to come back
+ * later ({@link Turn#refused()}): only that key, so a stranger guessing a name from its own address
+ * slows itself and never the staff member signing in from another. A success clears the key. Kept
+ * in memory: per node, which is enough to make guessing slow.
  */
 public final class LoginThrottle {
     static final Duration WINDOW = Duration.ofMinutes(15);
 
-    /** One account: a person mistypes twice; ten failures is someone guessing. */
+    /** A user name from one address: a person mistypes twice; more is someone guessing. */
     public static final int USER_SLOW_AFTER = 2;
 
-    public static final int USER_LOCK_AFTER = 10;
-
     /**
-     * One address: a whole help desk may sit behind one office address, so it takes many more
-     * failures to slow or lock it.
+     * One address, whatever the names: a whole help desk may sit behind one office address, so it
+     * takes many more failures to slow it.
      */
     public static final int ADDRESS_SLOW_AFTER = 20;
 
-    public static final int ADDRESS_LOCK_AFTER = 100;
     static final Duration FIRST_DELAY = Duration.ofMillis(250);
     static final Duration MAX_DELAY = Duration.ofSeconds(2);
+
+    /** A key with more than this queued is refused until its queue drains (bounded waiting). */
+    static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
     private static final int MAX_TRACKED = 100_000;
 
     private final Clock clock;
     private final int slowAfter;
-    private final int lockAfter;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
 
-    public LoginThrottle(Clock clock, int slowAfter, int lockAfter) {
+    public LoginThrottle(Clock clock, int slowAfter) {
         this.clock = clock;
         this.slowAfter = slowAfter;
-        this.lockAfter = lockAfter;
     }
 
-    private record Failures(int count, Instant since) {}
+    /** Attempts not yet followed by a success in the window, and the last one's turn. */
+    private record Attempts(int count, Instant since, Instant lastTurn) {}
 
-    /** How long an attempt with this key must wait before it is even checked. */
-    public Duration delayFor(String key) {
-        int count = current(key);
-        if (count < slowAfter) {
+    /** When a counted attempt may be checked: {@code delay} from now, or refused (queue full). */
+    public record Turn(Duration delay, int attempts, boolean refused) {}
+
+    /** Counts an attempt before its password is checked, and gives it its turn. */
+    public Turn attempt(String key) {
+        Instant now = clock.instant();
+        if (attempts.size() > MAX_TRACKED) {
+            attempts.values().removeIf(a -> expired(a, now));
+        }
+        Turn[] given = new Turn[1];
+        attempts.compute(
+                key,
+                (k, old) -> {
+                    Attempts base = old == null || expired(old, now) ? null : old;
+                    int count = base == null ? 1 : base.count() + 1;
+                    Instant since = base == null ? now : base.since();
+                    // after the later of now and the previous turn: a sequential guess waits the
+                    // whole delay, and parallel ones line up behind each other
+                    Instant turn =
+                            base == null ? now : later(now, base.lastTurn()).plus(delayFor(count));
+                    Duration wait = Duration.between(now, turn);
+                    if (wait.compareTo(MAX_WAIT) > 0) {
+                        // refused attempts take no turn: the queue drains by itself
+                        given[0] = new Turn(Duration.ZERO, count, true);
+                        return new Attempts(count, since, base.lastTurn());
+                    }
+                    given[0] = new Turn(wait, count, false);
+                    return new Attempts(count, since, turn);
+                });
+        return given[0];
+    }
+
+    /** The right password: the key starts afresh. */
+    public void succeeded(String key) {
+        attempts.remove(key);
+    }
+
+    /**
+     * The right password, for a key shared by many people (an office's address): this attempt no
+     * longer counts, but the others' failures still do.
+     */
+    public void forgive(String key) {
+        attempts.computeIfPresent(
+                key,
+                (k, a) ->
+                        a.count() <= 1
+                                ? null
+                                : new Attempts(a.count() - 1, a.since(), a.lastTurn()));
+    }
+
+    /** The delay between the turns of a key's {@code count}th attempt and the one before. */
+    Duration delayFor(int count) {
+        if (count <= slowAfter) {
             return Duration.ZERO;
         }
-        long millis = FIRST_DELAY.toMillis() << Math.min(count - slowAfter, 10);
+        long millis = FIRST_DELAY.toMillis() << Math.min(count - slowAfter - 1, 10);
         return Duration.ofMillis(Math.min(millis, MAX_DELAY.toMillis()));
     }
 
-    /** Whether attempts with this key are refused outright, and for how long. */
-    public Duration lockedFor(String key) {
-        Failures entry = failures.get(key);
-        if (entry == null || current(key) < lockAfter) {
-            return Duration.ZERO;
-        }
-        return Duration.between(clock.instant(), entry.since().plus(WINDOW));
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
-    public void failed(String key) {
-        Instant now = clock.instant();
-        if (failures.size() > MAX_TRACKED) {
-            failures.values().removeIf(f -> f.since().plus(WINDOW).isBefore(now));
-        }
-        failures.merge(
-                key,
-                new Failures(1, now),
-                (old, fresh) ->
-                        expired(old, now) ? fresh : new Failures(old.count() + 1, old.since()));
-    }
-
-    public void succeeded(String key) {
-        failures.remove(key);
-    }
-
-    private int current(String key) {
-        Failures entry = failures.get(key);
-        if (entry == null) {
-            return 0;
-        }
-        if (expired(entry, clock.instant())) {
-            failures.remove(key, entry);
-            return 0;
-        }
-        return entry.count();
-    }
-
-    private static boolean expired(Failures entry, Instant now) {
-        return !entry.since().plus(WINDOW).isAfter(now);
+    private static boolean expired(Attempts entry, Instant now) {
+        return !entry.since().plus(WINDOW).isAfter(now) && !entry.lastTurn().isAfter(now);
     }
 }

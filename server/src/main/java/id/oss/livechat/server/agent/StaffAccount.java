@@ -17,7 +17,8 @@ public record StaffAccount(
         int maxChats,
         boolean active,
         List<UUID> departmentIds,
-        int activeChats) {
+        int activeChats,
+        int tokenVersion) {
 
     public boolean belongsTo(UUID departmentId) {
         return departmentIds.contains(departmentId);

@@ -1,15 +1,20 @@
 package id.oss.livechat.server.agent;
 
 import id.oss.livechat.model.StaffRole;
+import id.oss.livechat.model.realtime.FrameTypes;
 import id.oss.livechat.model.staff.Agent;
 import id.oss.livechat.model.staff.NewAgentRequest;
 import id.oss.livechat.model.staff.StaffProfile;
 import id.oss.livechat.model.staff.UpdateAgentRequest;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Problem;
+import id.oss.livechat.server.common.Staff;
 import id.oss.livechat.server.common.Texts;
+import id.oss.livechat.server.common.events.ChatEvent;
+import id.oss.livechat.server.common.events.ChatEventBus;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,21 +22,53 @@ import reactor.core.publisher.Mono;
 /** Administration of staff accounts: create, list, update, deactivate. */
 public class StaffDirectory {
     static final int DEFAULT_MAX_CHATS = 3;
-    static final int MIN_PASSWORD_LENGTH = 8;
+    public static final int MIN_PASSWORD_LENGTH = 8;
 
     private final StaffRepository staff;
     private final DepartmentRepository departments;
     private final PasswordHasher hasher;
+    private final ChatEventBus bus;
 
     public StaffDirectory(
-            StaffRepository staff, DepartmentRepository departments, PasswordHasher hasher) {
+            StaffRepository staff,
+            DepartmentRepository departments,
+            PasswordHasher hasher,
+            ChatEventBus bus) {
         this.staff = staff;
         this.departments = departments;
         this.hasher = hasher;
+        this.bus = bus;
     }
 
-    public Flux<Agent> list() {
-        return staff.findAll().map(StaffDirectory::toAgent);
+    /** Every account; an agent sees its colleagues' names and ids, not their e-mails. */
+    public Flux<Agent> list(Staff viewer) {
+        return staff.findAll().map(StaffDirectory::toAgent).map(a -> asSeenBy(viewer, a));
+    }
+
+    /** One account as the viewer may see it (no colleague's e-mail for an agent). */
+    public Mono<Agent> get(Staff viewer, UUID id) {
+        return get(id).map(a -> asSeenBy(viewer, a));
+    }
+
+    /**
+     * Least exposure: staff e-mails are for supervisors and admins (and one's own); an agent needs
+     * a colleague's name and id to hand a chat over, nothing more.
+     */
+    static Agent asSeenBy(Staff viewer, Agent agent) {
+        if (viewer.overseesAllChats() || viewer.id().equals(agent.id())) {
+            return agent;
+        }
+        return new Agent(
+                agent.id(),
+                agent.username(),
+                agent.displayName(),
+                null,
+                agent.role(),
+                agent.status(),
+                agent.departmentIds(),
+                agent.maxChats(),
+                agent.activeChats(),
+                agent.active());
     }
 
     /** The account as stored (role, departments); empty when there is none. */
@@ -106,23 +143,58 @@ public class StaffDirectory {
                 request.password() == null ? Mono.just("") : hasher.hash(request.password());
         return staff.findById(id)
                 .switchIfEmpty(Mono.error(Problem.notFound("The agent")))
-                .then(departmentIds == null ? Mono.empty() : requireDepartments(departmentIds))
-                .then(hash)
                 .flatMap(
-                        h ->
-                                staff.update(
-                                        id,
-                                        new StaffRepository.Changes(
-                                                request.displayName() == null
-                                                        ? null
-                                                        : request.displayName().strip(),
-                                                Texts.clean(request.email()),
-                                                h.isEmpty() ? null : h,
-                                                request.role(),
-                                                request.maxChats(),
-                                                request.active(),
-                                                departmentIds)))
+                        before ->
+                                (departmentIds == null
+                                                ? Mono.<Void>empty()
+                                                : requireDepartments(departmentIds))
+                                        .then(hash)
+                                        .flatMap(h -> store(id, request, departmentIds, h, before)))
                 .map(StaffDirectory::toAgent);
+    }
+
+    /**
+     * Stores the change; one that takes access away (deactivation, another role, other departments,
+     * a new password) revokes the account's tokens in the same statement and closes its sockets.
+     */
+    private Mono<StaffAccount> store(
+            UUID id,
+            UpdateAgentRequest request,
+            List<UUID> departmentIds,
+            String hash,
+            StaffAccount before) {
+        String revoked = revocationReason(request, departmentIds, before);
+        StaffRepository.Changes changes =
+                new StaffRepository.Changes(
+                        request.displayName() == null ? null : request.displayName().strip(),
+                        Texts.clean(request.email()),
+                        hash.isEmpty() ? null : hash,
+                        request.role(),
+                        request.maxChats(),
+                        request.active(),
+                        departmentIds,
+                        revoked != null);
+        Mono<StaffAccount> updated = staff.update(id, changes);
+        if (revoked == null) {
+            return updated;
+        }
+        return updated.flatMap(
+                account ->
+                        bus.publish(new ChatEvent.AccessRevoked(id, revoked)).thenReturn(account));
+    }
+
+    /** Why the change revokes the account's tokens, or null when it does not. */
+    static String revocationReason(
+            UpdateAgentRequest request, List<UUID> departmentIds, StaffAccount before) {
+        if (request.password() != null) {
+            return FrameTypes.REVOKED_PASSWORD_CHANGED;
+        }
+        boolean deactivated = Boolean.FALSE.equals(request.active()) && before.active();
+        boolean newRole = request.role() != null && request.role() != before.role();
+        boolean newDepartments =
+                departmentIds != null
+                        && !Set.copyOf(departmentIds).equals(Set.copyOf(before.departmentIds()));
+        return deactivated || newRole || newDepartments ? FrameTypes.REVOKED_ACCESS_CHANGED : null;
     }
 
     private Mono<Void> requireDepartments(List<UUID> ids) {

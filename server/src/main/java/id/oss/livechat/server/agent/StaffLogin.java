@@ -6,13 +6,17 @@ import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Problem;
 import java.time.Duration;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
  * Password login for staff. A wrong username and a wrong password look the same from outside (same
- * answer, about the same time), and repeated failures are slowed down, then refused.
+ * answer, about the same time), and repeated failures are slowed down per name and address (never
+ * locked: see {@link LoginThrottle}), and written to the audit log.
  */
 public class StaffLogin {
+    private static final Logger audit = LoggerFactory.getLogger("audit.sign-in");
 
     private final StaffRepository staff;
     private final PasswordHasher hasher;
@@ -43,23 +47,54 @@ public class StaffLogin {
                 .required("password", request.password(), 200)
                 .orThrow();
         String username = request.username().strip().toLowerCase(Locale.ROOT);
-        String userKey = username;
+        // the name with the address: a stranger guessing a name slows only its own guesses
+        String userKey = username + " from " + clientAddress;
         String addressKey = clientAddress;
-        Duration locked = max(users.lockedFor(userKey), addresses.lockedFor(addressKey));
-        if (!locked.isZero() && !locked.isNegative()) {
+        // counted before the password is checked, so parallel guesses are all counted
+        LoginThrottle.Turn user = users.attempt(userKey);
+        LoginThrottle.Turn address = addresses.attempt(addressKey);
+        if (user.refused() || address.refused()) {
+            audit.warn(
+                    "Sign-in attempts for '{}' from {} refused for a while: {} attempts queued",
+                    username,
+                    clientAddress,
+                    user.attempts());
             return Mono.error(
                     Problem.rateLimited(
-                            "Too many failed sign-ins; try again in "
-                                    + (locked.toMinutes() + 1)
-                                    + " minutes.",
-                            locked));
+                            "Too many sign-in attempts; try again in a minute.",
+                            Duration.ofMinutes(1)));
         }
-        Duration delay = max(users.delayFor(userKey), addresses.delayFor(addressKey));
-        return Mono.delay(delay)
-                .then(staff.findByUsername(username).filter(StaffAccount::active))
+        return Mono.delay(max(user.delay(), address.delay()))
+                .then(check(username, request.password()))
+                .map(account -> signedIn(account, userKey, addressKey))
+                .switchIfEmpty(Mono.defer(() -> refused(username, clientAddress, user)));
+    }
+
+    /**
+     * {@code POST /api/auth/refresh}: a new token for the staff member whose token was just
+     * verified (active, of the account's current version), with a fresh expiry and the same
+     * version, so a revocation ends it like any other. No password, no throttle: the caller holds a
+     * valid token, so the desktop renews mid-shift without asking the agent.
+     */
+    public Mono<LoginResponse> renew(java.util.UUID accountId) {
+        return staff.findById(accountId)
+                .filter(StaffAccount::active)
+                .map(this::issued)
+                .switchIfEmpty(
+                        Mono.error(
+                                () ->
+                                        Problem.unauthorized(
+                                                "invalid_token",
+                                                "The access token is not valid; sign in again.")));
+    }
+
+    /** The active account whose password this is; empty otherwise, after the same effort. */
+    private Mono<StaffAccount> check(String username, String password) {
+        return staff.findByUsername(username)
+                .filter(StaffAccount::active)
                 .flatMap(
                         account ->
-                                hasher.matches(request.password(), account.passwordHash())
+                                hasher.matches(password, account.passwordHash())
                                         .filter(Boolean::booleanValue)
                                         .map(ok -> account))
                 .switchIfEmpty(
@@ -67,31 +102,38 @@ public class StaffLogin {
                         Mono.defer(
                                 () ->
                                         dummyHash
-                                                .flatMap(
-                                                        hash ->
-                                                                hasher.matches(
-                                                                        request.password(), hash))
-                                                .then(Mono.empty())))
-                .map(
-                        account -> {
-                            users.succeeded(userKey);
-                            TokenIssuer.Issued issued = tokens.issue(account);
-                            return new LoginResponse(
-                                    issued.token(),
-                                    "Bearer",
-                                    issued.expiresInSeconds(),
-                                    StaffDirectory.profileOf(account));
-                        })
-                .switchIfEmpty(
-                        Mono.defer(
-                                () -> {
-                                    users.failed(userKey);
-                                    addresses.failed(addressKey);
-                                    return Mono.error(
-                                            Problem.unauthorized(
-                                                    "invalid_credentials",
-                                                    "Wrong username or password."));
-                                }));
+                                                .flatMap(hash -> hasher.matches(password, hash))
+                                                .then(Mono.empty())));
+    }
+
+    private LoginResponse signedIn(StaffAccount account, String userKey, String addressKey) {
+        users.succeeded(userKey);
+        addresses.forgive(addressKey);
+        return issued(account);
+    }
+
+    private LoginResponse issued(StaffAccount account) {
+        TokenIssuer.Issued issued = tokens.issue(account);
+        return new LoginResponse(
+                issued.token(),
+                "Bearer",
+                issued.expiresInSeconds(),
+                StaffDirectory.profileOf(account));
+    }
+
+    private Mono<LoginResponse> refused(String username, String address, LoginThrottle.Turn user) {
+        int failures = user.attempts();
+        if (failures == LoginThrottle.USER_SLOW_AFTER + 1 || failures % 10 == 0) {
+            // the audit log: someone may be guessing this account's password
+            audit.warn(
+                    "{} failed sign-ins for '{}' from {} within {} minutes",
+                    failures,
+                    username,
+                    address,
+                    LoginThrottle.WINDOW.toMinutes());
+        }
+        return Mono.error(
+                Problem.unauthorized("invalid_credentials", "Wrong username or password."));
     }
 
     private static Duration max(Duration a, Duration b) {

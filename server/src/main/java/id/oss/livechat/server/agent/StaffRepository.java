@@ -36,12 +36,39 @@ public interface StaffRepository {
             StaffRole role,
             Integer maxChats,
             Boolean active,
-            List<UUID> departmentIds) {}
+            List<UUID> departmentIds,
+            boolean revokeTokens) {}
 
     Mono<StaffAccount> update(UUID id, Changes changes);
 
     Mono<StaffAccount> setStatus(UUID id, AgentStatus status);
 
-    /** Whether the account may still act (a deactivated account's old token must stop working). */
-    Mono<Boolean> isActive(UUID id);
+    /**
+     * What a token is checked against on every request: the account's role, whether it is active,
+     * and its token version (tokens of an older version are revoked). Empty when there is none.
+     */
+    Mono<Standing> standing(UUID id);
+
+    record Standing(
+            UUID id,
+            String username,
+            String displayName,
+            StaffRole role,
+            boolean active,
+            int tokenVersion) {}
+
+    /** These members have a staff socket open on this node now. */
+    Mono<Void> socketsSeen(List<UUID> ids);
+
+    /**
+     * The member, away only because its sockets were gone, is online again; empty when it was not
+     * away for that reason.
+     */
+    Mono<StaffAccount> backFromAbsence(UUID id);
+
+    /** Online members no node has seen a socket of for longer than {@code grace}: now away. */
+    Flux<StaffAccount> awayForAbsence(java.time.Duration grace);
+
+    /** Revokes every token issued so far to the account; empty when there is no such account. */
+    Mono<Integer> revokeTokens(UUID id);
 }

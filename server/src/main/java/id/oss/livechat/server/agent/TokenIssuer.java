@@ -8,6 +8,12 @@ public interface TokenIssuer {
     String NAME_CLAIM = "name";
     String USERNAME_CLAIM = "preferred_username";
 
+    /**
+     * The account's token version when the token was issued; a token of an older version is revoked
+     * (see {@code users.token_version}).
+     */
+    String VERSION_CLAIM = "ver";
+
     record Issued(String token, long expiresInSeconds) {}
 
     Issued issue(StaffAccount account);

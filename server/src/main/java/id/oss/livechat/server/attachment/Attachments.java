@@ -147,11 +147,19 @@ public class Attachments {
                             "unauthorized",
                             "Send the chat's visitor_token or a staff token as a Bearer token."));
         }
-        return attachments
-                .find(attachmentId)
+        return staffTokenStillValid(token)
+                .then(attachments.find(attachmentId))
                 .switchIfEmpty(Mono.error(Problem.notFound("The attachment")))
                 .flatMap(attachment -> mayRead(attachment, token).thenReturn(attachment))
                 .flatMap(this::withContent);
+    }
+
+    /**
+     * A revoked or expired staff token is told so (401) before anything is looked up, whatever the
+     * file; a visitor token is checked against the file's chat.
+     */
+    private Mono<Void> staffTokenStillValid(String token) {
+        return VisitorToken.looksValid(token) ? Mono.empty() : staffTokens.verify(token).then();
     }
 
     private Mono<Void> mayRead(Attachment attachment, String token) {
@@ -160,7 +168,7 @@ public class Attachments {
         }
         return staffTokens
                 .verify(token)
-                .flatMap(staff -> staffSessions.get(staff, attachment.sessionId()))
+                .flatMap(verified -> staffSessions.get(verified.staff(), attachment.sessionId()))
                 .then();
     }
 

@@ -270,6 +270,15 @@ public class Messaging {
                 .then(bus.publish(new ChatEvent.Typing(sessionId, senderOf(who), typing)));
     }
 
+    /**
+     * The visitor's last socket closed (the tab was closed, perhaps mid-sentence): it is not typing
+     * any more, whatever it said last.
+     */
+    public Mono<Void> visitorLeft(UUID sessionId) {
+        return bus.publish(
+                new ChatEvent.Typing(sessionId, new Sender(SenderType.VISITOR, null, null), false));
+    }
+
     /** How far {@code who} has read: stored (never backwards), then relayed to the other side. */
     public Mono<Void> markRead(Participant who, UUID sessionId, long upToSeq) {
         SenderType reader = senderOf(who).type();

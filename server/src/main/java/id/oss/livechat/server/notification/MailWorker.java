@@ -1,5 +1,7 @@
 package id.oss.livechat.server.notification;
 
+import id.oss.livechat.server.audit.AuditAction;
+import id.oss.livechat.server.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -33,6 +35,7 @@ public class MailWorker {
     private final Duration firstBackoff;
     private final Clock clock;
     private final Listener listener;
+    private final AuditTrail audit;
 
     public MailWorker(
             MailOutbox outbox,
@@ -40,13 +43,15 @@ public class MailWorker {
             String from,
             Duration firstBackoff,
             Clock clock,
-            Listener listener) {
+            Listener listener,
+            AuditTrail audit) {
         this.outbox = outbox;
         this.transport = transport;
         this.from = from;
         this.firstBackoff = firstBackoff;
         this.clock = clock;
         this.listener = listener;
+        this.audit = audit;
     }
 
     /** Sends one batch of due mails; returns how many were sent. */
@@ -56,6 +61,18 @@ public class MailWorker {
                 .reduce(0, (sent, ok) -> ok ? sent + 1 : sent);
     }
 
+    /** The trail names the mail and its chat, never the address or the content. */
+    private Mono<Void> recordSent(QueuedMail queued) {
+        Mail mail = queued.mail();
+        String subject =
+                mail.sessionId() == null ? "mail:" + queued.id() : "session:" + mail.sessionId();
+        return audit.record(
+                AuditTrail.Actor.SYSTEM,
+                AuditAction.MAIL_SENT,
+                subject,
+                "kind=" + mail.kind().wire() + " mail=" + queued.id());
+    }
+
     private Flux<Boolean> deliver(QueuedMail queued) {
         return transport
                 .send(queued, from)
@@ -63,7 +80,9 @@ public class MailWorker {
                         Mono.defer(
                                 () -> {
                                     listener.sent(queued.mail().kind());
-                                    return outbox.markSent(queued.id()).thenReturn(true);
+                                    return outbox.markSent(queued.id())
+                                            .then(recordSent(queued))
+                                            .thenReturn(true);
                                 }))
                 .onErrorResume(
                         failure -> {

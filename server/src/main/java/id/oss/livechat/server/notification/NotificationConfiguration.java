@@ -1,5 +1,6 @@
 package id.oss.livechat.server.notification;
 
+import id.oss.livechat.server.audit.AuditTrail;
 import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.hours.DepartmentOpening;
 import id.oss.livechat.server.message.MessageStore;
@@ -78,7 +79,8 @@ public class NotificationConfiguration {
             MailOutbox outbox,
             MailSettings settings,
             Clock clock,
-            ObjectProvider<MailWorker.Listener> listener) {
+            ObjectProvider<MailWorker.Listener> listener,
+            AuditTrail audit) {
         MailTransport transport = transport(settings);
         MailWorker worker =
                 transport == null
@@ -89,7 +91,8 @@ public class NotificationConfiguration {
                                 settings.from(),
                                 settings.firstBackoff(),
                                 clock,
-                                listener.getIfAvailable(() -> MailWorker.Listener.NONE));
+                                listener.getIfAvailable(() -> MailWorker.Listener.NONE),
+                                audit);
         return new NotificationsLifecycle(bus, notifications, worker, settings.pollInterval());
     }
 

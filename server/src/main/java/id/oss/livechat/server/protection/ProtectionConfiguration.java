@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import reactor.core.publisher.Mono;
 
-/** Wires the limits and the trusted proxies from the settings. */
+/** Wires the limits, the caps on open sockets and the trusted proxies from the settings. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProtectionSettings.class)
 public class ProtectionConfiguration {
@@ -40,6 +40,12 @@ public class ProtectionConfiguration {
                         new RateLimits.Window(
                                 Math.max(1, Math.round(perSecond * 60)), Duration.ofMinutes(1))));
         return new RateLimits(limits);
+    }
+
+    @Bean
+    OpenSockets openSockets(ProtectionSettings settings) {
+        return new OpenSockets(
+                settings.maxVisitorSocketsPerAddress(), settings.maxStaffSocketsPerAddress());
     }
 
     @Bean

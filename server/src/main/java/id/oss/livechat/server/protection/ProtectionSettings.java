@@ -19,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxWaitingPerDepartment chats that may wait in one department's queue at once
  * @param socketOpensPerMinute chat sockets ({@code /ws/visitor}, {@code /ws/agent}) one address may
  *     open: a burst of this many, refilled over a minute
+ * @param maxVisitorSocketsPerAddress visitor sockets ({@code /ws/visitor}) one address may hold
+ *     open at once
+ * @param maxStaffSocketsPerAddress staff sockets ({@code /ws/agent}) one address may hold open at
+ *     once
  * @param trustedProxies the proxies whose {@code X-Forwarded-For} names the client (CIDR list)
  */
 @ConfigurationProperties("livechat.protection")
@@ -32,4 +36,6 @@ public record ProtectionSettings(
         @DefaultValue("50") int maxWaitingPerAddress,
         @DefaultValue("500") int maxWaitingPerDepartment,
         @DefaultValue("300") long socketOpensPerMinute,
+        @DefaultValue("100") int maxVisitorSocketsPerAddress,
+        @DefaultValue("100") int maxStaffSocketsPerAddress,
         @DefaultValue("") String trustedProxies) {}

@@ -42,7 +42,8 @@ public final class ClientConnection {
     private final RateLimiter messages;
     private final RateLimiter signals;
     private volatile Runnable onOverflow = () -> {};
-    private volatile java.util.function.IntConsumer closer = code -> {};
+    private volatile Closer closer = (code, reason) -> {};
+    private volatile Runnable onGone = () -> {};
 
     /** What a socket may send: messages, and signals (typing, read, resume, ping). */
     public record Limits(double messagesPerSecond, int messageBurst) {
@@ -83,12 +84,24 @@ public final class ClientConnection {
     }
 
     /** How the web adapter closes this socket with a close code (shutdown: 1001 going away). */
-    public void onCloseRequest(java.util.function.IntConsumer closer) {
+    public void onCloseRequest(Closer closer) {
         this.closer = closer;
     }
 
+    /** Closes with a code; the reason is the web adapter's usual wording for it. */
     public void closeWith(int code) {
-        closer.accept(code);
+        closer.close(code, null);
+    }
+
+    /** Closes with a code and the reason the client reads (4401: why its token is no good). */
+    public void closeWith(int code, String reason) {
+        closer.close(code, reason);
+    }
+
+    /** Closes the socket behind a connection; a null reason lets the adapter choose one. */
+    @FunctionalInterface
+    public interface Closer {
+        void close(int code, String reason);
     }
 
     public boolean allowMessage() {
@@ -157,32 +170,55 @@ public final class ClientConnection {
 
     /**
      * Replays every message after {@code afterSeq} from the database, then {@code resume.done};
-     * live messages queued meanwhile follow without duplicates.
+     * live messages queued meanwhile follow without duplicates. The replay takes its place in the
+     * queue at once, before {@code allowed} (the check that the client may resume) has answered: a
+     * live message stored while the check runs then waits behind the replay instead of being sent
+     * before the messages the client asked for again.
+     *
+     * @return completes once {@code allowed} did, failing as it failed (the replay is then dropped)
      */
+    public Mono<Void> resume(
+            UUID sessionId,
+            long afterSeq,
+            Mono<Void> allowed,
+            Function<Long, Flux<ChatMessage>> replay,
+            Mono<Long> lastSeq) {
+        Sinks.One<Void> checked = Sinks.one();
+        enqueue(
+                allowed.doOnError(checked::tryEmitError)
+                        .then(Mono.fromRunnable(checked::tryEmitEmpty))
+                        .then(Mono.defer(() -> replayAfter(sessionId, afterSeq, replay, lastSeq))));
+        return checked.asMono();
+    }
+
+    /** {@link #resume(UUID, long, Mono, Function, Mono)} for a follow the server decided itself. */
     public void resume(
             UUID sessionId,
             long afterSeq,
             Function<Long, Flux<ChatMessage>> replay,
             Mono<Long> lastSeq) {
-        enqueue(
-                Mono.defer(
-                        () -> {
-                            cursors.put(sessionId, afterSeq);
-                            return replay.apply(afterSeq)
-                                    .doOnNext(this::advance)
-                                    .then(lastSeq)
-                                    .doOnNext(
-                                            last ->
-                                                    emit(
-                                                            new ServerFrame.ResumeDone(
-                                                                    sessionId,
-                                                                    Math.max(
-                                                                            last,
-                                                                            cursors.getOrDefault(
-                                                                                    sessionId,
-                                                                                    afterSeq)))))
-                                    .then();
-                        }));
+        enqueue(Mono.defer(() -> replayAfter(sessionId, afterSeq, replay, lastSeq)));
+    }
+
+    private Mono<Void> replayAfter(
+            UUID sessionId,
+            long afterSeq,
+            Function<Long, Flux<ChatMessage>> replay,
+            Mono<Long> lastSeq) {
+        cursors.put(sessionId, afterSeq);
+        return replay.apply(afterSeq)
+                .doOnNext(this::advance)
+                .then(lastSeq)
+                .doOnNext(
+                        last ->
+                                emit(
+                                        new ServerFrame.ResumeDone(
+                                                sessionId,
+                                                Math.max(
+                                                        last,
+                                                        cursors.getOrDefault(
+                                                                sessionId, afterSeq)))))
+                .then();
     }
 
     private void advance(ChatMessage message) {
@@ -223,8 +259,14 @@ public final class ClientConnection {
         return List.copyOf(cursors.keySet());
     }
 
+    /** What to let go of when the socket is gone (a timer that would close it later). */
+    public void whenGone(Runnable action) {
+        this.onGone = action;
+    }
+
     /** The socket is gone: stop sending and running tasks. */
     public void close() {
+        onGone.run();
         synchronized (outbound) {
             outbound.tryEmitComplete();
         }

@@ -25,6 +25,14 @@ public class ConnectionRegistry {
         shuttingDown = true;
     }
 
+    /**
+     * The node takes sockets (again): a stopped node can be started once more (Spring's {@code
+     * Lifecycle} contract; a paused or restarted context does exactly that).
+     */
+    public void open() {
+        shuttingDown = false;
+    }
+
     public boolean isShuttingDown() {
         return shuttingDown;
     }

@@ -3,6 +3,7 @@ package id.oss.livechat.server.realtime;
 import id.oss.livechat.model.SenderType;
 import id.oss.livechat.model.SessionStatus;
 import id.oss.livechat.model.realtime.ChatMessage;
+import id.oss.livechat.model.realtime.FrameTypes;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.server.common.events.ChatEvent;
 import id.oss.livechat.server.common.events.ChatEventBus;
@@ -10,6 +11,7 @@ import id.oss.livechat.server.message.Messaging;
 import id.oss.livechat.server.session.SessionOverview;
 import id.oss.livechat.server.session.StaffSessionWire;
 import id.oss.livechat.server.session.StaffSessions;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -124,6 +126,19 @@ public class DeliveryDispatcher {
                     registry.allStaff().forEach(c -> c.send(frame));
                     // who is online changes every expected wait
                     queue.refreshSoon();
+                    return null;
+                }
+
+                @Override
+                public Void accessRevoked(ChatEvent.AccessRevoked revoked) {
+                    // the member's tokens are no good any more: its sockets on this node end,
+                    // with a reason the desktop shows on its sign-in window
+                    List.copyOf(registry.staffMember(revoked.staffId()))
+                            .forEach(
+                                    c ->
+                                            c.closeWith(
+                                                    FrameTypes.CLOSE_UNAUTHORIZED,
+                                                    revoked.reason()));
                     return null;
                 }
             };

@@ -49,6 +49,10 @@ public class FrameHandler {
 
         @Override
         public Mono<Void> auth(ClientFrame.Auth frame) {
+            // answered like any signal, so a flood of them is limited like one
+            if (!connection.allowSignal()) {
+                return Mono.error(rateLimited());
+            }
             return Mono.error(
                     new Problem(
                             Problem.Kind.CONFLICT,
@@ -58,13 +62,16 @@ public class FrameHandler {
 
         @Override
         public Mono<Void> messageSend(ClientFrame.MessageSend frame) {
-            return connection.allowMessage() ? send(connection, frame) : Mono.error(rateLimited());
+            return connection.allowMessage()
+                    ? send(connection, required(frame.sessionId()), frame)
+                    : Mono.error(rateLimited());
         }
 
         @Override
         public Mono<Void> typing(ClientFrame.Typing frame) {
             return connection.allowSignal()
-                    ? messaging.typing(participant(connection), frame.sessionId(), frame.typing())
+                    ? messaging.typing(
+                            participant(connection), required(frame.sessionId()), frame.typing())
                     : Mono.error(rateLimited());
         }
 
@@ -72,14 +79,14 @@ public class FrameHandler {
         public Mono<Void> read(ClientFrame.Read frame) {
             return connection.allowSignal()
                     ? messaging.markRead(
-                            participant(connection), frame.sessionId(), frame.upToSeq())
+                            participant(connection), required(frame.sessionId()), frame.upToSeq())
                     : Mono.error(rateLimited());
         }
 
         @Override
         public Mono<Void> resume(ClientFrame.Resume frame) {
             return connection.allowSignal()
-                    ? FrameHandler.this.resume(connection, frame)
+                    ? FrameHandler.this.resume(connection, required(frame.sessionId()), frame)
                     : Mono.error(rateLimited());
         }
 
@@ -132,9 +139,10 @@ public class FrameHandler {
         return frame.accept(REF_OF);
     }
 
-    private Mono<Void> send(ClientConnection connection, ClientFrame.MessageSend send) {
+    private Mono<Void> send(
+            ClientConnection connection, UUID sessionId, ClientFrame.MessageSend send) {
         return messaging
-                .send(participant(connection), send.sessionId(), send.clientMsgId(), send.text())
+                .send(participant(connection), sessionId, send.clientMsgId(), send.text())
                 .doOnNext(
                         ack ->
                                 connection.send(
@@ -147,21 +155,17 @@ public class FrameHandler {
     }
 
     /**
-     * Once allowed, the replay runs in the connection's own queue, so it never interleaves wrongly
-     * with the live messages arriving meanwhile.
+     * The replay runs in the connection's own queue, placed there before the permission check
+     * answers, so it never interleaves wrongly with the live messages arriving meanwhile.
      */
-    private Mono<Void> resume(ClientConnection connection, ClientFrame.Resume resume) {
-        UUID sessionId = resume.sessionId();
-        return messaging
-                .mayResume(participant(connection), sessionId, resume.afterSeq())
-                .then(
-                        Mono.fromRunnable(
-                                () ->
-                                        connection.resume(
-                                                sessionId,
-                                                resume.afterSeq(),
-                                                after -> messaging.replay(sessionId, after),
-                                                messaging.lastSeq(sessionId))));
+    private Mono<Void> resume(
+            ClientConnection connection, UUID sessionId, ClientFrame.Resume resume) {
+        return connection.resume(
+                sessionId,
+                resume.afterSeq(),
+                messaging.mayResume(participant(connection), sessionId, resume.afterSeq()),
+                after -> messaging.replay(sessionId, after),
+                messaging.lastSeq(sessionId));
     }
 
     /** Who acts through this socket, as the message feature knows participants. */
@@ -170,6 +174,18 @@ public class FrameHandler {
             return new Participant.Member(member.staff(), connection::isAttached);
         }
         return new Participant.Visitor(((Principal.Visitor) connection.principal()).sessionId());
+    }
+
+    /**
+     * The session a frame is about; a frame without one is refused ({@code validation_failed}
+     * naming {@code session_id}) before any use case sees it. Thrown, so the refusal is answered
+     * like any other.
+     */
+    private static UUID required(UUID sessionId) {
+        if (sessionId == null) {
+            throw Problem.invalidField("session_id", "is required");
+        }
+        return sessionId;
     }
 
     private static Problem rateLimited() {

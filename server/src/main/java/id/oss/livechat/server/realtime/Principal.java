@@ -1,6 +1,7 @@
 package id.oss.livechat.server.realtime;
 
 import id.oss.livechat.server.common.Staff;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +11,14 @@ public sealed interface Principal {
     /** A visitor, bound to the one session its token proves. */
     record Visitor(UUID sessionId, String displayName) implements Principal {}
 
-    /** A staff member, with the departments whose queues it sees. */
-    record StaffMember(Staff staff, List<UUID> departmentIds) implements Principal {}
+    /**
+     * A staff member, with the departments whose queues it sees, and when its token expires: the
+     * socket ends then (4401 {@code token_expired}).
+     */
+    record StaffMember(Staff staff, List<UUID> departmentIds, Instant tokenExpiresAt)
+            implements Principal {
+        public StaffMember(Staff staff, List<UUID> departmentIds) {
+            this(staff, departmentIds, null);
+        }
+    }
 }

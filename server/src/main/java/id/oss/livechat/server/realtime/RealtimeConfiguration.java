@@ -1,5 +1,6 @@
 package id.oss.livechat.server.realtime;
 
+import id.oss.livechat.server.agent.AgentPresence;
 import id.oss.livechat.server.agent.StaffDirectory;
 import id.oss.livechat.server.common.StaffTokenVerifier;
 import id.oss.livechat.server.common.events.ChatEventBus;
@@ -7,11 +8,15 @@ import id.oss.livechat.server.message.Messaging;
 import id.oss.livechat.server.realtime.internal.InProcessChatEventBus;
 import id.oss.livechat.server.realtime.internal.RealtimeLifecycle;
 import id.oss.livechat.server.realtime.internal.SocketMetrics;
+import id.oss.livechat.server.realtime.internal.StaffPresenceLoop;
 import id.oss.livechat.server.routing.QueueStatus;
 import id.oss.livechat.server.session.StaffSessions;
 import id.oss.livechat.server.session.VisitorAccess;
 import id.oss.livechat.server.session.VisitorPresence;
+import id.oss.livechat.server.system.config.LiveChatProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -70,8 +75,24 @@ public class RealtimeConfiguration {
             VisitorPresence visitors,
             StaffDirectory staff,
             QueueBroadcaster queue,
-            Messaging messaging) {
-        return new SocketSessions(registry, sessions, visitors, staff, queue, messaging::replay);
+            Messaging messaging,
+            AgentPresence presence) {
+        return new SocketSessions(
+                registry,
+                sessions,
+                visitors,
+                staff,
+                queue,
+                messaging::replay,
+                messaging::visitorLeft,
+                presence::socketOpened);
+    }
+
+    /** Presence from live sockets: heartbeats of this node's staff sockets, and the grace. */
+    @Bean
+    StaffPresenceLoop staffPresenceLoop(
+            ConnectionRegistry registry, AgentPresence presence, LiveChatProperties properties) {
+        return new StaffPresenceLoop(registry, presence, properties.routing().presenceGrace());
     }
 
     @Bean
@@ -79,12 +100,24 @@ public class RealtimeConfiguration {
         return new FrameHandler(messaging);
     }
 
+    /**
+     * Connected visitors are marked present often enough that no setting taking a visitor unseen
+     * for a while as gone (the reply notice, the abandonment) mistakes an open widget for one.
+     */
     @Bean
     RealtimeLifecycle realtimeLifecycle(
             DeliveryDispatcher dispatcher,
             QueueBroadcaster queue,
             ConnectionRegistry registry,
-            VisitorPresence visitors) {
-        return new RealtimeLifecycle(dispatcher, queue, registry, visitors);
+            VisitorPresence visitors,
+            LiveChatProperties properties,
+            @Value("${livechat.mail.visitor-away-after:5m}") Duration replyNoticeAfter) {
+        return new RealtimeLifecycle(
+                dispatcher,
+                queue,
+                registry,
+                visitors,
+                replyNoticeAfter,
+                properties.routing().abandonAfter());
     }
 }

@@ -34,17 +34,17 @@ public class SocketAuthenticator {
         if (token == null || token.isBlank()) {
             return Mono.error(invalid());
         }
-        return staffTokens
-                .verify(token)
-                .flatMap(
-                        member ->
-                                staff.account(member.id())
-                                        .map(StaffAccount::departmentIds)
-                                        .map(
-                                                departments ->
-                                                        (Principal)
-                                                                new Principal.StaffMember(
-                                                                        member, departments)))
+        return staffTokens.verify(token).flatMap(this::withDepartments);
+    }
+
+    /** The member's departments as they are now: an admin's change revokes the token anyway. */
+    private Mono<Principal> withDepartments(StaffTokenVerifier.Verified verified) {
+        return staff.account(verified.staff().id())
+                .map(StaffAccount::departmentIds)
+                .<Principal>map(
+                        departments ->
+                                new Principal.StaffMember(
+                                        verified.staff(), departments, verified.expiresAt()))
                 .switchIfEmpty(Mono.error(invalid()));
     }
 

@@ -1,6 +1,7 @@
 package id.oss.livechat.server.realtime;
 
 import id.oss.livechat.model.realtime.ChatMessage;
+import id.oss.livechat.model.realtime.FrameTypes;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.server.agent.StaffAccount;
 import id.oss.livechat.server.agent.StaffDirectory;
@@ -8,11 +9,15 @@ import id.oss.livechat.server.session.SessionOverview;
 import id.oss.livechat.server.session.StaffSessionWire;
 import id.oss.livechat.server.session.StaffSessions;
 import id.oss.livechat.server.session.VisitorPresence;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -32,10 +37,10 @@ public class SocketSessions {
     private final StaffDirectory staff;
     private final QueueBroadcaster queue;
     private final BiFunction<UUID, Long, Flux<ChatMessage>> missed;
+    private final Function<UUID, Mono<Void>> visitorLeft;
+    private final Function<UUID, Mono<Void>> staffSocketOpened;
 
-    /**
-     * @param missed a session's stored messages after a sequence number, in order
-     */
+    /** Without anything to tell when a visitor leaves or a staff socket signs in. */
     public SocketSessions(
             ConnectionRegistry registry,
             StaffSessions sessions,
@@ -43,12 +48,40 @@ public class SocketSessions {
             StaffDirectory staff,
             QueueBroadcaster queue,
             BiFunction<UUID, Long, Flux<ChatMessage>> missed) {
+        this(
+                registry,
+                sessions,
+                visitors,
+                staff,
+                queue,
+                missed,
+                id -> Mono.empty(),
+                id -> Mono.empty());
+    }
+
+    /**
+     * @param missed a session's stored messages after a sequence number, in order
+     * @param visitorLeft what a session's visitor leaving says to staff (it stopped typing)
+     * @param staffSocketOpened told each time a staff socket signs in (presence: an agent away only
+     *     because its sockets were gone is online again)
+     */
+    public SocketSessions(
+            ConnectionRegistry registry,
+            StaffSessions sessions,
+            VisitorPresence visitors,
+            StaffDirectory staff,
+            QueueBroadcaster queue,
+            BiFunction<UUID, Long, Flux<ChatMessage>> missed,
+            Function<UUID, Mono<Void>> visitorLeft,
+            Function<UUID, Mono<Void>> staffSocketOpened) {
+        this.staffSocketOpened = staffSocketOpened;
         this.registry = registry;
         this.sessions = sessions;
         this.visitors = visitors;
         this.staff = staff;
         this.queue = queue;
         this.missed = missed;
+        this.visitorLeft = visitorLeft;
     }
 
     public boolean shuttingDown() {
@@ -67,9 +100,39 @@ public class SocketSessions {
             connection.enqueue(joinVisitor(connection, visitor.sessionId()));
             queue.sendPositionTo(connection, visitor.sessionId());
         } else if (connection.principal() instanceof Principal.StaffMember member) {
+            endsWithItsToken(connection, member);
             connection.enqueue(joinStaff(connection, member));
+            staffSocketOpened
+                    .apply(member.staff().id())
+                    .onErrorResume(
+                            e -> {
+                                log.warn("Could not mark a staff socket as seen", e);
+                                return Mono.empty();
+                            })
+                    .subscribe();
             queue.sendQueueTo(connection);
         }
+    }
+
+    /**
+     * A staff socket lives no longer than the token it signed in with: at its expiry it closes with
+     * 4401 {@code token_expired}, and the client signs in again (or reconnects with a renewed
+     * token).
+     */
+    private static void endsWithItsToken(
+            ClientConnection connection, Principal.StaffMember member) {
+        if (member.tokenExpiresAt() == null) {
+            return;
+        }
+        Duration left = Duration.between(Instant.now(), member.tokenExpiresAt());
+        Disposable timer =
+                Mono.delay(left.isNegative() ? Duration.ZERO : left)
+                        .subscribe(
+                                tick ->
+                                        connection.closeWith(
+                                                FrameTypes.CLOSE_UNAUTHORIZED,
+                                                FrameTypes.REVOKED_TOKEN_EXPIRED));
+        connection.whenGone(timer::dispose);
     }
 
     /**
@@ -143,8 +206,22 @@ public class SocketSessions {
         registry.remove(connection);
         connection.close();
         if (connection.principal() instanceof Principal.Visitor visitor) {
-            return visitors.seen(visitor.sessionId()).onErrorResume(e -> Mono.empty());
+            UUID sessionId = visitor.sessionId();
+            return visitors.seen(sessionId)
+                    .then(lastSocketGone(sessionId))
+                    .onErrorResume(e -> Mono.empty());
         }
         return Mono.empty();
+    }
+
+    /**
+     * A visitor who closes the tab mid-sentence never sends "stopped typing": once its last socket
+     * on this node is gone, staff are told so. (Another tab still open keeps repeating "typing"
+     * every few seconds, so a false "stopped" there lasts a moment at most.)
+     */
+    private Mono<Void> lastSocketGone(UUID sessionId) {
+        return registry.visitorsOf(sessionId).isEmpty()
+                ? visitorLeft.apply(sessionId)
+                : Mono.empty();
     }
 }

@@ -6,7 +6,10 @@ import id.oss.livechat.model.SessionStatus;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A chat session: waiting in its department's queue, active with an agent, or closed. */
+/**
+ * A chat session: waiting in its department's queue, active with an agent, or closed. {@code
+ * agentReadSeq} and {@code visitorReadSeq}: how far staff and the visitor have read.
+ */
 public record ChatSession(
         UUID id,
         UUID chatUserId,
@@ -20,7 +23,9 @@ public record ChatSession(
         Instant startedAt,
         Instant endedAt,
         String closeReason,
-        long lastSeq) {
+        long lastSeq,
+        long agentReadSeq,
+        long visitorReadSeq) {
 
     public boolean isClosed() {
         return status == SessionStatus.CLOSED;

@@ -4,6 +4,7 @@ import id.oss.livechat.server.agent.AgentPresence;
 import id.oss.livechat.server.agent.DepartmentRepository;
 import id.oss.livechat.server.agent.StaffRepository;
 import id.oss.livechat.server.casecontext.CaseContexts;
+import id.oss.livechat.server.common.PrivacyNotice;
 import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.protection.ProtectionSettings;
@@ -48,7 +49,8 @@ public class SessionConfiguration {
             ChatEventBus bus,
             ProtectionSettings protection,
             CaseContexts contexts,
-            Clock clock) {
+            Clock clock,
+            PrivacyNotice notice) {
         return new VisitorSessions(
                 sessions,
                 departments,
@@ -61,7 +63,8 @@ public class SessionConfiguration {
                 new VisitorSessions.QueueCaps(
                         protection.maxWaitingPerAddress(), protection.maxWaitingPerDepartment()),
                 contexts,
-                clock);
+                clock,
+                notice);
     }
 
     @Bean

@@ -18,7 +18,8 @@ import java.util.UUID;
  * {@code leftMessageAt}: when a waiting visitor wrote and went away. {@code answerBy}: while the
  * agent has not written yet and the unanswered timeout applies, when the chat goes back to the
  * queue. {@code context}: the citizen's case the portal passed at start, or null; {@code
- * contextVerified}: the portal's backend signed it (only then may it route).
+ * contextVerified}: the portal's backend signed it (only then may it route). {@code agentReadSeq},
+ * {@code visitorReadSeq}: how far staff and the visitor have read.
  */
 public record SessionOverview(
         UUID id,
@@ -48,7 +49,9 @@ public record SessionOverview(
         Instant leftMessageAt,
         Instant answerBy,
         CaseContext context,
-        boolean contextVerified) {
+        boolean contextVerified,
+        long agentReadSeq,
+        long visitorReadSeq) {
 
     /** Whether this staff member is the session's agent. */
     public boolean servedBy(UUID staffId) {

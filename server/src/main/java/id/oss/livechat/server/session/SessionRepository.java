@@ -18,7 +18,11 @@ public interface SessionRepository {
     Mono<UUID> findIdByTokenHash(byte[] tokenHash);
 
     /** Stores (or corrects) the session's contact; returns when it was stored. */
-    Mono<Instant> saveContact(UUID sessionId, Contact contact);
+    /**
+     * Stores the contact; {@code consentNotice} (the privacy notice version agreed to, or null)
+     * sets when and to which notice the visitor agreed, the first time only.
+     */
+    Mono<Instant> saveContact(UUID sessionId, Contact contact, String consentNotice);
 
     Mono<SessionDetails> details(UUID sessionId);
 

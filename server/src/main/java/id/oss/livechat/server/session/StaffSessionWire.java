@@ -41,7 +41,9 @@ public final class StaffSessionWire {
                 s.leftMessageAt(),
                 s.answerBy(),
                 s.context(),
-                s.contextVerified());
+                s.contextVerified(),
+                s.agentReadSeq(),
+                s.visitorReadSeq());
     }
 
     public static List<StaffSession> of(List<SessionOverview> sessions) {

@@ -119,7 +119,10 @@ public class StaffSessions {
                                                 null,
                                                 chatUserId,
                                                 page.size(),
-                                                page.offset()),
+                                                page.offset(),
+                                                // an agent sees its departments' sessions and its
+                                                // own chats of the visitor, not every department's
+                                                who.overseesAllChats() ? null : who.id()),
                                         page)
                                 : Mono.error(
                                         Problem.forbidden("You serve no chat of this visitor.")));

@@ -19,6 +19,7 @@ import id.oss.livechat.server.casecontext.CaseContexts;
 import id.oss.livechat.server.casecontext.ReceivedContext;
 import id.oss.livechat.server.common.ClientInfo;
 import id.oss.livechat.server.common.FieldCheck;
+import id.oss.livechat.server.common.PrivacyNotice;
 import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.common.Texts;
 import id.oss.livechat.server.common.Transactions;
@@ -61,6 +62,8 @@ public class VisitorSessions {
     private final CaseContexts contexts;
     private final Clock clock;
 
+    private final PrivacyNotice notice;
+
     public VisitorSessions(
             SessionRepository sessions,
             DepartmentRepository departments,
@@ -72,7 +75,9 @@ public class VisitorSessions {
             ChatEventBus bus,
             QueueCaps caps,
             CaseContexts contexts,
-            Clock clock) {
+            Clock clock,
+            PrivacyNotice notice) {
+        this.notice = notice;
         this.sessions = sessions;
         this.departments = departments;
         this.identities = identities;
@@ -105,6 +110,7 @@ public class VisitorSessions {
             check.rule(listed.isPresent(), "topic_code", "is not a topic of the list");
         }
         VisitorIdentities.check(claim, check);
+        notice.checkConsent(request.privacyConsent(), check);
         // the citizen's case: its shape refused here, its signature only decides whether it routes
         Optional<ReceivedContext> received =
                 contexts.receive(request.context(), request.contextHash(), check);
@@ -266,8 +272,9 @@ public class VisitorSessions {
                         Texts.clean(request.contactPhone()),
                         Texts.clean(request.position()),
                         Texts.clean(request.companyName()));
-        FieldCheck.of()
-                .requiredPresent("session_id", request.sessionId())
+        FieldCheck check = FieldCheck.of();
+        notice.checkConsent(request.privacyConsent(), check);
+        check.requiredPresent("session_id", request.sessionId())
                 .requiredLine("contact_name", contact.contactName(), 255)
                 .requiredLine("contact_email", contact.contactEmail(), 255)
                 .email("contact_email", contact.contactEmail())
@@ -286,7 +293,9 @@ public class VisitorSessions {
                                                 "This session is closed; start a new chat."));
                             }
                             return sessions.touchVisitor(session.id())
-                                    .then(sessions.saveContact(session.id(), contact))
+                                    .then(
+                                            sessions.saveContact(
+                                                    session.id(), contact, consentTo(request)))
                                     .flatMap(
                                             stored ->
                                                     // the desk shows the name and contact at once
@@ -338,7 +347,9 @@ public class VisitorSessions {
                 s.lastSeq(),
                 s.startedAt(),
                 s.endedAt(),
-                s.closeReason());
+                s.closeReason(),
+                s.agentReadSeq(),
+                s.visitorReadSeq());
     }
 
     /** {@code session/:id/rating}: the visitor rates a closed chat, 1 to 5, once. */
@@ -370,6 +381,11 @@ public class VisitorSessions {
                                                             "already_rated",
                                                             "This chat has been rated already."));
                                 });
+    }
+
+    /** The notice version agreed to, when a notice is shown (checked before); else null. */
+    private String consentTo(ContactRequest request) {
+        return notice.isShown() ? notice.version() : null;
     }
 
     /** What {@code history} was asked, before validation. */

@@ -25,21 +25,48 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
  * Every staff route against every kind of caller: nobody, a visitor's token, an agent, a
- * supervisor, an admin. Requests use ids that do not exist, so a caller who gets past the checks
- * meets a 404 (or a 400 for an invalid body) and nothing changes.
+ * supervisor, an admin, a deactivated agent's token and a signed-out token. The routes are checked
+ * against the server's own route table: a staff route added without its row here fails. Requests
+ * use ids that do not exist, so a caller who gets past the checks meets a 404 (or a 400 for an
+ * invalid body) and nothing changes.
  */
 class AuthorizationMatrixTest extends ServerTest {
     private static final String NOBODY = null;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.context.ApplicationContext context;
+
     private Map<String, String> callers;
+
+    /** Callers whose tokens are no good any more: every staff route answers them 401. */
+    private static final List<String> REVOKED = List.of("deactivated agent", "signed-out token");
 
     @BeforeEach
     void callers() {
+        StaffFixture staff = new StaffFixture(db, http);
+        UUID department = staff.department();
         callers = new LinkedHashMap<>();
         callers.put("anonymous", NOBODY);
         callers.put("visitor", new Visitor(http).start("Saya pengunjung").token());
-        callers.put("agent", demoToken("agent1"));
-        callers.put("supervisor", demoToken("supervisor"));
-        callers.put("admin", demoToken("admin"));
+        callers.put("agent", staff.login(staff.agent("offline", 3, department)));
+        callers.put(
+                "supervisor", staff.login(staff.member("supervisor", "offline", 3, department)));
+        callers.put("admin", staff.login(staff.member("admin", "offline", 0)));
+        StaffFixture.Member gone = staff.agent("offline", 3, department);
+        String goneToken = staff.login(gone);
+        db.sql("UPDATE users SET active = false WHERE id = :id")
+                .bind("id", gone.id())
+                .then()
+                .block();
+        callers.put(REVOKED.get(0), goneToken);
+        String signedOut = staff.login(staff.agent("offline", 3, department));
+        http.post()
+                .uri("/api/auth/logout")
+                .headers(h -> h.setBearerAuth(signedOut))
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+        callers.put(REVOKED.get(1), signedOut);
     }
 
     record Route(
@@ -135,6 +162,15 @@ class AuthorizationMatrixTest extends ServerTest {
                                 200,
                                 200,
                                 200),
+                        new Route(
+                                HttpMethod.PUT,
+                                "/api/agents/me/password",
+                                Map.of(),
+                                401,
+                                401,
+                                400,
+                                400,
+                                400),
                         new Route(HttpMethod.GET, "/api/agents", null, 401, 401, 200, 200, 200),
                         new Route(HttpMethod.GET, "/api/agents/me", null, 401, 401, 200, 200, 200),
                         new Route(
@@ -152,6 +188,63 @@ class AuthorizationMatrixTest extends ServerTest {
                                 HttpMethod.PUT,
                                 "/api/agents/" + nothing,
                                 Map.of(),
+                                401,
+                                401,
+                                403,
+                                403,
+                                404),
+                        new Route(
+                                HttpMethod.POST,
+                                "/api/chat/session/" + nothing + "/messages",
+                                Map.of("client_msg_id", "m1", "text", "Halo"),
+                                401,
+                                401,
+                                404,
+                                404,
+                                404),
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/analytics/dashboard",
+                                null,
+                                401,
+                                401,
+                                403,
+                                200,
+                                200),
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/analytics?group_by=nothing",
+                                null,
+                                401,
+                                401,
+                                403,
+                                400,
+                                400),
+                        new Route(HttpMethod.GET, "/debug/pprof", null, 401, 401, 403, 403, 200),
+                        new Route(
+                                HttpMethod.GET, "/debug/pprof/heap", null, 401, 401, 403, 403, 200),
+                        new Route(
+                                HttpMethod.GET,
+                                "/debug/pprof/threads",
+                                null,
+                                401,
+                                401,
+                                403,
+                                403,
+                                200),
+                        new Route(
+                                HttpMethod.POST,
+                                "/debug/pprof/jfr/start?max_duration=never",
+                                null,
+                                401,
+                                401,
+                                403,
+                                403,
+                                400),
+                        new Route(
+                                HttpMethod.POST,
+                                "/debug/pprof/jfr/stop",
+                                null,
                                 401,
                                 401,
                                 403,
@@ -305,12 +398,136 @@ class AuthorizationMatrixTest extends ServerTest {
                                 401,
                                 403,
                                 200,
-                                200));
+                                200),
+                        new Route(
+                                HttpMethod.POST,
+                                "/api/auth/refresh",
+                                null,
+                                401,
+                                401,
+                                200,
+                                200,
+                                200),
+                        // issue 20: opening hours, routing rules; issue 16: staff set priority
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/departments/" + nothing + "/hours",
+                                null,
+                                401,
+                                401,
+                                404,
+                                404,
+                                404),
+                        new Route(
+                                HttpMethod.PUT,
+                                "/api/departments/" + nothing + "/hours",
+                                Map.of("time_zone", "Asia/Jakarta"),
+                                401,
+                                401,
+                                403,
+                                403,
+                                400),
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/routing-rules",
+                                null,
+                                401,
+                                401,
+                                403,
+                                200,
+                                200),
+                        // no rules named: the admin's 400 replaces nothing
+                        new Route(
+                                HttpMethod.PUT,
+                                "/api/routing-rules",
+                                Map.of(),
+                                401,
+                                401,
+                                403,
+                                403,
+                                400),
+                        new Route(
+                                HttpMethod.PUT,
+                                "/api/chat/session/" + nothing + "/priority",
+                                Map.of("priority", "high"),
+                                401,
+                                401,
+                                404,
+                                404,
+                                404),
+                        // issue 20: files (the upload is multipart: a JSON body is refused first)
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/attachments/" + nothing,
+                                null,
+                                401,
+                                404,
+                                404,
+                                404,
+                                404),
+                        new Route(
+                                HttpMethod.POST,
+                                "/api/chat/session/" + nothing + "/attachments",
+                                Map.of(),
+                                401,
+                                401,
+                                415,
+                                415,
+                                415),
+                        // personal data (issue 18): admins only
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/audit?limit=1",
+                                null,
+                                401,
+                                401,
+                                403,
+                                403,
+                                200),
+                        new Route(
+                                HttpMethod.GET,
+                                "/api/audit/export.csv?from=2000-01-01&to=2000-01-02",
+                                null,
+                                401,
+                                401,
+                                403,
+                                403,
+                                200),
+                        // no subject named: the admin's 400 erases nothing
+                        new Route(
+                                HttpMethod.POST,
+                                "/api/privacy/erase",
+                                Map.of(),
+                                401,
+                                401,
+                                403,
+                                403,
+                                400),
+                        // last: it revokes the callers' tokens
+                        new Route(
+                                HttpMethod.POST,
+                                "/api/auth/logout",
+                                null,
+                                401,
+                                401,
+                                204,
+                                204,
+                                204));
+        assertThat(staffRoutesOfTheServer())
+                .as("every staff route of the server has its row here")
+                .contains("POST /api/auth/logout", "GET /api/chat/session/{}/messages")
+                .isSubsetOf(routes.stream().map(r -> key(r.method(), r.path())).toList());
 
         List<String> wrong = new ArrayList<>();
         for (Route route : routes) {
             int[] expected = {
-                route.anonymous(), route.visitor(), route.agent(), route.supervisor(), route.admin()
+                route.anonymous(),
+                route.visitor(),
+                route.agent(),
+                route.supervisor(),
+                route.admin(),
+                401,
+                401
             };
             int i = 0;
             for (Map.Entry<String, String> caller : callers.entrySet()) {
@@ -413,6 +630,63 @@ class AuthorizationMatrixTest extends ServerTest {
                 .isEqualTo("closed")
                 .jsonPath("$.close_reason")
                 .isEqualTo("spam");
+    }
+
+    /**
+     * The staff routes as the server itself maps them (every controller method, so a new route
+     * without a row here fails), as "METHOD /path/{}/…"; public routes (visitor API, sign-in,
+     * health, demo) are the visitor tests' and the security chain's public list.
+     */
+    private java.util.Set<String> staffRoutesOfTheServer() {
+        var mapping =
+                context.getBean(
+                        "requestMappingHandlerMapping",
+                        org.springframework.web.reactive.result.method.annotation
+                                .RequestMappingHandlerMapping.class);
+        java.util.Set<String> routes = new java.util.TreeSet<>();
+        mapping.getHandlerMethods()
+                .keySet()
+                .forEach(
+                        info ->
+                                info.getPatternsCondition()
+                                        .getPatterns()
+                                        .forEach(
+                                                pattern ->
+                                                        info.getMethodsCondition()
+                                                                .getMethods()
+                                                                .forEach(
+                                                                        m ->
+                                                                                routes.add(
+                                                                                        key(
+                                                                                                HttpMethod
+                                                                                                        .valueOf(
+                                                                                                                m
+                                                                                                                        .name()),
+                                                                                                pattern
+                                                                                                        .getPatternString())))));
+        routes.removeIf(r -> PUBLIC.stream().anyMatch(p -> r.split(" ")[1].startsWith(p)));
+        routes.remove("GET /");
+        routes.remove("POST /api/auth/login");
+        return routes;
+    }
+
+    private static final List<String> PUBLIC = List.of("/api/oss-chat/", "/health", "/demo/");
+
+    /**
+     * "METHOD /path" with every id or {variable} as {} and no query. Tags and close reasons are
+     * named by their code, not an id: the segment after them is one too.
+     */
+    private static String key(HttpMethod method, String path) {
+        String plain = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        // a tag's or close reason's code stands where the route has its {code}
+        plain = plain.replaceAll("/tidak-ada$", "/{}");
+        return method.name()
+                + " "
+                + plain.replaceAll("\\{[^}]+}", "{}")
+                        .replaceAll(
+                                "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+                                "{}")
+                        .replaceAll("^(/api/(tags|close-reasons))/[^/{}]+$", "$1/{}");
     }
 
     private int call(Route route, String token) {

@@ -7,6 +7,7 @@ import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.server.support.ChatSocket;
 import id.oss.livechat.server.support.EdgeTest;
 import id.oss.livechat.server.support.StaffFixture;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.CloseStatus;
 
 /**
  * The chat sockets at their defaults, on a production server behind an ingress: opens per address
- * are limited, pings are limited like other signals, an oversized frame closes the socket with
- * 1009, and text with control characters is refused frame by frame.
+ * are limited, so are the sockets one address holds open (visitor and staff apart), pings are
+ * limited like other signals, an oversized frame closes the socket with 1009, and text with control
+ * characters is refused frame by frame.
  */
 class SocketLimitsTest extends EdgeTest {
 
@@ -54,6 +57,114 @@ class SocketLimitsTest extends EdgeTest {
         socket.send(new ClientFrame.Auth(chat.token()));
         socket.await(ServerFrame.AuthOk.class, f -> true);
         return socket;
+    }
+
+    /** The default caps (README, "Security"). */
+    private static final int VISITOR_SOCKETS_PER_ADDRESS = 100;
+
+    private static final int STAFF_SOCKETS_PER_ADDRESS = 100;
+
+    /**
+     * Opens {@code count} sockets from {@code address} and signs each in with {@code token}: all
+     * opened first, then awaited, so they sign in side by side.
+     */
+    private List<ChatSocket> signedIn(String address, String path, String token, int count) {
+        List<ChatSocket> sockets = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ChatSocket socket = citizenSocket(address, path);
+            socket.send(new ClientFrame.Auth(token));
+            sockets.add(socket);
+        }
+        sockets.forEach(s -> s.await(ServerFrame.AuthOk.class, f -> true));
+        return sockets;
+    }
+
+    /** One more socket from {@code address}: once it has signed in, or been closed. */
+    private ChatSocket attempt(String address, String path, String token) {
+        ChatSocket socket = citizenSocket(address, path);
+        socket.send(new ClientFrame.Auth(token));
+        Awaitility.await()
+                .atMost(ChatSocket.WAIT)
+                .until(() -> socket.isClosed() || !socket.all(ServerFrame.AuthOk.class).isEmpty());
+        return socket;
+    }
+
+    private static void closeAll(List<ChatSocket> sockets) {
+        sockets.forEach(ChatSocket::close);
+    }
+
+    @Test
+    void anAddressHoldsAtMostAHundredVisitorSocketsAndClosingOneLetsANewOneIn() {
+        String address = freshAddress();
+        Chat chat = startChat(address);
+        List<ChatSocket> open =
+                signedIn(address, "/ws/visitor", chat.token(), VISITOR_SOCKETS_PER_ADDRESS);
+        try {
+            ChatSocket refused = attempt(address, "/ws/visitor", chat.token());
+            open.add(refused);
+            CloseStatus status = refused.awaitClosed();
+            assertThat(status.getCode()).isEqualTo(4429);
+            assertThat(status.getReason()).contains("too many chat sockets");
+            assertThat(refused.all(ServerFrame.AuthOk.class)).isEmpty();
+            // the sockets already open are untouched
+            ChatSocket first = open.get(0);
+            first.send(new ClientFrame.Ping());
+            first.await(ServerFrame.Pong.class, p -> true);
+            assertThat(open.subList(0, VISITOR_SOCKETS_PER_ADDRESS))
+                    .noneMatch(ChatSocket::isClosed);
+
+            // a neighbour at another address still connects
+            String other = freshAddress();
+            try (ChatSocket neighbour = signedIn(other, startChat(other))) {
+                neighbour.send(new ClientFrame.Ping());
+                neighbour.await(ServerFrame.Pong.class, f -> true);
+            }
+
+            // one tab goes away (its network drops, no goodbye): its place is free again
+            open.remove(0).close();
+            List<ChatSocket> tries = new ArrayList<>();
+            try {
+                Awaitility.await()
+                        .atMost(ChatSocket.WAIT)
+                        .until(
+                                () -> {
+                                    ChatSocket again =
+                                            attempt(address, "/ws/visitor", chat.token());
+                                    tries.add(again);
+                                    return !again.isClosed();
+                                });
+                ChatSocket admitted = tries.get(tries.size() - 1);
+                admitted.send(new ClientFrame.Ping());
+                admitted.await(ServerFrame.Pong.class, f -> true);
+            } finally {
+                closeAll(tries);
+            }
+        } finally {
+            closeAll(open);
+        }
+    }
+
+    @Test
+    void staffSocketsHaveACapOfTheirOwnBesideTheVisitorSockets() {
+        StaffFixture staff = new StaffFixture(db, direct());
+        String token = staff.login(staff.agent("online", 3, staff.department()));
+        String office = freshAddress();
+        List<ChatSocket> open = signedIn(office, "/ws/agent", token, STAFF_SOCKETS_PER_ADDRESS);
+        try {
+            ChatSocket refused = attempt(office, "/ws/agent", token);
+            open.add(refused);
+            assertThat(refused.awaitClosed().getCode()).isEqualTo(4429);
+            assertThat(refused.all(ServerFrame.AuthOk.class)).isEmpty();
+
+            // the same office's citizens still chat: their sockets are counted apart
+            try (ChatSocket citizen = signedIn(office, startChat(office))) {
+                citizen.send(new ClientFrame.Ping());
+                citizen.await(ServerFrame.Pong.class, f -> true);
+            }
+            assertThat(open.subList(0, STAFF_SOCKETS_PER_ADDRESS)).noneMatch(ChatSocket::isClosed);
+        } finally {
+            closeAll(open);
+        }
     }
 
     /** A handshake as a script sends it: the request alone, answered before any upgrade. */

@@ -117,6 +117,36 @@ class MultiNodeDeliveryTest {
         return new Chat(sessionId, visitorSocket, agentSocket, token);
     }
 
+    @Test
+    void signingOutOnOneNodeClosesTheSocketOnTheOtherWithinASecond() {
+        StaffFixture staff = new StaffFixture(db, nodeA.client());
+        StaffFixture.Member agent = staff.agent("offline", 3, staff.department());
+        String token = staff.login(agent);
+        ChatSocket onB = track(ChatSocket.signedIn(nodeB.port(), "/ws/agent", token));
+
+        java.time.Instant signedOut = java.time.Instant.now();
+        nodeA.client()
+                .post()
+                .uri("/api/auth/logout")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+
+        org.springframework.web.reactive.socket.CloseStatus closed = onB.awaitClosed();
+        assertThat(Duration.between(signedOut, java.time.Instant.now()))
+                .isLessThan(Duration.ofSeconds(1));
+        assertThat(closed.getCode()).isEqualTo(4401);
+        assertThat(closed.getReason()).isEqualTo("signed_out");
+        nodeB.client()
+                .get()
+                .uri("/api/agents/me")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
     private ChatSocket track(ChatSocket socket) {
         sockets.add(socket);
         return socket;

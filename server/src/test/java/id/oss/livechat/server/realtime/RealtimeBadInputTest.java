@@ -77,6 +77,63 @@ class RealtimeBadInputTest extends ServerTest {
     }
 
     @Test
+    void framesThatCannotBeReadSpendTheSignalBudgetLikeOtherFrames() {
+        ChatSocket socket = visitor();
+        List<String> flood = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            flood.add("{\"type\": \"message.send\", ");
+            flood.add("{\"type\":\"launch.missiles\"}");
+            flood.add("{\"type\":\"typing\",\"session_id\":[1],\"typing\":\"yes\"}");
+            flood.add("{\"type\":\"auth\",\"token\":\"again\"}");
+        }
+        flood.forEach(socket::sendRaw);
+        // every frame is answered, in order
+        org.awaitility.Awaitility.await()
+                .atMost(ChatSocket.WAIT)
+                .until(() -> socket.all(ServerFrame.Error.class).size() == flood.size());
+        List<String> codes =
+                socket.all(ServerFrame.Error.class).stream().map(e -> e.code()).toList();
+        long refused = codes.stream().filter("rate_limited"::equals).count();
+        // 30 at once, then 10 a second: a flood of 200 unreadable frames is mostly refused, as
+        // 200 pings would be
+        assertThat(refused).as(codes.toString()).isGreaterThan(100);
+        assertThat(codes.subList(0, 30))
+                .containsOnly(
+                        "malformed_json", "unknown_type", "invalid_frame", "already_authenticated");
+        assertThat(socket.all(ServerFrame.Error.class).stream())
+                .filteredOn(
+                        e -> e.code().equals("rate_limited") && "launch.missiles".equals(e.ref()))
+                .isNotEmpty();
+        assertThat(socket.isClosed()).isFalse();
+        assertThat(stored()).isZero();
+    }
+
+    @Test
+    void aFrameWithoutASessionIsRefusedNamingTheFieldOnVisitorAndStaffSockets() {
+        StaffFixture staff = new StaffFixture(db, http);
+        ChatSocket agentSide =
+                ChatSocket.signedIn(
+                        port, "/ws/agent", staff.login(staff.agent("away", 3, staff.department())));
+        sockets.add(agentSide);
+        for (ChatSocket socket : List.of(visitor(), agentSide)) {
+            socket.sendRaw("{\"type\":\"read\",\"up_to_seq\":1}");
+            socket.sendRaw("{\"type\":\"typing\",\"typing\":true}");
+            socket.sendRaw("{\"type\":\"resume\",\"after_seq\":0}");
+            socket.sendRaw(
+                    "{\"type\":\"message.send\",\"client_msg_id\":\"lost\",\"text\":\"Halo\"}");
+            for (String ref :
+                    List.of(FrameTypes.READ, FrameTypes.TYPING, FrameTypes.RESUME, "lost")) {
+                ServerFrame.Error error =
+                        socket.await(ServerFrame.Error.class, e -> ref.equals(e.ref()));
+                assertThat(error.code()).as(ref).isEqualTo("validation_failed");
+                assertThat(error.message()).as(ref).contains("session_id");
+            }
+            stillOpen(socket);
+        }
+        assertThat(stored()).isZero();
+    }
+
+    @Test
     void anOversizedMessageIsRefusedAndNotStored() {
         ChatSocket socket = visitor();
         socket.send(

@@ -131,6 +131,92 @@ class RealtimeChatTest extends ServerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theReadMarksAreInEverySessionViewForThoseWhoWereNotConnected() {
+        ChatSocket visitor = visitorSocket();
+        ChatSocket agentSide = agentSocket();
+        visitor.await(ServerFrame.SessionUpdated.class, u -> u.status() == SessionStatus.ACTIVE);
+        visitor.send(say(sessionId, "v-1", "Halo"));
+        agentSide.await(ServerFrame.MessageNew.class, m -> m.seq() == 1);
+        agentSide.send(say(sessionId, "a-1", "Halo juga"));
+        visitor.await(ServerFrame.MessageNew.class, m -> m.seq() == 2);
+        agentSide.send(new ClientFrame.Read(sessionId, 1));
+        visitor.send(new ClientFrame.Read(sessionId, 2));
+        agentSide.await(ServerFrame.Read.class, r -> r.upToSeq() == 2);
+        visitor.await(ServerFrame.Read.class, r -> r.upToSeq() == 1);
+
+        String token = staff.login(agent);
+        Map<String, Object> one =
+                http.get()
+                        .uri("/api/chat/session/{id}", sessionId)
+                        .headers(h -> h.setBearerAuth(token))
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody();
+        assertThat(one).containsEntry("agent_read_seq", 1).containsEntry("visitor_read_seq", 2);
+        Map<String, Object> active =
+                http.get()
+                        .uri("/api/chat/active?agent_id={id}", agent.id())
+                        .headers(h -> h.setBearerAuth(token))
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody();
+        assertThat((List<Map<String, Object>>) active.get("sessions"))
+                .filteredOn(s -> sessionId.toString().equals(s.get("session_id")))
+                .singleElement()
+                .satisfies(
+                        s ->
+                                assertThat(s)
+                                        .containsEntry("agent_read_seq", 1)
+                                        .containsEntry("visitor_read_seq", 2));
+        Map<String, Object> visitorView =
+                http.get()
+                        .uri("/api/oss-chat/session/{id}", sessionId)
+                        .headers(h -> h.setBearerAuth(session.token()))
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody();
+        assertThat(visitorView)
+                .containsEntry("agent_read_seq", 1)
+                .containsEntry("visitor_read_seq", 2);
+    }
+
+    @Test
+    void aVisitorWhoClosesTheTabMidSentenceStopsTypingForTheAgent() {
+        ChatSocket firstTab = visitorSocket();
+        ChatSocket secondTab = visitorSocket();
+        ChatSocket agentSide = agentSocket();
+        firstTab.await(ServerFrame.SessionUpdated.class, u -> u.status() == SessionStatus.ACTIVE);
+        secondTab.await(ServerFrame.SessionUpdated.class, u -> u.status() == SessionStatus.ACTIVE);
+
+        firstTab.send(new ClientFrame.Typing(sessionId, true));
+        agentSide.await(ServerFrame.Typing.class, ServerFrame.Typing::typing);
+
+        // one of two tabs closes: the visitor is still there
+        firstTab.close();
+        secondTab.send(new ClientFrame.Typing(sessionId, true));
+        await().atMost(ChatSocket.WAIT)
+                .until(() -> agentSide.all(ServerFrame.Typing.class).size() == 2);
+        assertThat(agentSide.all(ServerFrame.Typing.class)).allMatch(ServerFrame.Typing::typing);
+
+        // the last one closes without a word: staff hear the visitor stopped typing
+        secondTab.close();
+        ServerFrame.Typing stopped =
+                agentSide.await(ServerFrame.Typing.class, typing -> !typing.typing());
+        assertThat(stopped.sessionId()).isEqualTo(sessionId);
+        assertThat(stopped.sender().type()).isEqualTo(SenderType.VISITOR);
+    }
+
+    @Test
     void aResendWithTheSameClientIdIsStoredOnceAndAcknowledgedWithTheSameNumber() {
         ChatSocket visitor = visitorSocket();
         ChatSocket agentSide = agentSocket();

@@ -68,7 +68,8 @@ class StaffSignInTest {
                                         3,
                                         true,
                                         List.of(),
-                                        1)));
+                                        1,
+                                        0)));
         registry = new ConnectionRegistry();
         sockets =
                 new SocketSessions(
@@ -82,14 +83,16 @@ class StaffSignInTest {
                                         .filter(
                                                 m ->
                                                         m.sessionId().equals(session)
-                                                                && m.seq() > afterSeq));
+                                                                && m.seq() > afterSeq),
+                        session -> Mono.empty(),
+                        staffMember -> Mono.empty());
         connection =
                 new ClientConnection(
                         new Principal.StaffMember(
                                 new Staff(agentId, "agent-x", "Agen X", StaffRole.AGENT),
                                 List.of()),
                         ClientConnection.Limits.DEFAULT);
-        connection.onCloseRequest(closedWith::set);
+        connection.onCloseRequest((code, reason) -> closedWith.set(code));
         connection
                 .outbound()
                 .subscribe(
@@ -188,6 +191,8 @@ class StaffSignInTest {
                 null,
                 null,
                 null,
-                false);
+                false,
+                0,
+                0);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.netty.http.client.WebsocketClientSpec;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +39,17 @@ public final class ChatSocket implements AutoCloseable {
     private final Disposable connection;
 
     private ChatSocket(URI uri) {
-        this(uri, new ReactorNettyWebSocketClient(), new HttpHeaders());
+        this(uri, client(reactor.netty.http.client.HttpClient.create()), new HttpHeaders());
+    }
+
+    /**
+     * Reads frames up to 4 MiB, as the desktop's Tyrus client does: a supervisor's first {@code
+     * queue.updated} lists every waiting chat and outgrows Reactor Netty's default 64 KiB once the
+     * suite's shared database holds a few hundred.
+     */
+    private static ReactorNettyWebSocketClient client(reactor.netty.http.client.HttpClient http) {
+        return new ReactorNettyWebSocketClient(
+                http, () -> WebsocketClientSpec.builder().maxFramePayloadLength(4 * 1024 * 1024));
     }
 
     private ChatSocket(URI uri, ReactorNettyWebSocketClient client, HttpHeaders headers) {
@@ -77,10 +88,7 @@ public final class ChatSocket implements AutoCloseable {
             String path,
             reactor.netty.http.client.HttpClient client,
             HttpHeaders headers) {
-        return new ChatSocket(
-                URI.create("ws://127.0.0.1:" + port + path),
-                new ReactorNettyWebSocketClient(client),
-                headers);
+        return new ChatSocket(URI.create("ws://127.0.0.1:" + port + path), client(client), headers);
     }
 
     /** Opens and signs in; waits for {@code auth.ok}. */

@@ -28,6 +28,41 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public static KafkaBroker start(Path dir) {
+        return start(dir, PLAINTEXT_LISTENER);
+    }
+
+    /**
+     * A broker whose only client listener is SASL_PLAINTEXT with mechanism PLAIN, that lets in
+     * {@code username} with {@code password} and no one else: a locked-down production broker.
+     */
+    public static KafkaBroker startWithSaslPlain(Path dir, String username, String password) {
+        String jaas =
+                "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                        + " username=\"broker\" password=\"broker-secret\""
+                        + " user_broker=\"broker-secret\""
+                        + " user_%s=\"%s\";".formatted(username, password);
+        return start(
+                dir,
+                """
+                listeners=SASL_PLAINTEXT://localhost:%1$d,CONTROLLER://localhost:%2$d
+                advertised.listeners=SASL_PLAINTEXT://localhost:%1$d
+                listener.security.protocol.map=CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+                inter.broker.listener.name=SASL_PLAINTEXT
+                sasl.enabled.mechanisms=PLAIN
+                sasl.mechanism.inter.broker.protocol=PLAIN
+                listener.name.sasl_plaintext.plain.sasl.jaas.config=%3$s
+                """
+                        .replace("%3$s", jaas));
+    }
+
+    private static final String PLAINTEXT_LISTENER =
+            """
+            listeners=PLAINTEXT://localhost:%1$d,CONTROLLER://localhost:%2$d
+            advertised.listeners=PLAINTEXT://localhost:%1$d
+            listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+            """;
+
+    private static KafkaBroker start(Path dir, String listeners) {
         int port = ChildProcesses.freePort();
         int controllerPort = ChildProcesses.freePort();
         try {
@@ -39,10 +74,7 @@ public final class KafkaBroker implements AutoCloseable {
                     process.roles=broker,controller
                     node.id=1
                     controller.quorum.bootstrap.servers=localhost:%2$d
-                    listeners=PLAINTEXT://localhost:%1$d,CONTROLLER://localhost:%2$d
-                    advertised.listeners=PLAINTEXT://localhost:%1$d
                     controller.listener.names=CONTROLLER
-                    listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
                     log.dirs=%3$s
                     num.partitions=1
                     offsets.topic.replication.factor=1
@@ -53,7 +85,8 @@ public final class KafkaBroker implements AutoCloseable {
                     share.coordinator.state.topic.min.isr=1
                     group.initial.rebalance.delay.ms=0
                     """
-                            .formatted(port, controllerPort, dir.resolve("data")));
+                                    .formatted(port, controllerPort, dir.resolve("data"))
+                            + listeners.formatted(port, controllerPort));
             Process format =
                     ChildProcesses.java(
                             "kafka-format",

@@ -46,8 +46,18 @@ public final class OwnNode implements AutoCloseable {
         return port;
     }
 
+    /** One of the node's beans (its JSON mapper, say), to read as the node reads. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     public WebTestClient http() {
         return http;
+    }
+
+    /** The node's application context, for a test that plays part of a stop by hand. */
+    public ConfigurableApplicationContext context() {
+        return context;
     }
 
     /** Stops the node as SIGTERM would: the context closes. */

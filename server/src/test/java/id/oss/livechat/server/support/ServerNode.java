@@ -42,6 +42,8 @@ public final class ServerNode implements AutoCloseable {
         environment.put("OSS_IDENTITY_SECRET", ServerTest.IDENTITY_SECRET);
         environment.put("LIVECHAT_DEMO", "false");
         environment.putAll(TestLimits.LIFTED);
+        // the shared database's agents are set online over REST without sockets (as ServerTest)
+        environment.put("PRESENCE_GRACE", "30m");
         environment.putAll(extra);
         ServerNode node = new ServerNode(name, logDir, environment, port);
         node.startAgain();

@@ -33,8 +33,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "RATE_LIMIT_STARTS_BURST=1000000",
             "RATE_LIMIT_STARTS_PER_HOUR=1000000",
             "RATE_LIMIT_LOGINS_PER_MINUTE=1000000",
+            "RATE_LIMIT_SOCKET_OPENS_PER_MINUTE=1000000",
             "MAX_WAITING_PER_ADDRESS=1000000",
             "MAX_WAITING_PER_DEPARTMENT=1000000",
+            "MAX_VISITOR_SOCKETS_PER_ADDRESS=1000000",
+            "MAX_STAFF_SOCKETS_PER_ADDRESS=1000000",
+            // the fixtures set agents online over REST without a socket; presence from live
+            // sockets has tests of its own (PresenceFromSocketsTest), on its own short grace
+            "PRESENCE_GRACE=30m",
         })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 @Import(ServerTest.Clocks.class)

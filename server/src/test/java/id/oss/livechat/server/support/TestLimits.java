@@ -13,10 +13,13 @@ public final class TestLimits {
 
     public static final Map<String, String> LIFTED =
             Map.of(
+                    "MAX_VISITOR_SOCKETS_PER_ADDRESS", "1000000",
+                    "MAX_STAFF_SOCKETS_PER_ADDRESS", "1000000",
                     "RATE_LIMIT_REQUESTS_PER_MINUTE", "1000000",
                     "RATE_LIMIT_STARTS_BURST", "1000000",
                     "RATE_LIMIT_STARTS_PER_HOUR", "1000000",
                     "RATE_LIMIT_LOGINS_PER_MINUTE", "1000000",
+                    "RATE_LIMIT_SOCKET_OPENS_PER_MINUTE", "1000000",
                     "MAX_WAITING_PER_ADDRESS", "1000000",
                     "MAX_WAITING_PER_DEPARTMENT", "1000000");
 

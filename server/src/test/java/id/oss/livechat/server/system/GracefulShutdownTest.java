@@ -7,8 +7,11 @@ import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.server.support.ChatSocket;
 import id.oss.livechat.server.support.OwnNode;
 import id.oss.livechat.server.support.Visitor;
+import io.r2dbc.pool.ConnectionPool;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.CloseStatus;
 
@@ -39,5 +42,35 @@ class GracefulShutdownTest {
 
         assertThat(socket.awaitClosed().getCode()).isEqualTo(CloseStatus.GOING_AWAY.getCode());
         assertThat(ack.seq()).isPositive();
+    }
+
+    @Test
+    void aRequestCaughtByTheStopIsToldToComeBackNotThatTheServerFailed() {
+        OwnNode node = OwnNode.start();
+        try {
+            Visitor.Session session = new Visitor(node.http()).start("Izin usaha");
+            ConfigurableApplicationContext context = node.context();
+            // the stop begins (a closing context first says so), and the database pool closes
+            // under the requests still coming in, as it does while the web server drains
+            context.publishEvent(new ContextClosedEvent(context));
+            context.getBean(ConnectionPool.class).dispose();
+
+            node.http()
+                    .get()
+                    .uri("/api/oss-chat/session/{id}", session.id())
+                    .headers(h -> h.setBearerAuth(session.token()))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectHeader()
+                    .valueEquals("Retry-After", "5")
+                    .expectBody()
+                    .jsonPath("$.error")
+                    .isEqualTo("unavailable")
+                    .jsonPath("$.message")
+                    .isEqualTo("The server is restarting; please try again in a moment.");
+        } finally {
+            node.close();
+        }
     }
 }

@@ -37,7 +37,7 @@ class HealthTest extends ServerTest {
     }
 
     @Test
-    void anUnreachableDatabaseIsA503WithTheReason() throws IOException {
+    void anUnreachableDatabaseIsA503ThatSaysDownButNotWhy() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -71,7 +71,7 @@ class HealthTest extends ServerTest {
                     .jsonPath("$.database")
                     .isEqualTo("down")
                     .jsonPath("$.reason")
-                    .isNotEmpty();
+                    .doesNotExist();
         }
     }
 }

@@ -77,12 +77,53 @@ class OpsCommandsTest {
     }
 
     @Test
+    void createAdminMakesTheFirstAdminOnceAndRefusesAWeakPassword() throws Exception {
+        Map<String, String> weak = new java.util.HashMap<>(environment);
+        weak.put("ADMIN_USERNAME", "kepala-it");
+        weak.put("ADMIN_PASSWORD", "pendek");
+        assertThat(run(weak, "create-admin")).isEqualTo(2);
+        assertThat(output()).contains("ADMIN_PASSWORD must be at least 12 characters");
+
+        Map<String, String> good = new java.util.HashMap<>(environment);
+        good.put("ADMIN_USERNAME", "Kepala-IT");
+        good.put("ADMIN_PASSWORD", "kata-sandi-yang-panjang");
+        good.put("ADMIN_DISPLAY_NAME", "Kepala TI");
+        assertThat(run(good, "create-admin")).isZero();
+        assertThat(output()).contains("create-admin: admin kepala-it created");
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet row =
+                        s.executeQuery(
+                                "SELECT role, display_name, password_hash, active FROM users"
+                                        + " WHERE username = 'kepala-it'")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString("role")).isEqualTo("admin");
+            assertThat(row.getString("display_name")).isEqualTo("Kepala TI");
+            assertThat(row.getBoolean("active")).isTrue();
+            assertThat(
+                            new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()
+                                    .matches(
+                                            "kata-sandi-yang-panjang",
+                                            row.getString("password_hash")))
+                    .isTrue();
+        }
+
+        assertThat(run(good, "create-admin")).as("the name is taken now").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM users WHERE username = 'kepala-it'")).isEqualTo(1);
+    }
+
+    @Test
     void withoutDbHostTheCommandsExplainThemselves() {
         int code =
                 new OpsCommands(Map.of(), new PrintStream(printed, true, StandardCharsets.UTF_8))
                         .run("migrate");
         assertThat(code).isEqualTo(2);
         assertThat(output()).contains("set DB_HOST");
+    }
+
+    private int run(Map<String, String> env, String command) {
+        return new OpsCommands(env, new PrintStream(printed, true, StandardCharsets.UTF_8))
+                .run(command);
     }
 
     private int run(String command) {

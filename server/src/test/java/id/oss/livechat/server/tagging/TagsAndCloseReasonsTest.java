@@ -245,7 +245,8 @@ class TagsAndCloseReasonsTest extends ServerTest {
                 .expectBody()
                 .jsonPath("$.fields.group_by")
                 .isEqualTo(
-                        "must be one of day, hour, department, agent, oss_user, tag, close_reason");
+                        "must be one of day, hour, department, agent, oss_user, tag, close_reason,"
+                                + " licence_type, province");
 
         // the same report as CSV
         String csv =

@@ -102,6 +102,17 @@ final class WidgetBrowser implements AutoCloseable {
         }
     }
 
+    /**
+     * Files the page downloads land in {@code dir} (Chromium's download behaviour over CDP: a
+     * headless Chromium ignores the profile's download preferences).
+     */
+    WidgetBrowser downloadsInto(Path dir) {
+        driver.executeCdpCommand(
+                "Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", dir.toAbsolutePath().toString()));
+        return this;
+    }
+
     /** The viewport exactly (a phone is {@code mobile}: touch, and its own meta viewport). */
     void resize(int width, int height, double scale, boolean mobile) {
         driver.executeCdpCommand(

@@ -22,7 +22,10 @@ import java.util.UUID;
  * written yet and the unanswered timeout applies, when the chat goes back to the queue; null
  * otherwise (answered, waiting, closed, or taken by hand by an agent who is online). {@code
  * context}: the citizen's case as the portal passed it; {@code context_verified}: the portal's
- * backend signed it (else anybody could have written it, and it routed nothing).
+ * backend signed it (else anybody could have written it, and it routed nothing); {@code
+ * agent_read_seq}: how far staff have read (the visitor's messages up to it are read); {@code
+ * visitor_read_seq}: how far the visitor has read (the agents' messages up to it show "read"); 0
+ * before any read mark.
  */
 public record StaffSession(
         UUID sessionId,
@@ -50,9 +53,129 @@ public record StaffSession(
         Instant leftMessageAt,
         Instant answerBy,
         CaseContext context,
-        boolean contextVerified) {
+        boolean contextVerified,
+        long agentReadSeq,
+        long visitorReadSeq) {
 
     /** A session without case context, as clients before it build it. */
+    public StaffSession(
+            UUID sessionId,
+            UUID chatUserId,
+            SessionStatus status,
+            String topic,
+            Priority priority,
+            DepartmentRef department,
+            AgentRef agent,
+            Contact contact,
+            boolean verified,
+            String ossUserId,
+            String visitorEmail,
+            Instant startedAt,
+            Instant queuedAt,
+            Instant assignedAt,
+            Instant endedAt,
+            String closeReason,
+            long lastSeq,
+            long unread,
+            Integer queuePosition,
+            LastMessage lastMessage,
+            String topicCode,
+            boolean leftMessage,
+            Instant leftMessageAt,
+            Instant answerBy,
+            long agentReadSeq,
+            long visitorReadSeq) {
+        this(
+                sessionId,
+                chatUserId,
+                status,
+                topic,
+                priority,
+                department,
+                agent,
+                contact,
+                verified,
+                ossUserId,
+                visitorEmail,
+                startedAt,
+                queuedAt,
+                assignedAt,
+                endedAt,
+                closeReason,
+                lastSeq,
+                unread,
+                queuePosition,
+                lastMessage,
+                topicCode,
+                leftMessage,
+                leftMessageAt,
+                answerBy,
+                null,
+                false,
+                agentReadSeq,
+                visitorReadSeq);
+    }
+
+    /** A session without read marks, as clients before them build it. */
+    public StaffSession(
+            UUID sessionId,
+            UUID chatUserId,
+            SessionStatus status,
+            String topic,
+            Priority priority,
+            DepartmentRef department,
+            AgentRef agent,
+            Contact contact,
+            boolean verified,
+            String ossUserId,
+            String visitorEmail,
+            Instant startedAt,
+            Instant queuedAt,
+            Instant assignedAt,
+            Instant endedAt,
+            String closeReason,
+            long lastSeq,
+            long unread,
+            Integer queuePosition,
+            LastMessage lastMessage,
+            String topicCode,
+            boolean leftMessage,
+            Instant leftMessageAt,
+            Instant answerBy,
+            CaseContext context,
+            boolean contextVerified) {
+        this(
+                sessionId,
+                chatUserId,
+                status,
+                topic,
+                priority,
+                department,
+                agent,
+                contact,
+                verified,
+                ossUserId,
+                visitorEmail,
+                startedAt,
+                queuedAt,
+                assignedAt,
+                endedAt,
+                closeReason,
+                lastSeq,
+                unread,
+                queuePosition,
+                lastMessage,
+                topicCode,
+                leftMessage,
+                leftMessageAt,
+                answerBy,
+                context,
+                contextVerified,
+                0,
+                0);
+    }
+
+    /** A session without case context and read marks, as clients before them build it. */
     public StaffSession(
             UUID sessionId,
             UUID chatUserId,
@@ -104,7 +227,9 @@ public record StaffSession(
                 leftMessageAt,
                 answerBy,
                 null,
-                false);
+                false,
+                0,
+                0);
     }
 
     /**
@@ -156,6 +281,8 @@ public record StaffSession(
                 null,
                 false,
                 null,
-                null);
+                null,
+                0,
+                0);
     }
 }

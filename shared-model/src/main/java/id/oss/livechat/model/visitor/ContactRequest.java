@@ -9,4 +9,17 @@ public record ContactRequest(
         String contactEmail,
         String contactPhone,
         String position,
-        String companyName) {}
+        String companyName,
+        String privacyConsent) {
+
+    /** Without {@code privacy_consent} (the notice version agreed to; see StartChatRequest). */
+    public ContactRequest(
+            UUID sessionId,
+            String contactName,
+            String contactEmail,
+            String contactPhone,
+            String position,
+            String companyName) {
+        this(sessionId, contactName, contactEmail, contactPhone, position, companyName, null);
+    }
+}

@@ -8,7 +8,9 @@ import java.util.UUID;
 /**
  * {@code GET /api/oss-chat/session/:id}: a session as its visitor sees it. Queue figures are
  * present while it waits. {@code topic} is the topic's name in the session's language, {@code
- * topic_code} its code (null for a free-text topic).
+ * topic_code} its code (null for a free-text topic). {@code agent_read_seq}: how far staff have
+ * read (the visitor's messages up to it show "read"), {@code visitor_read_seq} how far the visitor
+ * has; both 0 before any read mark.
  */
 public record SessionView(
         UUID sessionId,
@@ -26,4 +28,6 @@ public record SessionView(
         long lastSeq,
         Instant startedAt,
         Instant endedAt,
-        String closeReason) {}
+        String closeReason,
+        long agentReadSeq,
+        long visitorReadSeq) {}

@@ -13,7 +13,9 @@ import java.util.UUID;
  * (keys of {@link CaseContext}), signed by the portal's backend in {@code context_hash}. {@code
  * department_id}: a department the visitor chose (routing rules are then not asked); {@code
  * default_department_id}: where the chat goes when no routing rule takes it (the page's
- * preselection; else the server's default department).
+ * preselection; else the server's default department). {@code privacy_consent}: the version of the
+ * privacy notice the visitor agreed to, required while the server shows one (GET
+ * /api/oss-chat/departments).
  */
 public record StartChatRequest(
         UUID browserUuid,
@@ -27,9 +29,68 @@ public record StartChatRequest(
         String topicCode,
         Map<String, Object> context,
         String contextHash,
-        UUID defaultDepartmentId) {
+        UUID defaultDepartmentId,
+        String privacyConsent) {
 
-    /** A request without case context, as clients before it send. */
+    /** A request without {@code privacy_consent}, as clients before the privacy notice send. */
+    public StartChatRequest(
+            UUID browserUuid,
+            String ossUserId,
+            String email,
+            String identityHash,
+            String topic,
+            Priority priority,
+            UUID departmentId,
+            Language language,
+            String topicCode,
+            Map<String, Object> context,
+            String contextHash,
+            UUID defaultDepartmentId) {
+        this(
+                browserUuid,
+                ossUserId,
+                email,
+                identityHash,
+                topic,
+                priority,
+                departmentId,
+                language,
+                topicCode,
+                context,
+                contextHash,
+                defaultDepartmentId,
+                null);
+    }
+
+    /** A request without case context, with the version of the privacy notice agreed to. */
+    public StartChatRequest(
+            UUID browserUuid,
+            String ossUserId,
+            String email,
+            String identityHash,
+            String topic,
+            Priority priority,
+            UUID departmentId,
+            Language language,
+            String topicCode,
+            String privacyConsent) {
+        this(
+                browserUuid,
+                ossUserId,
+                email,
+                identityHash,
+                topic,
+                priority,
+                departmentId,
+                language,
+                topicCode,
+                null,
+                null,
+                null,
+                privacyConsent);
+    }
+
+    /** A request without case context or consent, as clients before both send. */
     public StartChatRequest(
             UUID browserUuid,
             String ossUserId,
@@ -50,6 +111,7 @@ public record StartChatRequest(
                 departmentId,
                 language,
                 topicCode,
+                null,
                 null,
                 null,
                 null);
@@ -74,6 +136,6 @@ public record StartChatRequest(
                 priority,
                 departmentId,
                 language,
-                null);
+                (String) null);
     }
 }

@@ -41,6 +41,7 @@ public class JwtTokenIssuer implements TokenIssuer {
                         .claim(USERNAME_CLAIM, account.username())
                         .claim(NAME_CLAIM, account.displayName())
                         .claim(ROLE_CLAIM, account.role().wire())
+                        .claim(VERSION_CLAIM, account.tokenVersion())
                         .build();
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 public class R2dbcStaffRepository implements StaffRepository {
     private static final String SELECT =
             """
-            SELECT u.id, u.username, u.display_name, u.email, u.password_hash, u.role, u.status, u.max_chats, u.active,
+            SELECT u.id, u.username, u.display_name, u.email, u.password_hash, u.role, u.status, u.max_chats, u.active, u.token_version,
                    coalesce((SELECT array_agg(ud.department_id ORDER BY ud.department_id)
                                FROM user_departments ud WHERE ud.user_id = u.id), '{}') AS department_ids,
                    (SELECT count(*) FROM chat_sessions s WHERE s.agent_id = u.id AND s.status = 'active') AS active_chats
@@ -102,9 +102,11 @@ public class R2dbcStaffRepository implements StaffRepository {
                                  max_chats = coalesce(:max, max_chats),
                                  active = coalesce(:active, active),
                                  status = CASE WHEN :active = false THEN 'offline' ELSE status END,
+                                 token_version = token_version + CASE WHEN :revoke THEN 1 ELSE 0 END,
                                  updated_at = now()
                  WHERE id = :id""")
-                        .bind("id", id);
+                        .bind("id", id)
+                        .bind("revoke", changes.revokeTokens());
         update = bind(update, "name", changes.displayName(), String.class);
         update = bind(update, "email", changes.email(), String.class);
         update = bind(update, "hash", changes.passwordHash(), String.class);
@@ -133,7 +135,7 @@ public class R2dbcStaffRepository implements StaffRepository {
     @Override
     public Mono<StaffAccount> setStatus(UUID id, AgentStatus status) {
         return db.sql(
-                        "UPDATE users SET status = :status, status_changed_at = now(), updated_at = now() WHERE id = :id AND active")
+                        "UPDATE users SET status = :status, status_changed_at = now(), away_by_absence = false, updated_at = now() WHERE id = :id AND active")
                 .bind("status", status.wire())
                 .bind("id", id)
                 .fetch()
@@ -143,12 +145,69 @@ public class R2dbcStaffRepository implements StaffRepository {
     }
 
     @Override
-    public Mono<Boolean> isActive(UUID id) {
-        return db.sql("SELECT active FROM users WHERE id = :id")
+    public Mono<Standing> standing(UUID id) {
+        return db.sql(
+                        "SELECT id, username, display_name, role, active, token_version FROM users WHERE id = :id")
                 .bind("id", id)
-                .map(row -> Sql.flag(row, "active"))
+                .map(
+                        row ->
+                                new Standing(
+                                        Sql.uuid(row, "id"),
+                                        Sql.text(row, "username"),
+                                        Sql.text(row, "display_name"),
+                                        StaffRole.fromWire(Sql.text(row, "role")),
+                                        Sql.flag(row, "active"),
+                                        (int) Sql.number(row, "token_version")))
+                .one();
+    }
+
+    @Override
+    public Mono<Void> socketsSeen(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("UPDATE users SET socket_seen_at = now() WHERE id = ANY(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
+    @Override
+    public Mono<StaffAccount> backFromAbsence(UUID id) {
+        return db.sql(
+                        """
+                UPDATE users SET status = 'online', away_by_absence = false, socket_seen_at = now(),
+                                 status_changed_at = now()
+                 WHERE id = :id AND active AND status = 'away' AND away_by_absence
+                RETURNING id""")
+                .bind("id", id)
+                .map(row -> Sql.uuid(row, "id"))
                 .one()
-                .defaultIfEmpty(false);
+                .flatMap(this::findById);
+    }
+
+    @Override
+    public Flux<StaffAccount> awayForAbsence(java.time.Duration grace) {
+        return db.sql(
+                        """
+                UPDATE users SET status = 'away', away_by_absence = true, status_changed_at = now()
+                 WHERE status = 'online' AND active
+                   AND greatest(socket_seen_at, status_changed_at) < now() - make_interval(secs => :grace)
+                RETURNING id""")
+                .bind("grace", grace.toMillis() / 1000.0)
+                .map(row -> Sql.uuid(row, "id"))
+                .all()
+                .concatMap(this::findById);
+    }
+
+    @Override
+    public Mono<Integer> revokeTokens(UUID id) {
+        return db.sql(
+                        "UPDATE users SET token_version = token_version + 1, updated_at = now() WHERE id = :id RETURNING token_version")
+                .bind("id", id)
+                .map(row -> (int) Sql.number(row, "token_version"))
+                .one();
     }
 
     private Mono<Void> replaceDepartments(UUID userId, List<UUID> departmentIds) {
@@ -186,6 +245,7 @@ public class R2dbcStaffRepository implements StaffRepository {
                 (int) Sql.number(row, "max_chats"),
                 Sql.flag(row, "active"),
                 departments == null ? List.of() : Arrays.asList(departments),
-                (int) Sql.number(row, "active_chats"));
+                (int) Sql.number(row, "active_chats"),
+                (int) Sql.number(row, "token_version"));
     }
 }

@@ -1,11 +1,11 @@
 package id.oss.livechat.server.agent.internal;
 
-import id.oss.livechat.model.StaffRole;
 import id.oss.livechat.server.agent.StaffRepository;
 import id.oss.livechat.server.agent.TokenIssuer;
 import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.common.Staff;
 import id.oss.livechat.server.common.StaffTokenVerifier;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -17,8 +17,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns a staff JWT into the acting {@link Staff} member: the signature and expiry are checked by
- * Spring Security's decoder, and the account must still be active, so deactivating an agent takes
- * effect at once rather than when its token expires. Used by the REST filter chain and by the staff
+ * Spring Security's decoder; then the account is read from the database, and it must still be
+ * active and its token version must be the token's. The role is the database's, not the token's. So
+ * deactivating an agent, changing its role, its departments or its password, or signing out take
+ * effect at once rather than when the token expires. Used by the REST filter chain and by the staff
  * WebSocket's {@code auth} frame alike, through {@link StaffTokenVerifier}.
  */
 public class StaffTokens implements StaffTokenVerifier {
@@ -46,26 +48,40 @@ public class StaffTokens implements StaffTokenVerifier {
 
     /** The staff member, or an error {@link Problem} 401 for a bad, expired or revoked token. */
     @Override
-    public Mono<Staff> verify(String token) {
+    public Mono<Verified> verify(String token) {
         return decoder.decode(token)
                 .onErrorMap(JwtException.class, e -> invalid())
-                .flatMap(this::toActiveStaff);
+                .flatMap(this::current);
     }
 
-    private Mono<Staff> toActiveStaff(Jwt jwt) {
-        Staff member;
+    /** What the token claims, checked against the account as it is now. */
+    private record Claims(UUID accountId, long version, Instant expiresAt) {}
+
+    private Mono<Verified> current(Jwt jwt) {
+        Claims claims;
         try {
-            member =
-                    new Staff(
-                            UUID.fromString(jwt.getSubject()),
-                            jwt.getClaimAsString(TokenIssuer.USERNAME_CLAIM),
-                            jwt.getClaimAsString(TokenIssuer.NAME_CLAIM),
-                            StaffRole.fromWire(jwt.getClaimAsString(TokenIssuer.ROLE_CLAIM)));
+            claims = claimsOf(jwt);
         } catch (RuntimeException malformed) {
             return Mono.error(invalid());
         }
-        return staff.isActive(member.id())
-                .flatMap(active -> active ? Mono.just(member) : Mono.error(invalid()));
+        return staff.standing(claims.accountId())
+                .filter(
+                        standing ->
+                                standing.active() && standing.tokenVersion() == claims.version())
+                .map(standing -> new Verified(memberOf(standing), claims.expiresAt()))
+                .switchIfEmpty(Mono.error(StaffTokens::invalid));
+    }
+
+    private static Claims claimsOf(Jwt jwt) {
+        Object version = jwt.getClaims().get(TokenIssuer.VERSION_CLAIM);
+        // tokens issued before versions existed count as version 0: the first revocation ends them
+        long number = version == null ? 0 : ((Number) version).longValue();
+        return new Claims(UUID.fromString(jwt.getSubject()), number, jwt.getExpiresAt());
+    }
+
+    private static Staff memberOf(StaffRepository.Standing standing) {
+        return new Staff(
+                standing.id(), standing.username(), standing.displayName(), standing.role());
     }
 
     private static Problem invalid() {

@@ -2,10 +2,14 @@ package id.oss.livechat.server.agent.web;
 
 import id.oss.livechat.model.staff.Agent;
 import id.oss.livechat.model.staff.NewAgentRequest;
+import id.oss.livechat.model.staff.PasswordChangeRequest;
 import id.oss.livechat.model.staff.StatusRequest;
 import id.oss.livechat.model.staff.UpdateAgentRequest;
 import id.oss.livechat.server.agent.AgentPresence;
+import id.oss.livechat.server.agent.SignOutAndPasswords;
 import id.oss.livechat.server.agent.StaffDirectory;
+import id.oss.livechat.server.audit.AuditAction;
+import id.oss.livechat.server.audit.AuditTrail;
 import id.oss.livechat.server.common.Staff;
 import id.oss.livechat.server.system.web.PathIds;
 import java.util.List;
@@ -18,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -29,15 +34,23 @@ import reactor.core.publisher.Mono;
 public class AgentController {
     private final StaffDirectory directory;
     private final AgentPresence presence;
+    private final SignOutAndPasswords access;
+    private final AuditTrail audit;
 
-    public AgentController(StaffDirectory directory, AgentPresence presence) {
+    public AgentController(
+            StaffDirectory directory,
+            AgentPresence presence,
+            SignOutAndPasswords access,
+            AuditTrail audit) {
         this.directory = directory;
         this.presence = presence;
+        this.access = access;
+        this.audit = audit;
     }
 
     @GetMapping
-    public Mono<List<Agent>> list() {
-        return directory.list().collectList();
+    public Mono<List<Agent>> list(@AuthenticationPrincipal Staff me) {
+        return directory.list(me).collectList();
     }
 
     @GetMapping("/me")
@@ -46,24 +59,76 @@ public class AgentController {
     }
 
     @GetMapping("/{id}")
-    public Mono<Agent> get(@PathVariable("id") String id) {
-        return directory.get(PathIds.parse(id, "The agent"));
+    public Mono<Agent> get(@AuthenticationPrincipal Staff me, @PathVariable("id") String id) {
+        return directory.get(me, PathIds.parse(id, "The agent"));
     }
 
     @PostMapping
-    public Mono<ResponseEntity<Agent>> create(@RequestBody NewAgentRequest body) {
+    public Mono<ResponseEntity<Agent>> create(
+            @AuthenticationPrincipal Staff me, @RequestBody NewAgentRequest body) {
         return directory
                 .create(body)
+                .flatMap(
+                        agent ->
+                                audit.record(
+                                                me,
+                                                AuditAction.STAFF_CREATED,
+                                                "staff:" + agent.id(),
+                                                "username="
+                                                        + agent.username()
+                                                        + " role="
+                                                        + agent.role())
+                                        .thenReturn(agent))
                 .map(agent -> ResponseEntity.status(HttpStatus.CREATED).body(agent));
     }
 
     @PutMapping("/{id}")
-    public Mono<Agent> update(@PathVariable("id") String id, @RequestBody UpdateAgentRequest body) {
-        return directory.update(PathIds.parse(id, "The agent"), body);
+    public Mono<Agent> update(
+            @AuthenticationPrincipal Staff me,
+            @PathVariable("id") String id,
+            @RequestBody UpdateAgentRequest body) {
+        return directory
+                .update(PathIds.parse(id, "The agent"), body)
+                .flatMap(
+                        agent ->
+                                audit.record(
+                                                me,
+                                                AuditAction.STAFF_UPDATED,
+                                                "staff:" + agent.id(),
+                                                changed(body))
+                                        .thenReturn(agent));
+    }
+
+    /**
+     * Which fields an update changed, by name: the trail says what kind of change, not a password.
+     */
+    private static String changed(UpdateAgentRequest body) {
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        if (body.displayName() != null) fields.add("display_name");
+        if (body.email() != null) fields.add("email");
+        if (body.password() != null) fields.add("password");
+        if (body.role() != null) fields.add("role=" + body.role());
+        if (body.departmentIds() != null) fields.add("department_ids");
+        if (body.maxChats() != null) fields.add("max_chats=" + body.maxChats());
+        if (body.active() != null) fields.add("active=" + body.active());
+        return "changed " + String.join(" ", fields);
     }
 
     @PutMapping("/me/status")
     public Mono<Agent> status(@AuthenticationPrincipal Staff me, @RequestBody StatusRequest body) {
         return presence.setStatus(me, body.status());
+    }
+
+    /** One's own new password, with the current one; every earlier token is revoked. */
+    @PutMapping("/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> password(
+            @AuthenticationPrincipal Staff me, @RequestBody PasswordChangeRequest body) {
+        return access.changePassword(me, body).then(onOwnAccount(me, AuditAction.PASSWORD_CHANGED));
+    }
+
+    /** The audit entry of something a staff member did to its own access, once it is done. */
+    private Mono<Void> onOwnAccount(Staff me, String action) {
+        return Mono.defer(() -> audit.record(me, action, "staff:" + me.id(), null));
     }
 }

@@ -36,6 +36,8 @@ public sealed interface ChatEvent {
         R queueChanged(QueueChanged event);
 
         R presenceChanged(PresenceChanged event);
+
+        R accessRevoked(AccessRevoked event);
     }
 
     /** Calls the handler's method for this event's kind. */
@@ -132,6 +134,24 @@ public sealed interface ChatEvent {
         @Override
         public <R> R accept(Handler<R> handler) {
             return handler.presenceChanged(this);
+        }
+    }
+
+    /**
+     * Every token a staff member held before is revoked (signed out, password changed, deactivated,
+     * role or departments changed): each node closes that member's sockets. {@code reason} is one
+     * of the close reasons of {@code FrameTypes} ({@code signed_out}, {@code password_changed},
+     * {@code access_changed}).
+     */
+    record AccessRevoked(UUID staffId, String reason) implements ChatEvent {
+        @Override
+        public UUID sessionId() {
+            return null;
+        }
+
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.accessRevoked(this);
         }
     }
 }

@@ -5,6 +5,8 @@ import id.oss.livechat.model.realtime.MessageAck;
 import id.oss.livechat.model.realtime.MessagePage;
 import id.oss.livechat.model.realtime.NoteRequest;
 import id.oss.livechat.model.realtime.SendMessageRequest;
+import id.oss.livechat.server.audit.AuditAction;
+import id.oss.livechat.server.audit.AuditTrail;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Staff;
 import id.oss.livechat.server.message.Messaging;
@@ -33,9 +35,11 @@ import reactor.core.publisher.Mono;
 @RestController
 public class MessageController {
     private final Messaging messaging;
+    private final AuditTrail audit;
 
-    public MessageController(Messaging messaging) {
+    public MessageController(Messaging messaging, AuditTrail audit) {
         this.messaging = messaging;
+        this.audit = audit;
     }
 
     @PostMapping("/api/oss-chat/session/{id}/messages")
@@ -90,7 +94,11 @@ public class MessageController {
         Integer after = params.integer("after_seq", afterSeq);
         Integer size = params.integer("limit", limit);
         check.orThrow();
-        return messaging.transcript(me, session, after == null ? 0 : after, size);
+        return audit.after(
+                messaging.transcript(me, session, after == null ? 0 : after, size),
+                me,
+                AuditAction.TRANSCRIPT_READ,
+                page -> "session:" + session);
     }
 
     @PostMapping("/api/chat/session/{id}/notes")

@@ -51,7 +51,11 @@ public class RateLimitFilter implements WebFilter {
         for (Check check : checks) {
             RateLimits.Decision decision = limits.take(check.kind(), check.key());
             if (!decision.allowed()) {
-                return refuse(check.kind(), decision.retryAfterSeconds());
+                // read what the client is still sending (a file, at most the upload limit) before
+                // answering: a connection closed mid-body gives the client a reset, not the 429
+                return request.getBody()
+                        .doOnNext(org.springframework.core.io.buffer.DataBufferUtils::release)
+                        .then(refuse(check.kind(), decision.retryAfterSeconds()));
             }
         }
         return chain.filter(exchange);

@@ -25,6 +25,7 @@ public final class ChatEventCodec {
         @JsonSubTypes.Type(value = ChatEvent.QueueChanged.class, name = "queue"),
         @JsonSubTypes.Type(value = ChatEvent.PresenceChanged.class, name = "presence"),
         @JsonSubTypes.Type(value = ChatEvent.VisitorChanged.class, name = "visitor"),
+        @JsonSubTypes.Type(value = ChatEvent.AccessRevoked.class, name = "access_revoked"),
     })
     interface ChatEventTypes {}
 

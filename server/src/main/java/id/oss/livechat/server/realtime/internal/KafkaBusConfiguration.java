@@ -48,15 +48,31 @@ public class KafkaBusConfiguration {
             @Value("${KAFKA_BROKERS}") String brokers,
             @Value("${KAFKA_TOPIC_MESSAGES:chat.messages}") String topic,
             @Value("${KAFKA_TOPIC_PARTITIONS:6}") int partitions,
+            @Value("${KAFKA_SECURITY_PROTOCOL:PLAINTEXT}") String securityProtocol,
+            @Value("${KAFKA_SASL_MECHANISM:}") String saslMechanism,
+            @Value("${KAFKA_SASL_USERNAME:}") String saslUsername,
+            @Value("${KAFKA_SASL_PASSWORD:}") String saslPassword,
+            @Value("${KAFKA_SSL_TRUSTSTORE_LOCATION:}") String truststoreLocation,
+            @Value("${KAFKA_SSL_TRUSTSTORE_PASSWORD:}") String truststorePassword,
             DatabaseClient db,
             ReactiveTransactionManager transactionManager,
             Clock clock) {
         String nodeId = nodeId();
-        createTopic(brokers, topic, partitions);
+        KafkaSecurity security =
+                new KafkaSecurity(
+                        securityProtocol,
+                        saslMechanism,
+                        saslUsername,
+                        saslPassword,
+                        truststoreLocation,
+                        truststorePassword);
+        createTopic(brokers, topic, partitions, security);
         KafkaTemplate<String, String> template =
-                new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer(brokers, nodeId)));
+                new KafkaTemplate<>(
+                        new DefaultKafkaProducerFactory<>(
+                                security.applyTo(producer(brokers, nodeId))));
         DefaultKafkaConsumerFactory<String, String> consumers =
-                new DefaultKafkaConsumerFactory<>(consumer(brokers, nodeId));
+                new DefaultKafkaConsumerFactory<>(security.applyTo(consumer(brokers, nodeId)));
         KafkaChatEventBus.ContainerFactory containers =
                 (listener, rebalance) -> {
                     ContainerProperties properties = new ContainerProperties(topic);
@@ -67,7 +83,12 @@ public class KafkaBusConfiguration {
                 };
         BusOutbox outbox =
                 new BusOutbox(db, TransactionalOperator.create(transactionManager), nodeId);
-        log.info("Kafka bus on {} topic {} as node {}", brokers, topic, nodeId);
+        log.info(
+                "Kafka bus on {} ({}) topic {} as node {}",
+                brokers,
+                security.describe(),
+                topic,
+                nodeId);
         return new KafkaChatEventBus(
                 template,
                 containers,
@@ -76,27 +97,29 @@ public class KafkaBusConfiguration {
                 topic,
                 nodeId,
                 clock,
-                brokerProbe(brokers, nodeId));
+                brokerProbe(brokers, nodeId, security));
     }
 
     /**
      * /health's question to Kafka: a cluster description within two seconds. The admin client is
      * the node's for its lifetime; it reconnects by itself when the broker is back.
      */
-    static KafkaChatEventBus.BrokerProbe brokerProbe(String brokers, String nodeId) {
+    static KafkaChatEventBus.BrokerProbe brokerProbe(
+            String brokers, String nodeId, KafkaSecurity security) {
         Admin admin =
                 Admin.create(
-                        Map.of(
-                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                brokers,
-                                AdminClientConfig.CLIENT_ID_CONFIG,
-                                "livechat-health-" + nodeId,
-                                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                                2000,
-                                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                                2000,
-                                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
-                                1000));
+                        security.applyTo(
+                                Map.of(
+                                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                        brokers,
+                                        AdminClientConfig.CLIENT_ID_CONFIG,
+                                        "livechat-health-" + nodeId,
+                                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                                        2000,
+                                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                                        2000,
+                                        AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+                                        1000)));
         return new KafkaChatEventBus.BrokerProbe() {
             @Override
             public Mono<Void> check() {
@@ -154,16 +177,18 @@ public class KafkaBusConfiguration {
         return config;
     }
 
-    private static void createTopic(String brokers, String topic, int partitions) {
+    private static void createTopic(
+            String brokers, String topic, int partitions, KafkaSecurity security) {
         try (Admin admin =
                 Admin.create(
-                        Map.of(
-                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                brokers,
-                                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                                10000,
-                                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                                15000))) {
+                        security.applyTo(
+                                Map.of(
+                                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                        brokers,
+                                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                                        10000,
+                                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                                        15000)))) {
             admin.createTopics(
                             List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
                     .all()

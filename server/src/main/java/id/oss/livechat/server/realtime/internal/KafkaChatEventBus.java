@@ -157,11 +157,13 @@ public class KafkaChatEventBus implements ChatEventBus, SmartLifecycle {
         boolean ready = ready();
         String reason = null;
         if (!ready) {
+            // the broker's own answer first: a refused login never ends in assigned partitions,
+            // and the operator needs to read why, not that partitions are awaited
             reason =
-                    !assigned
-                            ? "waiting for the topic's partitions"
-                            : !brokerReachable
-                                    ? "Kafka is unreachable: " + brokerProblem
+                    !brokerReachable
+                            ? "Kafka is unreachable: " + brokerProblem
+                            : !assigned
+                                    ? "waiting for the topic's partitions"
                                     : "Kafka refused an event; events wait in the outbox";
         }
         return new Health(ready, waitingEvents, reason);

@@ -4,11 +4,14 @@ import id.oss.livechat.model.realtime.ClientFrame;
 import id.oss.livechat.model.realtime.FrameTypes;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.server.common.Problem;
+import id.oss.livechat.server.protection.OpenSockets;
 import id.oss.livechat.server.realtime.ClientConnection;
 import id.oss.livechat.server.realtime.FrameHandler;
 import id.oss.livechat.server.realtime.Principal;
 import id.oss.livechat.server.realtime.SocketSessions;
+import id.oss.livechat.server.system.web.RequestInfo;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -36,6 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
  * signed in, not refused. Only if checking takes longer than {@link #SIGN_IN_LIMIT_FACTOR} times
  * the timeout, or fails for a reason other than the token, the socket closes with 1013 (try again
  * later): clients reconnect, where 4401 would make them drop their token.
+ *
+ * <p>Each socket holds a place among its client address' open sockets of its kind from the moment
+ * its handler starts until it ends; over the cap the socket closes at once with 4429, before any
+ * frame is read.
  */
 public class ChatWebSocketHandler implements WebSocketHandler {
     private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
@@ -44,6 +51,10 @@ public class ChatWebSocketHandler implements WebSocketHandler {
             new CloseStatus(FrameTypes.CLOSE_UNAUTHORIZED, "unauthorized");
     // RFC 6455 1013: the server cannot sign the socket in right now; reconnect later
     static final CloseStatus TRY_AGAIN_LATER = new CloseStatus(1013, "try again later");
+    static final CloseStatus TOO_MANY_SOCKETS =
+            new CloseStatus(
+                    FrameTypes.CLOSE_TOO_MANY_SOCKETS,
+                    "too many chat sockets open from your address");
 
     private final Function<String, Mono<Principal>> authenticate;
     private final SocketSessions sockets;
@@ -51,6 +62,8 @@ public class ChatWebSocketHandler implements WebSocketHandler {
     private final JsonMapper json;
     private final ClientConnection.Limits limits;
     private final Duration authTimeout;
+    private final OpenSockets openSockets;
+    private final OpenSockets.Kind kind;
 
     public ChatWebSocketHandler(
             Function<String, Mono<Principal>> authenticate,
@@ -58,7 +71,11 @@ public class ChatWebSocketHandler implements WebSocketHandler {
             FrameHandler frames,
             JsonMapper json,
             ClientConnection.Limits limits,
-            Duration authTimeout) {
+            Duration authTimeout,
+            OpenSockets openSockets,
+            OpenSockets.Kind kind) {
+        this.openSockets = openSockets;
+        this.kind = kind;
         this.limits = limits;
         this.authTimeout = authTimeout;
         this.authenticate = authenticate;
@@ -72,6 +89,26 @@ public class ChatWebSocketHandler implements WebSocketHandler {
         if (sockets.shuttingDown()) {
             return ws.close(CloseStatus.GOING_AWAY);
         }
+        Optional<OpenSockets.Place> place = openSockets.tryOpen(kind, clientAddress(ws));
+        if (place.isEmpty()) {
+            return ws.close(TOO_MANY_SOCKETS);
+        }
+        // however the socket ends (closed by either side, the network gone, an error), its place
+        // is given back
+        return talk(ws).doFinally(signal -> place.get().release());
+    }
+
+    /**
+     * The client's address as the handshake saw it: behind a trusted proxy, the citizen it names
+     * (ClientAddressFilter put it on the handshake request).
+     */
+    private static String clientAddress(WebSocketSession ws) {
+        String address = RequestInfo.ipOf(ws.getHandshakeInfo().getRemoteAddress());
+        return address == null ? "unknown" : address;
+    }
+
+    /** Signs the socket in, then serves it until either side closes it. */
+    private Mono<Void> talk(WebSocketSession ws) {
         // what the socket writes: the connection's frames once signed in, or one error before
         // closing
         Sinks.One<Flux<ServerFrame>> outbound = Sinks.one();
@@ -172,14 +209,8 @@ public class ChatWebSocketHandler implements WebSocketHandler {
         connection.onOverflow(
                 () -> ws.close(CloseStatus.POLICY_VIOLATION.withReason("too slow")).subscribe());
         connection.onCloseRequest(
-                code ->
-                        ws.close(
-                                        new CloseStatus(
-                                                code,
-                                                code == CloseStatus.GOING_AWAY.getCode()
-                                                        ? "server shutting down"
-                                                        : "server error"))
-                                .subscribe());
+                (code, reason) ->
+                        ws.close(new CloseStatus(code, reasonFor(code, reason))).subscribe());
         outbound.tryEmitValue(connection.outbound());
         sockets.opened(connection);
         // detached: the last frame's handling (a stored message's statement) is not kept until
@@ -189,6 +220,13 @@ public class ChatWebSocketHandler implements WebSocketHandler {
                 .onErrorResume(e -> Mono.empty())
                 .thenMany(Mono.defer(() -> sockets.closed(connection)))
                 .doOnCancel(() -> sockets.closed(connection).subscribe());
+    }
+
+    private static String reasonFor(int code, String reason) {
+        if (reason != null) {
+            return reason;
+        }
+        return code == CloseStatus.GOING_AWAY.getCode() ? "server shutting down" : "server error";
     }
 
     private Mono<ClientConnection> signIn(String text) {
@@ -246,27 +284,33 @@ public class ChatWebSocketHandler implements WebSocketHandler {
 
     private Mono<Void> receive(ClientConnection connection, String text) {
         ClientFrame frame;
+        ServerFrame.Error unreadable = null;
         try {
             frame = json.readValue(text, ClientFrame.class);
-        } catch (InvalidTypeIdException e) {
-            connection.send(
-                    new ServerFrame.Error(
-                            "unknown_type",
-                            "Unknown or missing frame type"
-                                    + (e.getTypeId() == null ? "." : ": " + e.getTypeId()),
-                            e.getTypeId()));
-            return Mono.empty();
-        } catch (StreamReadException e) {
-            connection.send(
-                    new ServerFrame.Error("malformed_json", "The frame is not valid JSON.", null));
-            return Mono.empty();
         } catch (JacksonException e) {
+            frame = null;
+            unreadable = unreadable(e);
+        }
+        if (frame == null) {
+            // a bare JSON null reads as no frame at all
+            if (unreadable == null) {
+                unreadable =
+                        new ServerFrame.Error(
+                                "invalid_frame", "A frame is a JSON object with a type.", null);
+            }
+            // a frame that cannot be read costs a signal like any frame: a flood of them gets
+            // rate_limited like a flood of pings, not an answer each
             connection.send(
-                    new ServerFrame.Error(
-                            "invalid_frame", "The frame's fields have the wrong types.", null));
+                    connection.allowSignal()
+                            ? unreadable
+                            : new ServerFrame.Error(
+                                    "rate_limited",
+                                    "Too many frames; slow down.",
+                                    unreadable.ref()));
             return Mono.empty();
         }
-        return Mono.defer(() -> frames.handle(connection, frame))
+        ClientFrame read = frame;
+        return Mono.defer(() -> frames.handle(connection, read))
                 .onErrorResume(
                         e -> {
                             connection.send(
@@ -276,5 +320,21 @@ public class ChatWebSocketHandler implements WebSocketHandler {
                                             null));
                             return Mono.empty();
                         });
+    }
+
+    /** The answer to a frame that is no JSON, of no known type, or with fields of wrong types. */
+    private static ServerFrame.Error unreadable(JacksonException failure) {
+        if (failure instanceof InvalidTypeIdException e) {
+            return new ServerFrame.Error(
+                    "unknown_type",
+                    "Unknown or missing frame type"
+                            + (e.getTypeId() == null ? "." : ": " + e.getTypeId()),
+                    e.getTypeId());
+        }
+        if (failure instanceof StreamReadException) {
+            return new ServerFrame.Error("malformed_json", "The frame is not valid JSON.", null);
+        }
+        return new ServerFrame.Error(
+                "invalid_frame", "The frame's fields have the wrong types.", null);
     }
 }

@@ -1,5 +1,6 @@
 package id.oss.livechat.server.realtime.web;
 
+import id.oss.livechat.server.protection.OpenSockets;
 import id.oss.livechat.server.realtime.ClientConnection;
 import id.oss.livechat.server.realtime.FrameHandler;
 import id.oss.livechat.server.realtime.SocketAuthenticator;
@@ -17,7 +18,8 @@ import reactor.netty.http.server.WebsocketServerSpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The two chat sockets: {@code /ws/visitor} (visitor tokens) and {@code /ws/agent} (staff JWTs).
+ * The two chat sockets: {@code /ws/visitor} (visitor tokens) and {@code /ws/agent} (staff JWTs),
+ * each kind under its own cap of sockets open per client address.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSocketRoutes {
@@ -28,7 +30,8 @@ public class WebSocketRoutes {
             SocketSessions sockets,
             FrameHandler frames,
             JsonMapper json,
-            LiveChatProperties properties) {
+            LiveChatProperties properties,
+            OpenSockets openSockets) {
         ClientConnection.Limits limits =
                 new ClientConnection.Limits(
                         properties.limits().messagesPerSecond(),
@@ -42,7 +45,9 @@ public class WebSocketRoutes {
                                         frames,
                                         json,
                                         limits,
-                                        properties.limits().authTimeout()),
+                                        properties.limits().authTimeout(),
+                                        openSockets,
+                                        OpenSockets.Kind.VISITOR),
                         "/ws/agent",
                                 new ChatWebSocketHandler(
                                         authenticator::staff,
@@ -50,7 +55,9 @@ public class WebSocketRoutes {
                                         frames,
                                         json,
                                         limits,
-                                        properties.limits().authTimeout())),
+                                        properties.limits().authTimeout(),
+                                        openSockets,
+                                        OpenSockets.Kind.STAFF)),
                 -1);
     }
 

@@ -33,7 +33,8 @@ public class R2dbcSessionRepository implements SessionRepository {
     static final String SESSION_COLUMNS =
             "s.id, s.chat_user_id, s.agent_id, s.department_id, s.topic, s.topic_code, s.status,"
                     + " s.priority,"
-                    + " s.language, s.started_at, s.ended_at, s.close_reason, s.last_seq";
+                    + " s.language, s.started_at, s.ended_at, s.close_reason, s.last_seq,"
+                    + " s.agent_read_seq, s.visitor_read_seq";
 
     /**
      * A session as its visitor sees it: with its department, agent, contact and newest message
@@ -113,17 +114,23 @@ public class R2dbcSessionRepository implements SessionRepository {
     }
 
     @Override
-    public Mono<Instant> saveContact(UUID sessionId, Contact contact) {
+    public Mono<Instant> saveContact(UUID sessionId, Contact contact, String consentNotice) {
         var spec =
                 db.sql(
                                 """
                 INSERT INTO chat_session_contacts
-                  (session_id, contact_name, contact_email, contact_phone, position, company_name)
-                VALUES (:session, :name, :email, :phone, :position, :company)
+                  (session_id, contact_name, contact_email, contact_phone, position, company_name,
+                   consent_at, consent_notice)
+                VALUES (:session, :name, :email, :phone, :position, :company,
+                        CASE WHEN CAST(:consent AS varchar) IS NULL THEN NULL ELSE now() END,
+                        :consent)
                 ON CONFLICT (session_id) DO UPDATE SET
                   contact_name = EXCLUDED.contact_name, contact_email = EXCLUDED.contact_email,
                   contact_phone = EXCLUDED.contact_phone, position = EXCLUDED.position,
-                  company_name = EXCLUDED.company_name, updated_at = now()
+                  company_name = EXCLUDED.company_name, updated_at = now(),
+                  consent_at = coalesce(chat_session_contacts.consent_at, EXCLUDED.consent_at),
+                  consent_notice = coalesce(chat_session_contacts.consent_notice,
+                                            EXCLUDED.consent_notice)
                 RETURNING updated_at""")
                         .bind("session", sessionId)
                         .bind("name", contact.contactName());
@@ -131,6 +138,7 @@ public class R2dbcSessionRepository implements SessionRepository {
         spec = bind(spec, "phone", contact.contactPhone(), String.class);
         spec = bind(spec, "position", contact.position(), String.class);
         spec = bind(spec, "company", contact.companyName(), String.class);
+        spec = bind(spec, "consent", consentNotice, String.class);
         return spec.map(row -> Sql.instant(row, "updated_at")).one();
     }
 
@@ -195,6 +203,11 @@ public class R2dbcSessionRepository implements SessionRepository {
         if (query.chatUserId() != null) {
             sql.append(" AND s.chat_user_id = :chatUser");
         }
+        if (query.seenBy() != null) {
+            sql.append(
+                    " AND (s.agent_id = :seenBy OR s.previous_agent_id = :seenBy OR s.department_id IN"
+                            + " (SELECT department_id FROM user_departments WHERE user_id = :seenBy))");
+        }
         sql.append(
                 switch (query.status() == null ? SessionStatus.CLOSED : query.status()) {
                     case WAITING -> " ORDER BY s.priority_rank, s.queued_at, s.id";
@@ -217,6 +230,9 @@ public class R2dbcSessionRepository implements SessionRepository {
         }
         if (query.chatUserId() != null) {
             spec = spec.bind("chatUser", query.chatUserId());
+        }
+        if (query.seenBy() != null) {
+            spec = spec.bind("seenBy", query.seenBy());
         }
         return spec.map(row -> StaffSessionSql.toOverview(row, unansweredAfter))
                 .all()
@@ -401,7 +417,9 @@ public class R2dbcSessionRepository implements SessionRepository {
                 Sql.instant(row, "started_at"),
                 Sql.instant(row, "ended_at"),
                 Sql.text(row, "close_reason"),
-                Sql.number(row, "last_seq"));
+                Sql.number(row, "last_seq"),
+                Sql.number(row, "agent_read_seq"),
+                Sql.number(row, "visitor_read_seq"));
     }
 
     private static SessionDetails toDetails(Readable row) {

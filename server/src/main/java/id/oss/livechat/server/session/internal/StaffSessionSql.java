@@ -21,7 +21,7 @@ final class StaffSessionSql {
             """
             SELECT s.id, s.chat_user_id, s.status, s.topic, s.topic_code, s.priority, s.department_id,
                    s.agent_id, s.started_at, s.queued_at, s.assigned_at, s.ended_at, s.close_reason,
-                   s.last_seq, s.left_message_at,
+                   s.last_seq, s.left_message_at, s.agent_read_seq, s.visitor_read_seq,
                    s.agent_assigned_at, s.agent_answered, s.taken_by_hand, u.status AS agent_status,
                    d.code AS department_code, d.name AS department_name,
                    u.display_name AS agent_name,
@@ -101,7 +101,9 @@ final class StaffSessionSql {
                 Sql.instant(row, "left_message_at"),
                 answerBy(row, unansweredAfter),
                 caseContext(row),
-                Sql.flag(row, "case_verified"));
+                Sql.flag(row, "case_verified"),
+                Sql.number(row, "agent_read_seq"),
+                Sql.number(row, "visitor_read_seq"));
     }
 
     /** The citizen's case as the portal passed it, or null when it passed none. */

@@ -6,6 +6,8 @@ import id.oss.livechat.model.staff.PriorityRequest;
 import id.oss.livechat.model.staff.SessionList;
 import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.model.staff.TransferRequest;
+import id.oss.livechat.server.audit.AuditAction;
+import id.oss.livechat.server.audit.AuditTrail;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Staff;
 import id.oss.livechat.server.common.Texts;
@@ -39,6 +41,7 @@ public class StaffChatController {
     private final StaffSessions sessions;
     private final Assignments assignments;
     private final SessionLifecycle lifecycle;
+    private final AuditTrail audit;
     private final SessionPriority priorities;
     private final CloseCodes closeReasons;
 
@@ -47,12 +50,14 @@ public class StaffChatController {
             Assignments assignments,
             SessionLifecycle lifecycle,
             SessionPriority priorities,
-            CloseCodes closeReasons) {
+            CloseCodes closeReasons,
+            AuditTrail audit) {
         this.sessions = sessions;
         this.assignments = assignments;
         this.lifecycle = lifecycle;
         this.priorities = priorities;
         this.closeReasons = closeReasons;
+        this.audit = audit;
     }
 
     @GetMapping("/waiting")
@@ -90,6 +95,13 @@ public class StaffChatController {
             @AuthenticationPrincipal Staff me, @RequestBody AssignRequest body) {
         return assignments
                 .assign(me, body.sessionId(), body.agentId())
+                .flatMap(
+                        agent ->
+                                audit.record(
+                                        me,
+                                        AuditAction.ASSIGNED,
+                                        "session:" + body.sessionId(),
+                                        "to staff:" + agent))
                 .then(sessions.get(me, body.sessionId()))
                 .map(StaffSessionWire::of);
     }
@@ -105,6 +117,10 @@ public class StaffChatController {
                 .check(code)
                 .then(Mono.defer(() -> lifecycle.close(me, body.sessionId(), reason)))
                 .flatMap(id -> closeReasons.record(id, code).thenReturn(id))
+                .flatMap(
+                        id ->
+                                audit.record(me, AuditAction.CLOSED, "session:" + id, null)
+                                        .thenReturn(id))
                 .flatMap(id -> sessions.get(me, id))
                 .map(StaffSessionWire::of);
     }
@@ -116,6 +132,14 @@ public class StaffChatController {
         // it
         return lifecycle
                 .transfer(me, body)
+                .flatMap(
+                        id ->
+                                audit.record(
+                                                me,
+                                                AuditAction.TRANSFERRED,
+                                                "session:" + id,
+                                                transferTarget(body))
+                                        .thenReturn(id))
                 .flatMap(id -> sessions.getAfterHandover(id))
                 .map(StaffSessionWire::of);
     }
@@ -123,7 +147,19 @@ public class StaffChatController {
     @GetMapping("/session/{id}")
     public Mono<StaffSession> session(
             @AuthenticationPrincipal Staff me, @PathVariable("id") String id) {
-        return sessions.get(me, PathIds.parse(id, "The session")).map(StaffSessionWire::of);
+        UUID session = PathIds.parse(id, "The session");
+        return audit.after(
+                        sessions.get(me, session),
+                        me,
+                        AuditAction.SESSION_OPENED,
+                        opened -> "session:" + session)
+                .map(StaffSessionWire::of);
+    }
+
+    private static String transferTarget(TransferRequest body) {
+        return body.agentId() != null
+                ? "to staff:" + body.agentId()
+                : "to department:" + body.departmentId();
     }
 
     /** Staff raise (or lower) a chat in its queue; visitors cannot ask for more than normal. */
@@ -147,7 +183,11 @@ public class StaffChatController {
         FieldCheck check = FieldCheck.of();
         Integer size = new QueryParams(check).integer("limit", limit);
         check.orThrow();
-        return sessions.ofVisitor(me, visitor, new StaffSessions.Page(size, cursor))
+        return audit.after(
+                        sessions.ofVisitor(me, visitor, new StaffSessions.Page(size, cursor)),
+                        me,
+                        AuditAction.VISITOR_HISTORY_READ,
+                        page -> "visitor:" + visitor)
                 .map(StaffSessionWire::of);
     }
 }

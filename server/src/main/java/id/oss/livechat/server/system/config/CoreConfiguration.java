@@ -1,5 +1,6 @@
 package id.oss.livechat.server.system.config;
 
+import id.oss.livechat.server.common.PrivacyNotice;
 import id.oss.livechat.server.common.Transactions;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -18,6 +19,17 @@ public class CoreConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The widget's privacy notice (session asks consent to it, the departments route shows it). */
+    @Bean
+    PrivacyNotice privacyNotice(LiveChatProperties properties) {
+        LiveChatProperties.Privacy privacy = properties.privacy();
+        return new PrivacyNotice(
+                privacy.noticeVersion(),
+                privacy.noticeId(),
+                privacy.noticeEn(),
+                privacy.policyUrl());
     }
 
     @Bean

@@ -13,7 +13,9 @@ public record LiveChatProperties(
         @DefaultValue Identity identity,
         @DefaultValue Jwt jwt,
         @DefaultValue Limits limits,
-        @DefaultValue Routing routing) {
+        @DefaultValue Routing routing,
+        @DefaultValue Retention retention,
+        @DefaultValue Privacy privacy) {
 
     /** The key shared with the OSS portal for {@code identity_hash}. */
     public record Identity(@DefaultValue("") String secret) {}
@@ -47,10 +49,35 @@ public record LiveChatProperties(
     /**
      * Routing timeouts: a waiting session whose visitor has not been seen for {@code abandonAfter}
      * is closed as abandoned; an assignment no agent answered within {@code unansweredAfter} goes
-     * back to the queue; the sweep runs every {@code sweepInterval}.
+     * back to the queue; the sweep runs every {@code sweepInterval}. An online agent with no staff
+     * socket on any node for {@code presenceGrace} is set away until its next socket.
      */
     public record Routing(
             @DefaultValue("10m") Duration abandonAfter,
             @DefaultValue("3m") Duration unansweredAfter,
-            @DefaultValue("15s") Duration sweepInterval) {}
+            @DefaultValue("15s") Duration sweepInterval,
+            @DefaultValue("60s") Duration presenceGrace) {}
+
+    /**
+     * Retention periods per class of personal data ({@code RETAIN_*}), how often the job runs and
+     * how many rows one batch (one short transaction) empties. The audit trail is kept longest.
+     */
+    public record Retention(
+            @DefaultValue("730d") Duration messages,
+            @DefaultValue("730d") Duration contacts,
+            @DefaultValue("90d") Duration addresses,
+            @DefaultValue("30d") Duration mails,
+            @DefaultValue("1825d") Duration audit,
+            @DefaultValue("1h") Duration interval,
+            @DefaultValue("500") int batch) {}
+
+    /**
+     * The privacy notice before the widget's contact form, per language, with the portal's policy
+     * link; empty texts: no notice, and no consent asked.
+     */
+    public record Privacy(
+            @DefaultValue("") String noticeId,
+            @DefaultValue("") String noticeEn,
+            @DefaultValue("") String policyUrl,
+            @DefaultValue("1") String noticeVersion) {}
 }

@@ -17,7 +17,13 @@ public class StartupRefusedException extends RuntimeException {
     public static class Reporter implements SpringBootExceptionReporter, Ordered {
         @Override
         public boolean reportException(Throwable failure) {
-            return failure instanceof StartupRefusedException;
+            // a check that runs as a bean (demo accounts) is wrapped in the bean's failure
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof StartupRefusedException) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

@@ -17,23 +17,57 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Operations on the database that {@code DB_*} names, without starting the server: {@code migrate}
- * (Flyway, as the server does on start), {@code load-test-data} and {@code clean-test-data}. Run as
- * {@code java -jar oss-livechat-server.jar <command>} or {@code bin/oss-livechat <command>}.
+ * (Flyway, as the server does on start), {@code create-admin} (the first admin of a production
+ * install, from {@code ADMIN_USERNAME} and {@code ADMIN_PASSWORD}), {@code load-test-data} and
+ * {@code clean-test-data}. Run as {@code java -jar oss-livechat-server.jar <command>} or {@code
+ * bin/oss-livechat <command>}.
  */
 public final class OpsCommands {
     public static final List<String> COMMANDS =
-            List.of("migrate", "load-test-data", "clean-test-data");
+            List.of("migrate", "create-admin", "load-test-data", "clean-test-data");
+
+    /** An admin's password protects every account: longer than an agent's minimum. */
+    static final int ADMIN_PASSWORD_MIN = 12;
+
+    private static final String USERNAME_RULE = "[a-z0-9][a-z0-9._-]{0,63}";
+
+    /**
+     * A command a feature adds (verify-audit, erase): it gets a connection to the migrated database
+     * and the words after its name. System knows only this shape, never the feature.
+     */
+    public interface Command {
+        String name();
+
+        /** Exit code: 0 done, 1 failed, 2 misuse. */
+        int run(Connection connection, List<String> arguments, PrintStream out) throws SQLException;
+    }
 
     private final Map<String, String> environment;
     private final PrintStream out;
+    private final List<Command> features;
 
     public OpsCommands(Map<String, String> environment, PrintStream out) {
+        this(environment, out, List.of());
+    }
+
+    public OpsCommands(Map<String, String> environment, PrintStream out, List<Command> features) {
         this.environment = environment;
         this.out = out;
+        this.features = List.copyOf(features);
+    }
+
+    /** Is {@code name} one of the commands, built in or a feature's. */
+    public boolean knows(String name) {
+        return COMMANDS.contains(name) || features.stream().anyMatch(c -> c.name().equals(name));
     }
 
     /** Runs one command; the exit code (0 done, 1 failed, 2 misuse). */
     public int run(String command) {
+        return run(command, List.of());
+    }
+
+    /** Runs one command with its arguments; the exit code (0 done, 1 failed, 2 misuse). */
+    public int run(String command, List<String> arguments) {
         String host = environment.get("DB_HOST");
         if (host == null || host.isBlank()) {
             out.println(
@@ -45,6 +79,15 @@ public final class OpsCommands {
         try {
             switch (command) {
                 case "migrate" -> migrate();
+                case "create-admin" -> {
+                    String refusal = adminRefusal();
+                    if (refusal != null) {
+                        out.println("create-admin: " + refusal);
+                        return 2;
+                    }
+                    migrate();
+                    createAdmin();
+                }
                 case "load-test-data" -> {
                     migrate();
                     script("ops/clean-test-data.sql");
@@ -62,8 +105,7 @@ public final class OpsCommands {
                     out.println("clean-test-data: the test data is gone");
                 }
                 default -> {
-                    out.println("unknown command " + command + "; one of " + COMMANDS);
-                    return 2;
+                    return runFeature(command, arguments);
                 }
             }
             return 0;
@@ -71,6 +113,20 @@ public final class OpsCommands {
             out.println(command + " failed: " + e.getMessage());
             return 1;
         }
+    }
+
+    private int runFeature(String name, List<String> arguments) throws SQLException {
+        for (Command command : features) {
+            if (command.name().equals(name)) {
+                // the feature's tables must exist before it looks at them
+                migrate();
+                try (Connection connection = connect()) {
+                    return command.run(connection, arguments, out);
+                }
+            }
+        }
+        out.println("unknown command " + name + "; one of " + COMMANDS);
+        return 2;
     }
 
     private void migrate() {
@@ -87,6 +143,57 @@ public final class OpsCommands {
                         + (result.targetSchemaVersion != null
                                 ? result.targetSchemaVersion
                                 : result.initialSchemaVersion));
+    }
+
+    /**
+     * What is wrong with the admin to create, or null. The password comes from the environment
+     * ({@code ADMIN_PASSWORD}), never the command line, which other users of the host can read.
+     */
+    private String adminRefusal() {
+        String username = environment.getOrDefault("ADMIN_USERNAME", "").strip();
+        String password = environment.getOrDefault("ADMIN_PASSWORD", "");
+        if (!username.toLowerCase(java.util.Locale.ROOT).matches(USERNAME_RULE)) {
+            return "set ADMIN_USERNAME (letters, digits, dot, dash, underscore) and ADMIN_PASSWORD"
+                    + " (at least "
+                    + ADMIN_PASSWORD_MIN
+                    + " characters)";
+        }
+        if (password.length() < ADMIN_PASSWORD_MIN) {
+            return "ADMIN_PASSWORD must be at least " + ADMIN_PASSWORD_MIN + " characters";
+        }
+        if (password.equals("livechat-demo")) {
+            return "ADMIN_PASSWORD is the published demo password";
+        }
+        return null;
+    }
+
+    /** The first admin of a production install; an existing username is left alone. */
+    private void createAdmin() throws SQLException {
+        String username =
+                environment.get("ADMIN_USERNAME").strip().toLowerCase(java.util.Locale.ROOT);
+        String name = environment.getOrDefault("ADMIN_DISPLAY_NAME", "").strip();
+        String hash =
+                new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(10)
+                        .encode(environment.get("ADMIN_PASSWORD"));
+        try (Connection connection = connect();
+                java.sql.PreparedStatement insert =
+                        connection.prepareStatement(
+                                "INSERT INTO users (username, display_name, email, password_hash, role, max_chats)"
+                                        + " VALUES (?, ?, ?, ?, 'admin', 0) ON CONFLICT (username) DO NOTHING")) {
+            insert.setString(1, username);
+            insert.setString(2, name.isEmpty() ? "Administrator" : name);
+            String email = environment.getOrDefault("ADMIN_EMAIL", "").strip();
+            insert.setString(3, email.isEmpty() ? null : email);
+            insert.setString(4, hash);
+            if (insert.executeUpdate() == 0) {
+                throw new IllegalStateException(
+                        "the username "
+                                + username
+                                + " is taken; choose another ADMIN_USERNAME (an admin changes"
+                                + " passwords with PUT /api/agents/:id)");
+            }
+        }
+        out.println("create-admin: admin " + username + " created; sign in with ADMIN_PASSWORD");
     }
 
     private void script(String resource) throws SQLException {

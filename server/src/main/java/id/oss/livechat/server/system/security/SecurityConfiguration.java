@@ -51,6 +51,14 @@ public class SecurityConfiguration {
         "/metrics"
     };
 
+    /** {@code /metrics}: public in demo mode only; else with {@code METRICS_TOKEN}, or absent. */
+    @Bean
+    MetricsAccess metricsAccess(
+            LiveChatProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${METRICS_TOKEN:}") String token) {
+        return new MetricsAccess(properties.demo(), token);
+    }
+
     @Bean
     @Order(1)
     SecurityWebFilterChain publicChain(
@@ -79,7 +87,8 @@ public class SecurityConfiguration {
                                         .permitAll()
                                         .pathMatchers("/api/analytics/**")
                                         .hasAnyRole("SUPERVISOR", "ADMIN")
-                                        .pathMatchers("/debug/**")
+                                        .pathMatchers(
+                                                "/debug/**", "/api/audit/**", "/api/privacy/**")
                                         .hasRole("ADMIN")
                                         .pathMatchers(HttpMethod.PUT, "/api/agents/me/status")
                                         .authenticated()
@@ -143,7 +152,8 @@ public class SecurityConfiguration {
         return authentication -> {
             String token = ((BearerTokenAuthenticationToken) authentication).getToken();
             return tokens.verify(token)
-                    .<Authentication>map(staff -> new StaffAuthentication(staff, token))
+                    .<Authentication>map(
+                            verified -> new StaffAuthentication(verified.staff(), token))
                     .onErrorMap(SecurityConfiguration::invalidToken)
                     .switchIfEmpty(Mono.error(() -> invalidToken(null)));
         };

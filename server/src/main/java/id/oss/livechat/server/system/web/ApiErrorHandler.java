@@ -2,6 +2,7 @@ package id.oss.livechat.server.system.web;
 
 import id.oss.livechat.model.ApiError;
 import id.oss.livechat.server.common.Problem;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,10 +42,15 @@ import tools.jackson.databind.json.JsonMapper;
 public class ApiErrorHandler implements WebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
-    private final JsonMapper json;
+    /** How soon a client may try again when this node is going away (another takes over). */
+    static final Duration RETRY_WHILE_STOPPING = Duration.ofSeconds(5);
 
-    public ApiErrorHandler(JsonMapper json) {
+    private final JsonMapper json;
+    private final NodeStopping node;
+
+    public ApiErrorHandler(JsonMapper json, NodeStopping node) {
         this.json = json;
+        this.node = node;
     }
 
     @Override
@@ -54,6 +60,16 @@ public class ApiErrorHandler implements WebExceptionHandler {
             return Mono.error(failure);
         }
         Answer answer = answerFor(failure, exchange);
+        if (answer.status().value() == 500 && node.isStopping()) {
+            // the pool or the bus closed under a request of a node going away: not our fault to
+            // report, but a moment to wait; clients retry (on another node behind the balancer)
+            failure =
+                    Problem.unavailable(
+                            "unavailable",
+                            "The server is restarting; please try again in a moment.",
+                            RETRY_WHILE_STOPPING);
+            answer = answerFor(failure, exchange);
+        }
         response.setStatusCode(answer.status());
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         if (answer.status().value() == 401

@@ -17,14 +17,22 @@ public final class RequestInfo {
      * puts it on the request before anything reads it).
      */
     public static ClientInfo client(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        String ip =
-                remote == null
-                        ? null
-                        : remote.getAddress() != null
-                                ? remote.getAddress().getHostAddress()
-                                : remote.getHostString();
-        return new ClientInfo(ip, request.getHeaders().getFirst(HttpHeaders.USER_AGENT));
+        return new ClientInfo(
+                ipOf(request.getRemoteAddress()),
+                request.getHeaders().getFirst(HttpHeaders.USER_AGENT));
+    }
+
+    /**
+     * The address part of a request's remote address (a WebSocket's handshake carries the one
+     * {@code ClientAddressFilter} set), or null when there is none.
+     */
+    public static String ipOf(InetSocketAddress remote) {
+        if (remote == null) {
+            return null;
+        }
+        return remote.getAddress() != null
+                ? remote.getAddress().getHostAddress()
+                : remote.getHostString();
     }
 
     /** The token of an {@code Authorization: Bearer} header, or null. */
