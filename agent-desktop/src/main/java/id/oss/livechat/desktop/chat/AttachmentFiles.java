@@ -85,7 +85,7 @@ public final class AttachmentFiles {
     /** "Buka": the system's viewer opens the file. */
     public void open(AttachmentInfo file) {
         background.run(
-                () -> write(file, privateFolder().resolve(nameFor(file))),
+                () -> opened(write(file, folderFor(file).resolve(nameFor(file)))),
                 platform::openFile,
                 error -> failed(error, "chat.attachment.error.open"));
     }
@@ -118,6 +118,20 @@ public final class AttachmentFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // a folder per file: two files of one name never overwrite each other while a viewer reads one
+    private Path folderFor(AttachmentInfo file) throws IOException {
+        Path own = privateFolder().resolve(file.id().toString());
+        Files.createDirectories(own);
+        own.toFile().deleteOnExit();
+        return own;
+    }
+
+    // gone when the desk closes (deleteOnExit goes backwards: the file, then its folders)
+    private static Path opened(Path file) {
+        file.toFile().deleteOnExit();
+        return file;
     }
 
     private synchronized Path privateFolder() throws IOException {

@@ -56,6 +56,8 @@ public final class ChatView extends BorderPane {
     private final Label uploadText = new Label();
     private final ProgressIndicator uploadProgress = new ProgressIndicator();
     private final Button uploadDismiss = new Button();
+    // the refusal's colours follow the chat on screen only (removed when another is shown)
+    private final ChangeListener<Boolean> markRefused = (obs, was, refused) -> markRefused(refused);
     private final VBox placeholder;
     private final BorderPane chatPane = new BorderPane();
     private ChatViewModel shown;
@@ -220,6 +222,9 @@ public final class ChatView extends BorderPane {
         uploadDismiss.setText(i18n.text("chat.attach.dismiss"));
         uploadDismiss.setId("upload-dismiss");
         uploadDismiss.getStyleClass().add("small");
+        uploadDismiss.setMinWidth(Region.USE_PREF_SIZE);
+        uploadText.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(uploadText, Priority.ALWAYS);
         uploadRow.getChildren().setAll(uploadProgress, uploadText, uploadDismiss);
         uploadRow.setAlignment(Pos.CENTER_LEFT);
         uploadRow.getStyleClass().add("upload-row");
@@ -285,6 +290,7 @@ public final class ChatView extends BorderPane {
             composer.textProperty().unbindBidirectional(shown.draftProperty());
             noteToggle.selectedProperty().unbindBidirectional(shown.noteModeProperty());
             shown.messages().removeListener(weakScrollToEnd);
+            shown.uploadRefusedProperty().removeListener(markRefused);
         }
         shown = chat;
         if (chat == null) {
@@ -338,14 +344,7 @@ public final class ChatView extends BorderPane {
         uploadDismiss.visibleProperty().bind(chat.uploadRefusedProperty());
         uploadDismiss.managedProperty().bind(chat.uploadRefusedProperty());
         uploadDismiss.setOnAction(e -> chat.dismissUpload());
-        uploadRow.getStyleClass().remove("upload-refused");
-        chat.uploadRefusedProperty()
-                .addListener(
-                        (obs, was, refused) -> {
-                            if (chat == shown) {
-                                markRefused(refused);
-                            }
-                        });
+        chat.uploadRefusedProperty().addListener(markRefused);
         markRefused(chat.uploadRefusedProperty().get());
         composer.disableProperty().bind(chat.closedProperty());
         closedNote.visibleProperty().bind(chat.closedProperty());

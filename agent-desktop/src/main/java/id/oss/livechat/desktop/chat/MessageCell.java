@@ -23,6 +23,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
@@ -139,7 +140,12 @@ public final class MessageCell extends ListCell<MessageItem> {
         name.getStyleClass().add("attachment-name");
         Label size = new Label(sizeText(file.size()));
         size.getStyleClass().add("attachment-size");
-        HBox fileRow = new HBox(8, new Label("\uD83D\uDCC4"), name, size);
+        // the type the server found in the bytes, as a badge (an emoji needs a font the desk may
+        // lack)
+        Label type = new Label(typeTag(file.contentType()));
+        type.getStyleClass().add("attachment-type");
+        type.setMinWidth(Region.USE_PREF_SIZE);
+        HBox fileRow = new HBox(8, type, name, size);
         fileRow.setAlignment(Pos.CENTER_LEFT);
         fileRow.getStyleClass().add("attachment-row");
         attachmentBox.getChildren().setAll(fileRow);
@@ -189,6 +195,16 @@ public final class MessageCell extends ListCell<MessageItem> {
         viewer.setTitle(file.name());
         viewer.setScene(new Scene(pane));
         viewer.show();
+    }
+
+    private static String typeTag(String contentType) {
+        return switch (contentType) {
+            case "application/pdf" -> "PDF";
+            case "image/png" -> "PNG";
+            case "image/jpeg" -> "JPEG";
+            case "image/webp" -> "WebP";
+            default -> "?";
+        };
     }
 
     private String sizeText(long bytes) {
