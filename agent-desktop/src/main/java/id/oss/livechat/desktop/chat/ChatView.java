@@ -3,7 +3,10 @@ package id.oss.livechat.desktop.chat;
 import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.model.staff.StaffSession;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
@@ -14,6 +17,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -47,6 +51,13 @@ public final class ChatView extends BorderPane {
     private final ToggleButton noteToggle = new ToggleButton();
     private final Label noteHint = new Label();
     private final VBox composerBox = new VBox(4);
+    private final Button attach = new Button();
+    private final HBox uploadRow = new HBox(8);
+    private final Label uploadText = new Label();
+    private final ProgressIndicator uploadProgress = new ProgressIndicator();
+    private final Button uploadDismiss = new Button();
+    // the refusal's colours follow the chat on screen only (removed when another is shown)
+    private final ChangeListener<Boolean> markRefused = (obs, was, refused) -> markRefused(refused);
     private final VBox placeholder;
     private final BorderPane chatPane = new BorderPane();
     private ChatViewModel shown;
@@ -83,6 +94,25 @@ public final class ChatView extends BorderPane {
             Consumer<URI> openLink,
             ComposerHelper helper,
             Node headerExtra) {
+        this(chats, i18n, onClose, onTransfer, openLink, helper, headerExtra, null);
+    }
+
+    /** What the chat does with files: choose and send one, and open, save or show received ones. */
+    public record FileHandling(
+            FileSending sending, AttachmentFiles files, Supplier<Optional<Path>> chooseFile) {}
+
+    /**
+     * @param fileHandling the attach button and the files' buttons, or null for a chat without
+     */
+    public ChatView(
+            ActiveChatsViewModel chats,
+            Localization i18n,
+            Runnable onClose,
+            Runnable onTransfer,
+            Consumer<URI> openLink,
+            ComposerHelper helper,
+            Node headerExtra,
+            FileHandling fileHandling) {
         this.chats = chats;
         this.i18n = i18n;
         getStyleClass().add("chat-view");
@@ -129,7 +159,8 @@ public final class ChatView extends BorderPane {
 
         messages.setId("messages");
         messages.getStyleClass().add("messages");
-        messages.setCellFactory(list -> new MessageCell(i18n, openLink));
+        AttachmentFiles files = fileHandling == null ? null : fileHandling.files();
+        messages.setCellFactory(list -> new MessageCell(i18n, openLink, files));
         messages.setOnKeyPressed(
                 e -> {
                     if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
@@ -166,14 +197,45 @@ public final class ChatView extends BorderPane {
         noteHint.visibleProperty().bind(noteToggle.selectedProperty());
         noteHint.managedProperty().bind(noteHint.visibleProperty());
         noteToggle.selectedProperty().addListener((obs, was, note) -> showNoteMode(note));
-        VBox buttons = new VBox(6, noteToggle, send);
+        attach.setText(i18n.text("chat.attach"));
+        attach.setId("attach-button");
+        attach.setMinWidth(Region.USE_PREF_SIZE);
+        attach.setMaxWidth(Double.MAX_VALUE);
+        attach.setTooltip(new Tooltip(i18n.text("chat.attach.tooltip")));
+        attach.setVisible(fileHandling != null);
+        attach.setManaged(fileHandling != null);
+        if (fileHandling != null) {
+            attach.setOnAction(
+                    e ->
+                            fileHandling
+                                    .chooseFile()
+                                    .get()
+                                    .ifPresent(
+                                            file ->
+                                                    fileHandling
+                                                            .sending()
+                                                            .send(chats.selected(), file)));
+        }
+        uploadText.setId("upload-status");
+        uploadText.setWrapText(true);
+        uploadProgress.setPrefSize(16, 16);
+        uploadDismiss.setText(i18n.text("chat.attach.dismiss"));
+        uploadDismiss.setId("upload-dismiss");
+        uploadDismiss.getStyleClass().add("small");
+        uploadDismiss.setMinWidth(Region.USE_PREF_SIZE);
+        uploadText.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(uploadText, Priority.ALWAYS);
+        uploadRow.getChildren().setAll(uploadProgress, uploadText, uploadDismiss);
+        uploadRow.setAlignment(Pos.CENTER_LEFT);
+        uploadRow.getStyleClass().add("upload-row");
+        VBox buttons = new VBox(6, noteToggle, attach, send);
         buttons.setAlignment(Pos.BOTTOM_RIGHT);
         send.setMaxWidth(Double.MAX_VALUE);
         HBox composerRow = new HBox(8, composer, buttons);
         HBox.setHgrow(composer, Priority.ALWAYS);
         composerRow.setAlignment(Pos.BOTTOM_RIGHT);
         VBox bottom = composerBox;
-        bottom.getChildren().setAll(typing, noteHint, composerRow, problem);
+        bottom.getChildren().setAll(typing, uploadRow, noteHint, composerRow, problem);
         bottom.getStyleClass().add("composer-box");
 
         chatPane.setTop(new VBox(header, closedNote));
@@ -228,6 +290,7 @@ public final class ChatView extends BorderPane {
             composer.textProperty().unbindBidirectional(shown.draftProperty());
             noteToggle.selectedProperty().unbindBidirectional(shown.noteModeProperty());
             shown.messages().removeListener(weakScrollToEnd);
+            shown.uploadRefusedProperty().removeListener(markRefused);
         }
         shown = chat;
         if (chat == null) {
@@ -272,6 +335,17 @@ public final class ChatView extends BorderPane {
         problem.visibleProperty().bind(chat.draftProblem().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
         send.disableProperty().bind(chat.canSend().not());
+        attach.disableProperty().bind(chat.closedProperty().or(chat.uploadingProperty()));
+        uploadText.textProperty().bind(chat.uploadProperty());
+        uploadRow.visibleProperty().bind(chat.uploadProperty().isNotEmpty());
+        uploadRow.managedProperty().bind(uploadRow.visibleProperty());
+        uploadProgress.visibleProperty().bind(chat.uploadingProperty());
+        uploadProgress.managedProperty().bind(chat.uploadingProperty());
+        uploadDismiss.visibleProperty().bind(chat.uploadRefusedProperty());
+        uploadDismiss.managedProperty().bind(chat.uploadRefusedProperty());
+        uploadDismiss.setOnAction(e -> chat.dismissUpload());
+        chat.uploadRefusedProperty().addListener(markRefused);
+        markRefused(chat.uploadRefusedProperty().get());
         composer.disableProperty().bind(chat.closedProperty());
         closedNote.visibleProperty().bind(chat.closedProperty());
         closedNote.managedProperty().bind(chat.closedProperty());
@@ -280,6 +354,13 @@ public final class ChatView extends BorderPane {
                 .bind(
                         Bindings.createStringBinding(
                                 () -> closedText(chat.session()), chat.sessionProperty()));
+    }
+
+    private void markRefused(boolean refused) {
+        uploadRow.getStyleClass().remove("upload-refused");
+        if (refused) {
+            uploadRow.getStyleClass().add("upload-refused");
+        }
     }
 
     /** The composer as a note (amber, its own prompt and button) or as a reply. */

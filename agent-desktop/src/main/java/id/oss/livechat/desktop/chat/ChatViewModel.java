@@ -52,6 +52,10 @@ public final class ChatViewModel {
     private final StringBinding draftProblem;
     private final BooleanBinding canSend;
     private final ReadOnlyStringWrapper timeLeft = new ReadOnlyStringWrapper("");
+    // a file on its way ("Mengirim bukti.pdf …"), or why the last one was refused; empty: none
+    private final ReadOnlyStringWrapper upload = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper uploading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper uploadRefused = new ReadOnlyBooleanWrapper();
     private final BooleanBinding leftMessage;
 
     // when the unanswered timeout pulls the chat back (null: answered, or taken by hand)
@@ -175,6 +179,44 @@ public final class ChatViewModel {
      */
     public ReadOnlyStringProperty timeLeftProperty() {
         return timeLeft.getReadOnlyProperty();
+    }
+
+    /** What the chat says about the agent's file: on its way, or why it was refused. */
+    public ReadOnlyStringProperty uploadProperty() {
+        return upload.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty uploadingProperty() {
+        return uploading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty uploadRefusedProperty() {
+        return uploadRefused.getReadOnlyProperty();
+    }
+
+    void uploadStarted(String text) {
+        upload.set(text);
+        uploading.set(true);
+        uploadRefused.set(false);
+    }
+
+    void uploadDone() {
+        upload.set("");
+        uploading.set(false);
+        uploadRefused.set(false);
+    }
+
+    void uploadRefused(String reason) {
+        upload.set(reason);
+        uploading.set(false);
+        uploadRefused.set(true);
+    }
+
+    /** The agent has read why the file was refused. */
+    public void dismissUpload() {
+        if (!uploading.get()) {
+            uploadDone();
+        }
     }
 
     void update(StaffSession next, long update) {

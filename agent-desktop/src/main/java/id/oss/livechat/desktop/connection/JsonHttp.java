@@ -19,6 +19,7 @@ import tools.jackson.databind.JavaType;
 public final class JsonHttp {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(3);
 
     private final ServerAddress server;
     private final HttpClient client;
@@ -57,6 +58,78 @@ public final class JsonHttp {
     /** A text answer as it comes (the CSV exports), UTF-8. */
     public String getText(String path, String accept) {
         return respond("GET", path, null, accept).body();
+    }
+
+    /**
+     * {@code POST} of one file as {@code multipart/form-data} (field {@code file}); the JSON
+     * answer. Uploads get longer than other requests: ten megabytes over a slow office line.
+     */
+    public <T> T upload(String path, String fileName, byte[] content, Class<T> type) {
+        String boundary = "----osslc" + java.util.UUID.randomUUID().toString().replace("-", "");
+        byte[] head =
+                ("--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                                + quoted(fileName)
+                                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail =
+                ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest.Builder request =
+                authorised(HttpRequest.newBuilder(server.rest(path)).timeout(UPLOAD_TIMEOUT))
+                        .header("Accept", "application/json")
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(
+                                HttpRequest.BodyPublishers.ofByteArrays(
+                                        java.util.List.of(head, content, tail)));
+        HttpResponse<String> response = call(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw error(response);
+        }
+        try {
+            return Json.mapper().readValue(response.body(), type);
+        } catch (JacksonException e) {
+            throw new ApiException(response.statusCode(), "unreadable_response", e.getMessage());
+        }
+    }
+
+    /** A file's bytes ({@code GET}), as the server keeps them. */
+    public byte[] getBytes(String path) {
+        HttpRequest.Builder request =
+                authorised(HttpRequest.newBuilder(server.rest(path)).timeout(UPLOAD_TIMEOUT))
+                        .header("Accept", "*/*")
+                        .GET();
+        HttpResponse<byte[]> response = call(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() / 100 != 2) {
+            throw error(
+                    new String(response.body(), java.nio.charset.StandardCharsets.UTF_8),
+                    response.statusCode());
+        }
+        return response.body();
+    }
+
+    // a file name in a quoted header parameter: quotes and line breaks cannot end it early
+    private static String quoted(String fileName) {
+        return fileName.replaceAll("[\"\\\\\r\n]", "_");
+    }
+
+    private HttpRequest.Builder authorised(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
+    }
+
+    private <B> HttpResponse<B> call(
+            HttpRequest.Builder request, HttpResponse.BodyHandler<B> body) {
+        try {
+            return client.send(request.build(), body);
+        } catch (IOException e) {
+            throw new ServerUnreachableException(server + " did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerUnreachableException("interrupted", e);
+        }
     }
 
     /** A call answered with {@code 204 No Content} (sign-out). */
@@ -108,11 +181,15 @@ public final class JsonHttp {
     }
 
     private static ApiException error(HttpResponse<String> response) {
-        String code = "http_" + response.statusCode();
+        return error(response.body(), response.statusCode());
+    }
+
+    private static ApiException error(String responseBody, int status) {
+        String code = "http_" + status;
         String message = null;
         java.util.Map<String, String> fields = java.util.Map.of();
         try {
-            ApiError body = Json.mapper().readValue(response.body(), ApiError.class);
+            ApiError body = Json.mapper().readValue(responseBody, ApiError.class);
             if (body != null && body.error() != null) {
                 code = body.error();
                 message = body.message();
@@ -121,6 +198,6 @@ public final class JsonHttp {
         } catch (JacksonException e) {
             // not the contract's error body (a proxy's HTML page): the status says enough
         }
-        return new ApiException(response.statusCode(), code, message, fields);
+        return new ApiException(status, code, message, fields);
     }
 }

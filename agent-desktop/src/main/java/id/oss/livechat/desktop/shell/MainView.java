@@ -3,8 +3,10 @@ package id.oss.livechat.desktop.shell;
 import id.oss.livechat.desktop.analytics.AnalyticsView;
 import id.oss.livechat.desktop.board.BoardView;
 import id.oss.livechat.desktop.chat.ActiveChatsView;
+import id.oss.livechat.desktop.chat.AttachmentFiles;
 import id.oss.livechat.desktop.chat.ChatDialogs;
 import id.oss.livechat.desktop.chat.ChatView;
+import id.oss.livechat.desktop.chat.FileSending;
 import id.oss.livechat.desktop.chat.TransferViewModel;
 import id.oss.livechat.desktop.contact.ContactView;
 import id.oss.livechat.desktop.hours.HoursEditorView;
@@ -15,6 +17,7 @@ import id.oss.livechat.desktop.tools.CannedReplyList;
 import id.oss.livechat.desktop.tools.ReplyFilling;
 import id.oss.livechat.desktop.tools.SearchWindow;
 import id.oss.livechat.desktop.tools.TagBar;
+import id.oss.livechat.desktop.util.Background;
 import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -49,6 +52,29 @@ public final class MainView extends StackPane {
     private SearchWindow searchWindow;
     private StatusBar statusBar;
 
+    /** The chat's attach button and the files' "Buka" / "Simpan", through the ports. */
+    private ChatView.FileHandling fileHandling(MainViewModel viewModel, Localization i18n) {
+        Ports ports = viewModel.context().ports();
+        Background background = viewModel.context().background();
+        AttachmentFiles files =
+                new AttachmentFiles(
+                        viewModel.attachments(),
+                        background,
+                        ports.platform(),
+                        ports.saveDialog(),
+                        viewModel.attention(),
+                        i18n,
+                        () -> getScene() == null ? null : getScene().getWindow());
+        return new ChatView.FileHandling(
+                new FileSending(viewModel.attachments(), background, i18n),
+                files,
+                () ->
+                        ports.openDialog()
+                                .choose(
+                                        getScene() == null ? null : getScene().getWindow(),
+                                        i18n.text("chat.attach.title")));
+    }
+
     public MainView(MainViewModel viewModel, Runnable onLanguageChanged) {
         this.viewModel = viewModel;
         Localization i18n = viewModel.context().i18n();
@@ -76,7 +102,8 @@ public final class MainView extends StackPane {
                         this::transferChat,
                         viewModel.context().ports().platform()::openLink,
                         cannedReplyList,
-                        new TagBar(viewModel.chatTags(), i18n));
+                        new TagBar(viewModel.chatTags(), i18n),
+                        fileHandling(viewModel, i18n));
         ContactView contactView = new ContactView(viewModel.contact(), i18n);
         SplitPane workspace = new SplitPane(left, chatView, contactView);
         fixSideColumns(workspace, left, contactView);

@@ -3,6 +3,7 @@ package id.oss.livechat.desktop.shell;
 import id.oss.livechat.desktop.analytics.AnalyticsViewModel;
 import id.oss.livechat.desktop.board.BoardViewModel;
 import id.oss.livechat.desktop.chat.ActiveChatsViewModel;
+import id.oss.livechat.desktop.chat.AttachmentApi;
 import id.oss.livechat.desktop.chat.ChatViewModel;
 import id.oss.livechat.desktop.connection.LinkState;
 import id.oss.livechat.desktop.connection.LiveLink;
@@ -48,6 +49,7 @@ public final class MainViewModel {
     private final AnalyticsViewModel analytics;
     private final BoardViewModel board;
     private final DeskToolsApi deskTools;
+    private final AttachmentApi attachments;
     private final CannedReplies cannedReplies;
     private final DeskLabels labels;
     private final ChatTagsViewModel chatTags;
@@ -122,6 +124,7 @@ public final class MainViewModel {
                                 context.clock())
                         : null;
         this.deskTools = context.ports().deskToolsApi(signedIn);
+        this.attachments = context.ports().attachmentApi(signedIn);
         this.cannedReplies = new CannedReplies(deskTools, background);
         this.labels = new DeskLabels(deskTools, background);
         this.chatTags =
@@ -317,6 +320,11 @@ public final class MainViewModel {
     /** Canned replies, tags and search on the server. */
     public DeskToolsApi deskTools() {
         return deskTools;
+    }
+
+    /** Files in chats, over the signed-in client. */
+    public AttachmentApi attachments() {
+        return attachments;
     }
 
     /** A search over past chats, read-only (a new one per search window). */

@@ -1,6 +1,8 @@
 package id.oss.livechat.desktop.shell;
 
 import id.oss.livechat.desktop.analytics.AnalyticsApi;
+import id.oss.livechat.desktop.chat.AttachmentApi;
+import id.oss.livechat.desktop.chat.HttpAttachmentApi;
 import id.oss.livechat.desktop.connection.ChatConnection;
 import id.oss.livechat.desktop.connection.HttpStaffApi;
 import id.oss.livechat.desktop.connection.ServerAddress;
@@ -10,6 +12,7 @@ import id.oss.livechat.desktop.hours.HttpHoursApi;
 import id.oss.livechat.desktop.login.SignedIn;
 import id.oss.livechat.desktop.tools.DeskToolsApi;
 import id.oss.livechat.desktop.util.DesktopPlatform;
+import id.oss.livechat.desktop.util.OpenDialog;
 import id.oss.livechat.desktop.util.SaveDialog;
 import java.util.function.Consumer;
 
@@ -40,6 +43,18 @@ public interface Ports {
         return signedIn.api() instanceof HttpStaffApi http
                 ? new HttpHoursApi(http.http())
                 : HoursApi.UNAVAILABLE;
+    }
+
+    /** Which file to send into a chat: the system's file chooser; tests supply the file. */
+    default OpenDialog openDialog() {
+        return OpenDialog.NONE;
+    }
+
+    /** Files in chats, over the signed-in HTTP client. */
+    default AttachmentApi attachmentApi(SignedIn signedIn) {
+        return signedIn.api() instanceof HttpStaffApi http
+                ? new HttpAttachmentApi(http.http())
+                : AttachmentApi.UNAVAILABLE;
     }
 
     /** Notifications, the taskbar's attention, the browser; none unless a port provides them. */

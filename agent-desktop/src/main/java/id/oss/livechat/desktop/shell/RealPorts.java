@@ -11,7 +11,9 @@ import id.oss.livechat.desktop.login.SignedIn;
 import id.oss.livechat.desktop.tools.DeskToolsApi;
 import id.oss.livechat.desktop.tools.HttpDeskToolsApi;
 import id.oss.livechat.desktop.util.DesktopPlatform;
+import id.oss.livechat.desktop.util.FileChooserOpenDialog;
 import id.oss.livechat.desktop.util.FileChooserSaveDialog;
+import id.oss.livechat.desktop.util.OpenDialog;
 import id.oss.livechat.desktop.util.SaveDialog;
 import id.oss.livechat.desktop.util.SystemDesktopPlatform;
 import java.util.function.Consumer;
@@ -50,6 +52,11 @@ final class RealPorts implements Ports {
     @Override
     public SaveDialog saveDialog() {
         return new FileChooserSaveDialog();
+    }
+
+    @Override
+    public OpenDialog openDialog() {
+        return new FileChooserOpenDialog("PDF, PNG, JPEG, WebP");
     }
 
     @Override

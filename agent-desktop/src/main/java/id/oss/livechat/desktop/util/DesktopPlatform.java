@@ -1,6 +1,7 @@
 package id.oss.livechat.desktop.util;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -20,6 +21,11 @@ public interface DesktopPlatform {
     /** Opens an {@code http} or {@code https} link in the system's browser. */
     void openLink(URI link);
 
+    /**
+     * Opens a file the desk saved (a chat's PDF or picture) in the system's viewer for its type.
+     */
+    default void openFile(Path file) {}
+
     /** A platform with none of it: nothing shows, nothing opens. */
     DesktopPlatform NONE =
             new DesktopPlatform() {
@@ -37,6 +43,7 @@ public interface DesktopPlatform {
     final class Recording implements DesktopPlatform {
         public final List<String> notifications = new CopyOnWriteArrayList<>();
         public final List<URI> openedLinks = new CopyOnWriteArrayList<>();
+        public final List<Path> openedFiles = new CopyOnWriteArrayList<>();
         private volatile int attentionRequests;
 
         @Override
@@ -52,6 +59,11 @@ public interface DesktopPlatform {
         @Override
         public void openLink(URI link) {
             openedLinks.add(link);
+        }
+
+        @Override
+        public void openFile(Path file) {
+            openedFiles.add(file);
         }
 
         public int attentionRequests() {

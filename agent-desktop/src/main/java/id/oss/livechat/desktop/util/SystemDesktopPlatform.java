@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -86,6 +87,28 @@ public final class SystemDesktopPlatform implements DesktopPlatform {
                         }
                     } catch (IOException | RuntimeException e) {
                         LOG.log(System.Logger.Level.WARNING, "could not open " + link, e);
+                    }
+                });
+    }
+
+    @Override
+    public void openFile(Path file) {
+        if (showDocument != null) {
+            showDocument.accept(file.toUri().toString());
+            return;
+        }
+        inBackground(
+                () -> {
+                    try {
+                        if (awtAvailable()
+                                && Desktop.isDesktopSupported()
+                                && Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
+                            Desktop.getDesktop().open(file.toFile());
+                        } else if (onPath("xdg-open") != null) {
+                            new ProcessBuilder("xdg-open", file.toString()).start();
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "could not open " + file, e);
                     }
                 });
     }

@@ -8,6 +8,7 @@ import id.oss.livechat.desktop.login.SignedIn;
 import id.oss.livechat.desktop.shell.Ports;
 import id.oss.livechat.desktop.tools.DeskToolsApi;
 import id.oss.livechat.desktop.util.DesktopPlatform;
+import id.oss.livechat.desktop.util.OpenDialog;
 import id.oss.livechat.desktop.util.SaveDialog;
 
 /**
@@ -21,6 +22,9 @@ final class RecordingPorts implements Ports {
 
     /** Where exports go: a test's own folder, the names asked for recorded. */
     volatile SaveDialog saveDialog = SaveDialog.NONE;
+
+    /** Which file the agent "chooses" to send: the files a test puts in, never a native dialog. */
+    final OpenDialog.Recording openDialog = new OpenDialog.Recording();
 
     @Override
     public StaffApi staffApi(ServerAddress server) {
@@ -45,6 +49,11 @@ final class RecordingPorts implements Ports {
     @Override
     public SaveDialog saveDialog() {
         return saveDialog;
+    }
+
+    @Override
+    public OpenDialog openDialog() {
+        return openDialog;
     }
 
     @Override

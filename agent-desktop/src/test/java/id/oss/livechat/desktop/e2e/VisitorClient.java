@@ -3,7 +3,10 @@ package id.oss.livechat.desktop.e2e;
 import id.oss.livechat.desktop.connection.FrameCodec;
 import id.oss.livechat.desktop.util.Json;
 import id.oss.livechat.model.Priority;
+import id.oss.livechat.model.realtime.AttachmentUploaded;
+import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.ClientFrame;
+import id.oss.livechat.model.realtime.MessagePage;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.model.visitor.ContactRequest;
 import id.oss.livechat.model.visitor.StartChatRequest;
@@ -13,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -124,6 +128,85 @@ public final class VisitorClient implements AutoCloseable {
 
     public UUID sessionId() {
         return session.sessionId();
+    }
+
+    /**
+     * Sends a file as the widget does ({@code POST /api/oss-chat/session/:id/attachments}, one
+     * multipart part {@code file}); the server's answer.
+     */
+    public AttachmentUploaded upload(String fileName, byte[] content) {
+        String boundary = "----visitor" + UUID.randomUUID().toString().replace("-", "");
+        byte[] head =
+                ("--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                                + fileName
+                                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request =
+                HttpRequest.newBuilder(
+                                URI.create(
+                                        base
+                                                + "/api/oss-chat/session/"
+                                                + sessionId()
+                                                + "/attachments"))
+                        .timeout(WAIT)
+                        .header("Authorization", "Bearer " + session.visitorToken())
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail)))
+                        .build();
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new AssertionError("upload: " + response.statusCode() + " " + response.body());
+        }
+        return Json.mapper().readValue(response.body(), AttachmentUploaded.class);
+    }
+
+    /** A file of the chat as the widget's link fetches it, with the visitor's token. */
+    public byte[] download(UUID attachmentId) {
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(base + "/api/attachments/" + attachmentId))
+                        .timeout(WAIT)
+                        .header("Authorization", "Bearer " + session.visitorToken())
+                        .GET()
+                        .build();
+        HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("download: " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    /** The chat as the widget reads it over REST ({@code GET .../messages}). */
+    public List<ChatMessage> messages() {
+        HttpRequest request =
+                HttpRequest.newBuilder(
+                                URI.create(
+                                        base
+                                                + "/api/oss-chat/session/"
+                                                + sessionId()
+                                                + "/messages?limit=500"))
+                        .timeout(WAIT)
+                        .header("Authorization", "Bearer " + session.visitorToken())
+                        .GET()
+                        .build();
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("messages: " + response.statusCode() + " " + response.body());
+        }
+        return Json.mapper().readValue(response.body(), MessagePage.class).messages();
+    }
+
+    private <B> HttpResponse<B> exchange(HttpRequest request, HttpResponse.BodyHandler<B> body) {
+        try {
+            return http.send(request, body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Opens the visitor socket and signs in with the session's token. */
