@@ -130,7 +130,7 @@ class PrivacyNoticeTest extends ServerTest {
         b.openWidget();
         b.waitFor(d -> b.present(".privacy-notice"));
         assertThat(b.text(".privacy-notice")).contains(NOTICE_ID).contains("Pemberitahuan privasi");
-        assertThat(b.find(".privacy-notice a").getDomAttribute("href"))
+        assertThat(b.attribute(".privacy-notice a", "href"))
                 .isEqualTo("https://oss.go.id/kebijakan-privasi");
         b.screenshot("widget-privacy-notice");
 

@@ -94,7 +94,7 @@ class WidgetAttachmentsBrowserTest extends ServerTest {
                 .expectBody();
         b.waitFor(d -> b.present(".msg-agent .attachment-link"));
         assertThat(b.text(".msg-agent .attachment-name")).isEqualTo("Panduan perubahan NIB.pdf");
-        assertThat(b.find(".msg-agent .attachment-link").getDomAttribute("download"))
+        assertThat(b.attribute(".msg-agent .attachment-link", "download"))
                 .isEqualTo("Panduan perubahan NIB.pdf");
         assertThat(b.present(".msg-agent .attachment img")).isFalse();
         b.screenshot("widget-attachment");

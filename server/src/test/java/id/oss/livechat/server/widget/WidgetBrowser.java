@@ -291,6 +291,23 @@ final class WidgetBrowser implements AutoCloseable {
         return waitFor(d -> find(css).getText());
     }
 
+    /** The texts of every element {@code css} finds, read in one go (again after a re-render). */
+    List<String> texts(String css) {
+        return waitFor(d -> findAll(css).stream().map(WebElement::getText).toList());
+    }
+
+    /**
+     * An attribute of every element {@code css} finds, read in one go (again after a re-render).
+     */
+    List<String> attributes(String css, String attribute) {
+        return waitFor(d -> findAll(css).stream().map(e -> e.getDomAttribute(attribute)).toList());
+    }
+
+    /** An attribute of the element {@code css} finds (found again after a re-render). */
+    String attribute(String css, String attribute) {
+        return waitFor(d -> find(css).getDomAttribute(attribute));
+    }
+
     /**
      * Opens the panel unless it is open. Whether it is open is the widget's {@code hidden}, not
      * Selenium's visibility: a panel that reopened by itself after a reload is still fading in

@@ -111,9 +111,8 @@ class WidgetBrowserTest extends ServerTest {
         assertThat(b.fieldError("email")).isEqualTo("E-mail wajib diisi.");
         assertThat(b.fieldError("topic")).isEqualTo("Pilih topik pertanyaan Anda.");
         assertThat(b.fieldError("phone")).isNull();
-        assertThat(b.find("#osslc-f-name").getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(b.find("#osslc-f-name").getAttribute("aria-describedby"))
-                .contains("osslc-err-name");
+        assertThat(b.attribute("#osslc-f-name", "aria-invalid")).isEqualTo("true");
+        assertThat(b.attribute("#osslc-f-name", "aria-describedby")).contains("osslc-err-name");
         assertThat(b.text(".alert[role=alert]")).isEqualTo("Periksa kembali isian yang ditandai.");
         // the first invalid field gets the focus
         assertThat(b.focusedId()).isEqualTo("osslc-f-name");
@@ -156,7 +155,7 @@ class WidgetBrowserTest extends ServerTest {
         b.click("form.form button[type=submit]");
 
         assertThat(b.waitForFieldError("company")).isEqualTo("Maksimal 255 karakter.");
-        assertThat(b.find("#osslc-f-company").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(b.attribute("#osslc-f-company", "aria-invalid")).isEqualTo("true");
         assertThat(b.fieldError("name")).isNull();
 
         b.type("company", "PT Maju Bersama");
@@ -207,7 +206,7 @@ class WidgetBrowserTest extends ServerTest {
                 .containsEntry("position", "Direktur")
                 .containsEntry("company_name", "PT Contoh Sejahtera");
 
-        String position = b.waitFor(d -> b.find(".status-box").getAttribute("data-queue-position"));
+        String position = b.waitFor(d -> b.attribute(".status-box", "data-queue-position"));
         assertThat(Integer.parseInt(position)).isPositive();
         assertThat(b.text(".status-box .queue-position")).isEqualTo("Posisi antrean: " + position);
         assertThat(b.text(".log")).contains("Bagaimana cara mengurus NIB?");
@@ -353,7 +352,7 @@ class WidgetBrowserTest extends ServerTest {
         b.waitFor(d -> "OSS Help".equals(b.text("#osslc-title")));
         assertThat(b.text("label[for=osslc-f-name]")).startsWith("Full name");
         assertThat(b.text("form.form button[type=submit]")).isEqualTo("Start chat");
-        assertThat(b.find(".root").getAttribute("lang")).isEqualTo("en");
+        assertThat(b.attribute(".root", "lang")).isEqualTo("en");
         // the keyboard user stays on the language button
         assertThat(b.focusedId()).contains("lang-button");
 

@@ -112,7 +112,7 @@ class WidgetRealtimeBrowserTest extends ServerTest {
         agent.send(message(sessionId, "Pesan tiga"));
         b.openWidget();
         b.waitFor(d -> b.findAll(".msg-agent").size() == 3);
-        List<String> texts = b.findAll(".log .msg .text").stream().map(e -> e.getText()).toList();
+        List<String> texts = b.texts(".log .msg .text");
         assertThat(texts)
                 .containsExactly(
                         "Pertanyaan pertama",
@@ -121,8 +121,7 @@ class WidgetRealtimeBrowserTest extends ServerTest {
                         "Balasan saya",
                         "Pesan tiga");
         // seq order, no gaps, no duplicates
-        List<String> seqs =
-                b.findAll(".log .msg").stream().map(e -> e.getDomAttribute("data-seq")).toList();
+        List<String> seqs = b.attributes(".log .msg", "data-seq");
         assertThat(seqs).containsExactly("1", "2", "3", "4", "5");
     }
 
@@ -149,7 +148,7 @@ class WidgetRealtimeBrowserTest extends ServerTest {
         b.reload();
         b.openWidget();
         b.waitFor(d -> b.findAll(".msg-agent").size() == 1);
-        List<String> texts = b.findAll(".log .msg .text").stream().map(e -> e.getText()).toList();
+        List<String> texts = b.texts(".log .msg .text");
         assertThat(texts).containsExactly("Pertanyaan pertama", "NIB Anda sedang kami periksa.");
         assertThat(b.js("return document.querySelector('oss-livechat').shadowRoot.textContent"))
                 .asString()

@@ -75,25 +75,37 @@ class WidgetVisitorControlsBrowserTest extends ServerTest {
         b.waitFor(d -> b.present(".msg-agent .text"));
 
         assertThat(b.text(".msg-agent .text")).as("the words are the agent's").isEqualTo(reply);
-        List<WebElement> links = b.findAll(".msg-agent .text a");
+        // read in one go, found again if the log re-renders meanwhile (a read mark, a status)
+        List<List<String>> links =
+                b.waitFor(
+                        d ->
+                                b.findAll(".msg-agent .text a").stream()
+                                        .map(
+                                                a ->
+                                                        List.of(
+                                                                a.getDomAttribute("href"),
+                                                                a.getText(),
+                                                                a.getDomAttribute("target"),
+                                                                a.getDomAttribute("rel")))
+                                        .toList());
         assertThat(links)
-                .extracting(a -> a.getDomAttribute("href"))
+                .extracting(link -> link.get(0))
                 .containsExactly(
                         "https://oss.go.id/panduan?langkah=2&x=1", "https://oss.go.id/faq");
         assertThat(links)
-                .extracting(WebElement::getText)
+                .extracting(link -> link.get(1))
                 .containsExactly(
                         "https://oss.go.id/panduan?langkah=2&x=1", "https://oss.go.id/faq");
-        for (WebElement link : links) {
-            assertThat(link.getDomAttribute("target")).isEqualTo("_blank");
-            assertThat(link.getDomAttribute("rel")).isEqualTo("noopener noreferrer");
+        for (List<String> link : links) {
+            assertThat(link.get(2)).isEqualTo("_blank");
+            assertThat(link.get(3)).isEqualTo("noopener noreferrer");
         }
         assertThat(b.findAll(".log b, .log script, .log img")).isEmpty();
 
         // the visitor's own address is a link too
         b.typeInComposer("Sudah saya coba di https://oss.go.id/login tapi gagal", Keys.ENTER);
         b.waitFor(d -> b.present(".msg-visitor .text a"));
-        assertThat(b.find(".msg-visitor .text a").getDomAttribute("href"))
+        assertThat(b.attribute(".msg-visitor .text a", "href"))
                 .isEqualTo("https://oss.go.id/login");
     }
 
@@ -139,19 +151,16 @@ class WidgetVisitorControlsBrowserTest extends ServerTest {
     void theTopicIsChosenFromTheServersListAndShownInTheVisitorsLanguage() {
         WidgetBrowser b = chromium.newVisitorOnThePortal(port);
         b.openWidget();
-        List<WebElement> options = b.findAll("#osslc-f-topic option[value]:not([value=''])");
-        assertThat(options)
-                .extracting(o -> o.getDomAttribute("value"))
+        String options = "#osslc-f-topic option[value]:not([value=''])";
+        assertThat(b.attributes(options, "value"))
                 .containsExactlyElementsOf(Topics.ALL.stream().map(Topics.Topic::code).toList());
-        assertThat(options)
-                .extracting(WebElement::getText)
+        assertThat(b.texts(options))
                 .containsExactlyElementsOf(
                         Topics.ALL.stream().map(Topics.Topic::indonesian).toList());
 
         b.click("[data-action=language]");
         b.waitFor(d -> "OSS Help".equals(b.text("#osslc-title")));
-        assertThat(b.findAll("#osslc-f-topic option[value]:not([value=''])"))
-                .extracting(WebElement::getText)
+        assertThat(b.texts(options))
                 .containsExactlyElementsOf(Topics.ALL.stream().map(Topics.Topic::english).toList());
         b.choose("topic", "Business licensing");
         // the choice survives a switch of language: it is a code, named in each language

@@ -93,6 +93,10 @@ public class KafkaChatEventBus implements ChatEventBus, SmartLifecycle {
                             public void onPartitionsAssigned(
                                     Consumer<?, ?> consumer,
                                     Collection<TopicPartition> partitions) {
+                                // "latest" is looked up lazily, at the next poll: an event sent
+                                // before that would lie before the position and never be read.
+                                // Resolved here, "ready" means an event sent now arrives.
+                                partitions.forEach(consumer::position);
                                 assigned = true;
                                 log.info(
                                         "Kafka bus: node {} consumes {} partitions of {}",
