@@ -65,12 +65,14 @@ public final class AnalyticsViewModel {
     private final AnalyticsApi api;
     private final Background background;
     private final Localization i18n;
+    private final Clock clock;
 
     public AnalyticsViewModel(
             AnalyticsApi api, Background background, Localization i18n, Clock clock) {
         this.api = api;
         this.background = background;
         this.i18n = i18n;
+        this.clock = clock;
         // the help desk's days, as the server counts them: the desk's own time zone, not UTC
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
         to.set(today);
@@ -212,9 +214,20 @@ public final class AnalyticsViewModel {
                 });
     }
 
-    /** The live counters; called when the pane opens and every few seconds after. */
+    /**
+     * The live counters; called when the pane opens and every few seconds after. The charts of a
+     * range that reaches today move with the cards (today's chats are in both), so they are asked
+     * for again too; a range in the past stays as it was shown.
+     */
     public void refreshLive() {
         background.run(api::dashboard, this::showLive, this::failed);
+        if (!to.get().isBefore(today())) {
+            loadReport();
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
     }
 
     /** The charts for the chosen range: a range of one day is shown hour by hour. */
@@ -234,13 +247,23 @@ public final class AnalyticsViewModel {
                                 api.report(start, end, AnalyticsApi.GroupBy.DEPARTMENT),
                                 api.report(start, end, AnalyticsApi.GroupBy.AGENT)),
                 reports -> {
-                    perHour.setAll(oneDay ? rows(reports.get(0)) : List.of());
-                    perDay.setAll(oneDay ? List.of() : rows(reports.get(0)));
+                    showIfChanged(perHour, oneDay ? rows(reports.get(0)) : List.of());
+                    showIfChanged(perDay, oneDay ? List.of() : rows(reports.get(0)));
                     byHour.set(oneDay);
-                    perDepartment.setAll(rows(reports.get(1)));
-                    perAgent.setAll(rows(reports.get(2)));
+                    showIfChanged(perDepartment, rows(reports.get(1)));
+                    showIfChanged(perAgent, rows(reports.get(2)));
                 },
                 this::failed);
+    }
+
+    /**
+     * The live refresh asks for the charts every few seconds; a chart is redrawn only when its
+     * figures moved, so it neither flickers nor restarts its animation for nothing.
+     */
+    private static void showIfChanged(ObservableList<ReportRow> shown, List<ReportRow> rows) {
+        if (!shown.equals(rows)) {
+            shown.setAll(rows);
+        }
     }
 
     private static List<ReportRow> rows(AnalyticsReport report) {

@@ -3,14 +3,16 @@ package id.oss.livechat.desktop.board;
 import id.oss.livechat.desktop.chat.MessageCell;
 import id.oss.livechat.desktop.chat.MessageItem;
 import id.oss.livechat.desktop.i18n.Localization;
-import id.oss.livechat.desktop.util.Durations;
 import id.oss.livechat.model.staff.StaffSession;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -35,16 +37,16 @@ import javafx.util.StringConverter;
 public final class BoardView extends HBox {
     private final BoardViewModel board;
     private final Localization i18n;
-    private final Clock clock;
+    // the times on the board count up each second while the board is on screen
+    private final Timeline ticker;
     private final Consumer<URI> openLink;
     private final ListView<AgentLine> agents = new ListView<>();
     private final ListView<DepartmentWait> departments = new ListView<>();
     private final ListView<StaffSession> chats = new ListView<>();
 
-    public BoardView(BoardViewModel board, Localization i18n, Clock clock, Consumer<URI> openLink) {
+    public BoardView(BoardViewModel board, Localization i18n, Consumer<URI> openLink) {
         this.board = board;
         this.i18n = i18n;
-        this.clock = clock;
         this.openLink = openLink;
         setId("supervisor-board");
         getStyleClass().add("supervisor-board");
@@ -69,6 +71,18 @@ public final class BoardView extends HBox {
         HBox.setHgrow(middle, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
         getChildren().addAll(left, middle, right);
+
+        ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> board.tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        sceneProperty()
+                .addListener(
+                        (obs, old, scene) -> {
+                            if (scene == null) {
+                                ticker.stop();
+                            } else {
+                                ticker.play();
+                            }
+                        });
     }
 
     private static VBox column(String title, ListView<?> list) {
@@ -79,10 +93,6 @@ public final class BoardView extends HBox {
         column.getStyleClass().addAll("card", "board-column");
         column.setPrefWidth(360);
         return column;
-    }
-
-    private String waited(Instant since) {
-        return since == null ? "" : Durations.clock(Duration.between(since, clock.instant()).abs());
     }
 
     /** Opens a window that shows the chat read-only as it goes on. */
@@ -182,31 +192,67 @@ public final class BoardView extends HBox {
         }
     }
 
-    private final class DepartmentCell extends ListCell<DepartmentWait> {
+    /**
+     * A cell whose text counts up with the board's time. It listens weakly: the list makes and
+     * drops cells as it likes, and a dropped cell must not stay tied to the board.
+     */
+    private abstract static class TickingCell<T> extends ListCell<T> {
+        private final ChangeListener<Instant> onTick = (obs, old, now) -> showItem();
+
+        TickingCell(BoardViewModel board) {
+            board.nowProperty().addListener(new WeakChangeListener<>(onTick));
+        }
+
         @Override
-        protected void updateItem(DepartmentWait line, boolean empty) {
-            super.updateItem(line, empty);
-            if (empty || line == null) {
-                setText(null);
-                return;
+        protected final void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            showItem();
+        }
+
+        private void showItem() {
+            T item = getItem();
+            if (isEmpty() || item == null) {
+                clear();
+            } else {
+                show(item);
             }
+        }
+
+        abstract void clear();
+
+        abstract void show(T item);
+    }
+
+    private final class DepartmentCell extends TickingCell<DepartmentWait> {
+        DepartmentCell() {
+            super(board);
+        }
+
+        @Override
+        void clear() {
+            setText(null);
+        }
+
+        @Override
+        void show(DepartmentWait line) {
             setText(
                     i18n.text(
                             "board.queue.line",
                             line.department(),
                             line.waiting(),
-                            waited(line.oldestSince()),
+                            board.waited(line.oldestSince()),
                             line.oldestTopic() == null ? "" : line.oldestTopic()));
         }
     }
 
-    private final class ChatCell extends ListCell<StaffSession> {
+    private final class ChatCell extends TickingCell<StaffSession> {
         private final Label text = new Label();
         private final Button watch = new Button(i18n.text("board.watch"));
         private final Button reassign = new Button(i18n.text("board.reassign"));
         private final HBox row;
 
         ChatCell() {
+            super(board);
             text.setMaxWidth(Double.MAX_VALUE);
             text.setWrapText(true);
             HBox.setHgrow(text, Priority.ALWAYS);
@@ -219,19 +265,20 @@ public final class BoardView extends HBox {
         }
 
         @Override
-        protected void updateItem(StaffSession chat, boolean empty) {
-            super.updateItem(chat, empty);
+        void clear() {
             setText(null);
-            if (empty || chat == null) {
-                setGraphic(null);
-                return;
-            }
+            setGraphic(null);
+        }
+
+        @Override
+        void show(StaffSession chat) {
+            setText(null);
             text.setText(
                     i18n.text(
                             "board.chat.line",
                             titleOf(chat),
                             chat.agent() == null ? "" : chat.agent().name(),
-                            waited(chat.assignedAt())));
+                            board.waited(chat.assignedAt())));
             watch.setOnAction(e -> watch(chat));
             reassign.setOnAction(e -> reassign(chat));
             setGraphic(row);

@@ -7,6 +7,7 @@ import id.oss.livechat.desktop.connection.StaffApi;
 import id.oss.livechat.desktop.i18n.ErrorTexts;
 import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.desktop.util.Background;
+import id.oss.livechat.desktop.util.Durations;
 import id.oss.livechat.desktop.util.Notice;
 import id.oss.livechat.desktop.util.Notifier;
 import id.oss.livechat.model.AgentStatus;
@@ -16,6 +17,8 @@ import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.model.staff.Agent;
 import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.model.staff.TransferRequest;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -34,6 +39,9 @@ import javafx.collections.ObservableList;
  * presence}), after one load of the agents, the active chats and the queue on each connect. A chat
  * can be watched read-only as it happens, and reassigned to another agent.
  *
+ * <p>Waiting and serving times are counted from the view-model's clock: {@link #tick} (each second
+ * from the view) moves {@link #nowProperty}, and the view shows {@link #waited} again.
+ *
  * <p>Frames arrive on the UI thread; the lists are changed only there.
  */
 public final class BoardViewModel {
@@ -41,6 +49,8 @@ public final class BoardViewModel {
     private final Background background;
     private final Localization i18n;
     private final Notifier notifier;
+    private final Clock clock;
+    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>();
 
     private final Map<UUID, Agent> accounts = new LinkedHashMap<>();
     private final Map<UUID, StaffSession> active = new LinkedHashMap<>();
@@ -56,11 +66,14 @@ public final class BoardViewModel {
             StaffApi api,
             Background background,
             Localization i18n,
-            Notifier notifier) {
+            Notifier notifier,
+            Clock clock) {
         this.api = api;
         this.background = background;
         this.i18n = i18n;
         this.notifier = notifier;
+        this.clock = clock;
+        this.now.set(clock.instant());
         link.onFrame(this::onFrame);
         link.onConnected(this::load);
     }
@@ -78,6 +91,16 @@ public final class BoardViewModel {
         return chats;
     }
 
+    /** The board's time; it moves on each {@link #tick}. */
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    /** How long since {@code since}, as the board shows it ("4:05"), at the board's time. */
+    public String waited(Instant since) {
+        return since == null ? "" : Durations.clock(Duration.between(since, now.get()).abs());
+    }
+
     /** The agents a chat can be handed to: agents, not the one serving it. */
     public List<AgentLine> reassignTargets(StaffSession chat) {
         UUID serving = chat.agent() == null ? null : chat.agent().id();
@@ -85,6 +108,11 @@ public final class BoardViewModel {
     }
 
     // Commands
+
+    /** Moves the board's time to now, so waiting and serving times count up. */
+    public void tick() {
+        now.set(clock.instant());
+    }
 
     /** Loads the agents, the chats in progress and the queue (each connect, and on demand). */
     public void load() {

@@ -113,7 +113,6 @@ public final class MainView extends StackPane {
                                                 new BoardView(
                                                         board,
                                                         i18n,
-                                                        viewModel.context().clock(),
                                                         viewModel.context().ports().platform()
                                                                 ::openLink));
                                 tab.setId("tab-board");

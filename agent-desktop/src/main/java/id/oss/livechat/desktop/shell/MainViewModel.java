@@ -108,7 +108,12 @@ public final class MainViewModel {
         this.board =
                 signedIn.user().role().overseesAllChats()
                         ? new BoardViewModel(
-                                link, signedIn.api(), background, context.i18n(), attention)
+                                link,
+                                signedIn.api(),
+                                background,
+                                context.i18n(),
+                                attention,
+                                context.clock())
                         : null;
         this.deskTools = context.ports().deskToolsApi(signedIn);
         this.cannedReplies = new CannedReplies(deskTools, background);

@@ -35,6 +35,45 @@ class AnalyticsViewModelTest {
     }
 
     @Test
+    void theChartsOfARangeReachingTodayRefreshWithTheCards() {
+        analytics.refreshLive();
+
+        // no "Show" pressed: the default range ends today, so its charts come with the cards
+        assertThat(analytics.perDay()).hasSize(14);
+        assertThat(analytics.perDepartment()).hasSize(3);
+        assertThat(api.asked)
+                .containsExactlyInAnyOrder(
+                        AnalyticsApi.GroupBy.DAY,
+                        AnalyticsApi.GroupBy.DEPARTMENT,
+                        AnalyticsApi.GroupBy.AGENT);
+
+        // a range in the past is not asked for again every few seconds
+        analytics.fromProperty().set(LocalDate.of(2026, 11, 1));
+        analytics.toProperty().set(LocalDate.of(2026, 11, 7));
+        analytics.loadReport();
+        int asked = api.asked.size();
+        analytics.refreshLive();
+        assertThat(api.asked).hasSize(asked);
+    }
+
+    @Test
+    void aChartWhoseFiguresDidNotMoveIsNotRedrawnByTheLiveRefresh() {
+        analytics.refreshLive();
+        java.util.concurrent.atomic.AtomicInteger redrawn =
+                new java.util.concurrent.atomic.AtomicInteger();
+        analytics
+                .perDay()
+                .addListener(
+                        (javafx.collections.ListChangeListener<ReportRow>)
+                                c -> redrawn.incrementAndGet());
+
+        analytics.refreshLive();
+        analytics.refreshLive();
+
+        assertThat(redrawn).hasValue(0);
+    }
+
+    @Test
     void theReportFillsTheChartsForTheLastTwoWeeksByDefault() {
         analytics.loadReport();
 

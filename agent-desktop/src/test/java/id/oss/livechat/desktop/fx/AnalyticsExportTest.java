@@ -1,7 +1,6 @@
 package id.oss.livechat.desktop.fx;
 
 import static id.oss.livechat.desktop.fx.FxDesk.eventually;
-import static id.oss.livechat.desktop.fx.FxDesk.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.oss.livechat.desktop.i18n.AppLanguage;
@@ -10,7 +9,6 @@ import id.oss.livechat.desktop.util.SaveDialog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
-import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,11 +31,7 @@ class AnalyticsExportTest {
 
     @Test
     void exportSavesTheChosenRangeAsCsvThroughTheFileChooser(FxRobot robot) throws Exception {
-        fx(
-                () -> {
-                    selectTab(robot.lookup(".main-tabs").queryAs(TabPane.class), "tab-analytics");
-                    return null;
-                });
+        FxDesk.selectTab(robot, "tab-analytics");
         robot.clickOn("#export-button");
 
         SaveDialog.Recording chooser = (SaveDialog.Recording) desk.ports.saveDialog;
@@ -62,10 +56,4 @@ class AnalyticsExportTest {
     /**
      * Selects a main tab by its id: which tabs a role gets (the board, hours) moves the indexes.
      */
-    private static void selectTab(TabPane tabs, String id) {
-        tabs.getTabs().stream()
-                .filter(tab -> id.equals(tab.getId()))
-                .findFirst()
-                .ifPresent(tabs.getSelectionModel()::select);
-    }
 }

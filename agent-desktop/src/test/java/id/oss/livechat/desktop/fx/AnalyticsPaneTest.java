@@ -16,7 +16,6 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
-import javafx.scene.control.TabPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -36,12 +35,7 @@ class AnalyticsPaneTest {
 
     @Test
     void aSupervisorSeesLiveCountersAndCharts(FxRobot robot) {
-        fx(
-                () -> {
-                    TabPane tabs = robot.lookup(".main-tabs").queryAs(TabPane.class);
-                    selectTab(tabs, "tab-analytics");
-                    return null;
-                });
+        FxDesk.selectTab(robot, "tab-analytics");
 
         eventually(() -> "4".equals(tileValue(robot, "#tile-waiting")));
         assertThat(fx(() -> tileValue(robot, "#tile-active"))).isEqualTo("7");
@@ -141,11 +135,7 @@ class AnalyticsPaneTest {
     }
 
     private static void openAnalytics(FxRobot robot) {
-        fx(
-                () -> {
-                    selectTab(robot.lookup(".main-tabs").queryAs(TabPane.class), "tab-analytics");
-                    return null;
-                });
+        FxDesk.selectTab(robot, "tab-analytics");
     }
 
     private static String cell(FxRobot robot, String department, String column) {
@@ -178,10 +168,4 @@ class AnalyticsPaneTest {
     /**
      * Selects a main tab by its id: which tabs a role gets (the board, hours) moves the indexes.
      */
-    private static void selectTab(TabPane tabs, String id) {
-        tabs.getTabs().stream()
-                .filter(tab -> id.equals(tab.getId()))
-                .findFirst()
-                .ifPresent(tabs.getSelectionModel()::select);
-    }
 }

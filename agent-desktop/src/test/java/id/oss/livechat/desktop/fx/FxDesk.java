@@ -20,7 +20,9 @@ import id.oss.livechat.model.staff.StaffProfile;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real windows on fake ports, for TestFX tests and screenshots. */
@@ -74,6 +76,19 @@ public final class FxDesk {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Shows the main window's tab {@code id} ("tab-board"), as a click on it would. */
+    public static void selectTab(FxRobot robot, String id) {
+        fx(
+                () -> {
+                    TabPane tabs = robot.lookup(".main-tabs").queryAs(TabPane.class);
+                    tabs.getTabs().stream()
+                            .filter(tab -> id.equals(tab.getId()))
+                            .findFirst()
+                            .ifPresent(tabs.getSelectionModel()::select);
+                    return null;
+                });
     }
 
     /** Waits until {@code condition}, checked on the FX thread, holds. */

@@ -6,7 +6,9 @@ import java.util.UUID;
 
 /**
  * A citizen's own copy of what the help desk keeps about it: its account's e-mail, and every chat
- * with its contact form and the messages it could see (never the staff's internal notes).
+ * with its contact form and the messages it could see (never the staff's internal notes). A chat's
+ * {@code consentAt}/{@code consentNotice}: when the visitor agreed to which privacy notice to start
+ * it (null when none was shown).
  */
 public record MyDataCopy(String ossUserId, String email, Instant exportedAt, List<Chat> chats) {
 
@@ -19,6 +21,8 @@ public record MyDataCopy(String ossUserId, String email, Instant exportedAt, Lis
             Instant endedAt,
             Integer rating,
             String ratingComment,
+            Instant consentAt,
+            String consentNotice,
             Contact contact,
             List<Message> messages) {}
 

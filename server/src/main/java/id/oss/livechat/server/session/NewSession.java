@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * What is stored when a visitor starts a chat: a topic of the list ({@code topicCode}, with its
  * Indonesian name as {@code topic}) or a free-text topic (no code). {@code startedAt}: the server's
- * clock at the start, when the chat entered the queue.
+ * clock at the start, when the chat entered the queue. {@code consentNotice}: the privacy notice
+ * version the visitor agreed to in order to start, or null when none is shown.
  */
 public record NewSession(
         UUID chatUserId,
@@ -18,4 +19,5 @@ public record NewSession(
         Priority priority,
         Language language,
         byte[] visitorTokenHash,
-        Instant startedAt) {}
+        Instant startedAt,
+        String consentNotice) {}

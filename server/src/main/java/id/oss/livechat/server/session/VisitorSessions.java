@@ -134,7 +134,8 @@ public class VisitorSessions {
                         priority,
                         language,
                         token,
-                        received);
+                        received,
+                        notice.isShown() ? notice.version() : null);
         return departmentFor(request, received)
                 .flatMap(department -> roomInQueue(department, client).thenReturn(department))
                 .flatMap(
@@ -203,7 +204,8 @@ public class VisitorSessions {
             Priority priority,
             Language language,
             VisitorToken.Issued token,
-            Optional<ReceivedContext> received) {}
+            Optional<ReceivedContext> received,
+            String consentNotice) {}
 
     private Mono<Started> createSession(NewChat chat, Department department) {
         return transactions.inTransaction(
@@ -224,7 +226,8 @@ public class VisitorSessions {
                         chat.priority(),
                         chat.language(),
                         chat.token().hash(),
-                        clock.instant());
+                        clock.instant(),
+                        chat.consentNotice());
         return sessions.create(session)
                 .flatMap(
                         created ->

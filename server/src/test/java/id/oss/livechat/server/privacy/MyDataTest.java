@@ -82,6 +82,8 @@ class MyDataTest extends ServerTest {
         Map<String, Object> chat = chats.get(0);
         assertThat(chat.get("id")).isEqualTo(session.id());
         assertThat(((Map<String, Object>) chat.get("contact")).get("email")).isEqualTo(email);
+        // no privacy notice is configured here: nothing was agreed to, and the copy says so
+        assertThat(chat).containsEntry("consent_at", null).containsEntry("consent_notice", null);
         List<String> texts =
                 ((List<Map<String, Object>>) chat.get("messages"))
                         .stream().map(m -> (String) m.get("text")).toList();

@@ -97,6 +97,13 @@ class PrivacyNoticeTest extends ServerTest {
                         .getResponseBody();
         String sessionId = (String) started.get("session_id");
         String token = (String) started.get("visitor_token");
+        // the agreement is kept from the start, before any contact form
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM chat_sessions WHERE id = '"
+                                        + sessionId
+                                        + "' AND consent_at = started_at AND consent_notice = '2026-12'"))
+                .isEqualTo(1);
         Map<String, Object> contact = new HashMap<>();
         contact.put("session_id", sessionId);
         contact.put("contact_name", "Rina");

@@ -16,7 +16,7 @@ public class R2dbcMyDataRepository implements MyDataRepository {
     static final String CHATS =
             """
             SELECT s.id, s.status, s.topic, d.name AS department, s.started_at, s.ended_at,
-                   s.rating, s.rating_comment,
+                   s.rating, s.rating_comment, s.consent_at AS chat_consent_at, s.consent_notice,
                    c.session_id AS contact_of, c.contact_name, c.contact_email, c.contact_phone,
                    c.position, c.company_name, c.consent_at
               FROM chat_sessions s
@@ -91,6 +91,8 @@ public class R2dbcMyDataRepository implements MyDataRepository {
                 Sql.instant(row, "ended_at"),
                 rating == null ? null : rating.intValue(),
                 Sql.text(row, "rating_comment"),
+                Sql.instant(row, "chat_consent_at"),
+                Sql.text(row, "consent_notice"),
                 contact,
                 bySession.getOrDefault(id, List.of()));
     }

@@ -78,8 +78,11 @@ public class R2dbcSessionRepository implements SessionRepository {
                                 """
                 WITH created AS (
                   INSERT INTO chat_sessions (chat_user_id, department_id, topic, topic_code, priority, language,
-                                             visitor_token_hash, started_at, queued_at)
-                  VALUES (:user, :dept, :topic, :topicCode, :priority, :language, :token, :started, :started)
+                                             visitor_token_hash, started_at, queued_at,
+                                             consent_at, consent_notice)
+                  VALUES (:user, :dept, :topic, :topicCode, :priority, :language, :token, :started, :started,
+                          CASE WHEN CAST(:consent AS varchar) IS NULL THEN NULL ELSE CAST(:started AS timestamptz) END,
+                          :consent)
                   RETURNING *)
                 SELECT """
                                         + " "
@@ -92,6 +95,7 @@ public class R2dbcSessionRepository implements SessionRepository {
                         .bind("language", session.language().wire())
                         .bind("token", ByteBuffer.wrap(session.visitorTokenHash()))
                         .bind("started", session.startedAt());
+        spec = bind(spec, "consent", session.consentNotice(), String.class);
         return bind(spec, "topicCode", session.topicCode(), String.class)
                 .map(R2dbcSessionRepository::toSession)
                 .one();
