@@ -1,6 +1,7 @@
 package id.oss.livechat.desktop.shell;
 
 import id.oss.livechat.desktop.analytics.AnalyticsView;
+import id.oss.livechat.desktop.audit.AuditView;
 import id.oss.livechat.desktop.board.BoardView;
 import id.oss.livechat.desktop.chat.ActiveChatsView;
 import id.oss.livechat.desktop.chat.AttachmentFiles;
@@ -11,6 +12,7 @@ import id.oss.livechat.desktop.chat.TransferViewModel;
 import id.oss.livechat.desktop.contact.ContactView;
 import id.oss.livechat.desktop.hours.HoursEditorView;
 import id.oss.livechat.desktop.i18n.Localization;
+import id.oss.livechat.desktop.privacy.EraseView;
 import id.oss.livechat.desktop.queue.QueueView;
 import id.oss.livechat.desktop.tools.CannedRepliesDialog;
 import id.oss.livechat.desktop.tools.CannedReplyList;
@@ -35,7 +37,7 @@ import javafx.stage.Stage;
 /**
  * The main window's layout: menu and status bar on top, the connection banner, then queue and chats
  * on the left, the chat in the middle, the contact on the right; supervisors also get the analytics
- * tab.
+ * and board tabs, admins besides the opening hours, the audit trail and the erasure of a visitor.
  */
 public final class MainView extends StackPane {
     private static final double SIDE_WIDTH = 340;
@@ -153,6 +155,37 @@ public final class MainView extends StackPane {
                                                 i18n.text("tab.hours"),
                                                 new HoursEditorView(hours, i18n));
                                 tab.setId("tab-hours");
+                                tabs.getTabs().add(tab);
+                            });
+            // admins read the audit trail (read afresh each time the tab opens) and erase data
+            viewModel
+                    .audit()
+                    .ifPresent(
+                            audit -> {
+                                Tab tab =
+                                        new Tab(
+                                                i18n.text("tab.audit"),
+                                                new AuditView(
+                                                        audit,
+                                                        i18n,
+                                                        viewModel.context().ports().saveDialog()));
+                                tab.setId("tab-audit");
+                                tab.selectedProperty()
+                                        .addListener(
+                                                (obs, was, selected) -> {
+                                                    if (selected) {
+                                                        audit.search();
+                                                    }
+                                                });
+                                tabs.getTabs().add(tab);
+                            });
+            viewModel
+                    .erase()
+                    .ifPresent(
+                            erase -> {
+                                Tab tab =
+                                        new Tab(i18n.text("tab.erase"), new EraseView(erase, i18n));
+                                tab.setId("tab-erase");
                                 tabs.getTabs().add(tab);
                             });
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

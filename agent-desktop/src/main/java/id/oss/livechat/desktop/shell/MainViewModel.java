@@ -1,6 +1,7 @@
 package id.oss.livechat.desktop.shell;
 
 import id.oss.livechat.desktop.analytics.AnalyticsViewModel;
+import id.oss.livechat.desktop.audit.AuditViewModel;
 import id.oss.livechat.desktop.board.BoardViewModel;
 import id.oss.livechat.desktop.chat.ActiveChatsViewModel;
 import id.oss.livechat.desktop.chat.AttachmentApi;
@@ -13,6 +14,7 @@ import id.oss.livechat.desktop.contact.ContactViewModel;
 import id.oss.livechat.desktop.hours.HoursEditorViewModel;
 import id.oss.livechat.desktop.login.SignedIn;
 import id.oss.livechat.desktop.login.TokenRenewal;
+import id.oss.livechat.desktop.privacy.EraseViewModel;
 import id.oss.livechat.desktop.queue.QueueViewModel;
 import id.oss.livechat.desktop.tools.CannedReplies;
 import id.oss.livechat.desktop.tools.CannedReplyEditorViewModel;
@@ -54,6 +56,8 @@ public final class MainViewModel {
     private final DeskLabels labels;
     private final ChatTagsViewModel chatTags;
     private final HoursEditorViewModel hours;
+    private final AuditViewModel audit;
+    private final EraseViewModel erase;
     private final StringBinding banner;
     private final BooleanBinding bannerVisible;
     private final Consumer<String> onSignedOut;
@@ -134,6 +138,21 @@ public final class MainViewModel {
                 signedIn.user().role() == StaffRole.ADMIN
                         ? new HoursEditorViewModel(
                                 context.ports().hoursApi(signedIn), background, context.i18n())
+                        : null;
+        // admins read the audit trail and erase a visitor's data (the server refuses others too)
+        boolean admin = signedIn.user().role() == StaffRole.ADMIN;
+        this.audit =
+                admin
+                        ? new AuditViewModel(
+                                context.ports().auditApi(signedIn),
+                                background,
+                                context.i18n(),
+                                java.time.ZoneId.systemDefault())
+                        : null;
+        this.erase =
+                admin
+                        ? new EraseViewModel(
+                                context.ports().erasureApi(signedIn), background, context.i18n())
                         : null;
         // the chat shown, and its visitor's details as they change (the contact form, a login)
         chats.selectedSessionProperty().addListener((obs, old, now) -> contact.show(now));
@@ -355,6 +374,16 @@ public final class MainViewModel {
     /** The opening hours editor: admins only. */
     public Optional<HoursEditorViewModel> hours() {
         return Optional.ofNullable(hours);
+    }
+
+    /** The audit trail: admins only. */
+    public Optional<AuditViewModel> audit() {
+        return Optional.ofNullable(audit);
+    }
+
+    /** Erasing a visitor's personal data: admins only. */
+    public Optional<EraseViewModel> erase() {
+        return Optional.ofNullable(erase);
     }
 
     /** Present for supervisors and admins only. */

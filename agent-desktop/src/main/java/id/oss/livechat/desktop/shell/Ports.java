@@ -3,6 +3,8 @@ package id.oss.livechat.desktop.shell;
 import id.oss.livechat.desktop.analytics.AnalyticsApi;
 import id.oss.livechat.desktop.chat.AttachmentApi;
 import id.oss.livechat.desktop.chat.HttpAttachmentApi;
+import id.oss.livechat.desktop.audit.AuditApi;
+import id.oss.livechat.desktop.audit.HttpAuditApi;
 import id.oss.livechat.desktop.connection.ChatConnection;
 import id.oss.livechat.desktop.connection.HttpStaffApi;
 import id.oss.livechat.desktop.connection.ServerAddress;
@@ -10,6 +12,8 @@ import id.oss.livechat.desktop.connection.StaffApi;
 import id.oss.livechat.desktop.hours.HoursApi;
 import id.oss.livechat.desktop.hours.HttpHoursApi;
 import id.oss.livechat.desktop.login.SignedIn;
+import id.oss.livechat.desktop.privacy.ErasureApi;
+import id.oss.livechat.desktop.privacy.HttpErasureApi;
 import id.oss.livechat.desktop.tools.DeskToolsApi;
 import id.oss.livechat.desktop.util.DesktopPlatform;
 import id.oss.livechat.desktop.util.OpenDialog;
@@ -55,6 +59,20 @@ public interface Ports {
         return signedIn.api() instanceof HttpStaffApi http
                 ? new HttpAttachmentApi(http.http())
                 : AttachmentApi.UNAVAILABLE;
+    }
+
+    /** The audit trail (admins), over the signed-in HTTP client; without one it cannot be read. */
+    default AuditApi auditApi(SignedIn signedIn) {
+        return signedIn.api() instanceof HttpStaffApi http
+                ? new HttpAuditApi(http.http())
+                : AuditApi.UNAVAILABLE;
+    }
+
+    /** Erasing a visitor's data (admins), over the signed-in HTTP client. */
+    default ErasureApi erasureApi(SignedIn signedIn) {
+        return signedIn.api() instanceof HttpStaffApi http
+                ? new HttpErasureApi(http.http())
+                : ErasureApi.UNAVAILABLE;
     }
 
     /** Notifications, the taskbar's attention, the browser; none unless a port provides them. */

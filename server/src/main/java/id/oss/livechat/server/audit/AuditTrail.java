@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  */
 public interface AuditTrail {
     /** The Reactor context key of the caller's address. */
-    String ADDRESS = "livechat.audit.address";
+    String ADDRESS = id.oss.livechat.server.common.CallerAddress.KEY;
 
     /** Who acted: a staff member, someone who failed to sign in, or the server itself. */
     record Actor(String name, UUID id) {

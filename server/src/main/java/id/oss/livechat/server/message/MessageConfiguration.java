@@ -1,5 +1,6 @@
 package id.oss.livechat.server.message;
 
+import id.oss.livechat.server.audit.AuditTrail;
 import id.oss.livechat.server.common.Transactions;
 import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.message.internal.MessageMetrics;
@@ -37,6 +38,7 @@ public class MessageConfiguration {
             VisitorPresence presence,
             StaffSessions staffSessions,
             Transactions transactions,
+            AuditTrail audit,
             LiveChatProperties properties) {
         return new Messaging(
                 store,
@@ -45,6 +47,7 @@ public class MessageConfiguration {
                 presence,
                 staffSessions,
                 transactions,
+                audit,
                 properties.limits().maxMessageChars());
     }
 

@@ -7,6 +7,8 @@ import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.MessageAck;
 import id.oss.livechat.model.realtime.MessagePage;
 import id.oss.livechat.model.realtime.Sender;
+import id.oss.livechat.server.audit.AuditAction;
+import id.oss.livechat.server.audit.AuditTrail;
 import id.oss.livechat.server.common.FieldCheck;
 import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.common.Staff;
@@ -45,6 +47,7 @@ public class Messaging {
     private final VisitorPresence presence;
     private final StaffSessions staffSessions;
     private final Transactions transactions;
+    private final AuditTrail audit;
     private final int maxChars;
 
     public Messaging(
@@ -54,9 +57,11 @@ public class Messaging {
             VisitorPresence presence,
             StaffSessions staffSessions,
             Transactions transactions,
+            AuditTrail audit,
             int maxChars) {
         this.store = store;
         this.transactions = transactions;
+        this.audit = audit;
         this.bus = bus;
         this.visitors = visitors;
         this.presence = presence;
@@ -323,7 +328,9 @@ public class Messaging {
 
     /**
      * Whether {@code who} may have the chat replayed from {@code afterSeq}: a visitor its own
-     * session, staff a chat they may open.
+     * session, staff a chat they may open. Staff reading a chat's messages this way is audited as
+     * reading its transcript over REST is ({@code session.transcript_read}), before anything is
+     * replayed: a socket is no way round the trail.
      */
     public Mono<Void> mayResume(Participant who, UUID sessionId, long afterSeq) {
         if (sessionId == null || afterSeq < 0) {
@@ -332,7 +339,14 @@ public class Messaging {
                             "after_seq", "session_id and a non-negative after_seq are required"));
         }
         if (who instanceof Participant.Member member) {
-            return staffSessions.get(member.staff(), sessionId).then();
+            return staffSessions
+                    .get(member.staff(), sessionId)
+                    .then(
+                            audit.record(
+                                    member.staff(),
+                                    AuditAction.TRANSCRIPT_READ,
+                                    "session:" + sessionId,
+                                    "socket resume after_seq=" + afterSeq));
         }
         return ((Participant.Visitor) who).sessionId().equals(sessionId)
                 ? Mono.empty()

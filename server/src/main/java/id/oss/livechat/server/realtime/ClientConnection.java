@@ -42,6 +42,7 @@ public final class ClientConnection {
     // per session: the highest sequence number delivered on this socket
     private final Map<UUID, Long> cursors = new ConcurrentHashMap<>();
     private final RateLimiter messages;
+    private final String address;
     private final RateLimiter signals;
     private volatile Runnable onOverflow = () -> {};
     private volatile Closer closer = (code, reason) -> {};
@@ -55,7 +56,16 @@ public final class ClientConnection {
     }
 
     public ClientConnection(Principal principal, Limits limits) {
+        this(principal, limits, null);
+    }
+
+    /**
+     * @param address the client's address as the handshake saw it (null: unknown), for the audit
+     *     entries of what this socket does
+     */
+    public ClientConnection(Principal principal, Limits limits, String address) {
         this.principal = principal;
+        this.address = address;
         this.messages = new RateLimiter(limits.messagesPerSecond(), limits.messageBurst());
         this.signals =
                 new RateLimiter(
@@ -71,6 +81,11 @@ public final class ClientConnection {
 
     public UUID id() {
         return id;
+    }
+
+    /** The client's address as the handshake saw it, or null. */
+    public String address() {
+        return address;
     }
 
     public Principal principal() {

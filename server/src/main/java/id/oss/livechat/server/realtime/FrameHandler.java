@@ -3,6 +3,7 @@ package id.oss.livechat.server.realtime;
 import id.oss.livechat.model.realtime.ClientFrame;
 import id.oss.livechat.model.realtime.FrameTypes;
 import id.oss.livechat.model.realtime.ServerFrame;
+import id.oss.livechat.server.common.CallerAddress;
 import id.oss.livechat.server.common.Problem;
 import id.oss.livechat.server.message.Messaging;
 import id.oss.livechat.server.message.Participant;
@@ -162,7 +163,11 @@ public class FrameHandler {
         return connection.resume(
                 sessionId,
                 resume.afterSeq(),
-                messaging.mayResume(participant(connection), sessionId, resume.afterSeq()),
+                // the check runs in the connection's queue, outside the handshake's context: the
+                // socket's address goes with it, for the audit entry of a staff member's reading
+                messaging
+                        .mayResume(participant(connection), sessionId, resume.afterSeq())
+                        .contextWrite(CallerAddress.of(connection.address())),
                 after -> messaging.replay(sessionId, after),
                 messaging.lastSeq(sessionId));
     }

@@ -3,7 +3,10 @@ package id.oss.livechat.server.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import id.oss.livechat.model.realtime.ClientFrame;
+import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.server.LiveChatServer;
+import id.oss.livechat.server.support.ChatSocket;
 import id.oss.livechat.server.support.ServerTest;
 import id.oss.livechat.server.support.StaffFixture;
 import id.oss.livechat.server.support.TestDatabase;
@@ -215,6 +218,58 @@ class AuditTrailTest extends ServerTest {
                 .contains("session.transferred")
                 .contains("session.closed");
         assertThat(entries(admin, "actor=admin&action=audit.exported")).isNotEmpty();
+    }
+
+    @Test
+    void staffReadingAChatThroughASocketResumeIsAuditedLikeItsTranscript() {
+        StaffFixture staff = new StaffFixture(db, http);
+        UUID department = staff.department();
+        StaffFixture.Member supervisor = staff.member("supervisor", "away", 0, department);
+        // an agent of another department: it may not open this chat at all
+        StaffFixture.Member outsider = staff.agent("away", 3, staff.department());
+        Visitor.Session session = staff.waitingSession(department, "normal");
+        UUID sessionId = UUID.fromString(session.id());
+        String subject = "session:" + sessionId;
+        http.post()
+                .uri("/api/oss-chat/session/{id}/messages", session.id())
+                .headers(h -> h.setBearerAuth(session.token()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("client_msg_id", "m-1", "text", "NIB saya belum terbit."))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        try (ChatSocket watching = ChatSocket.signedIn(port, "/ws/agent", staff.login(supervisor));
+                ChatSocket refused =
+                        ChatSocket.signedIn(port, "/ws/agent", staff.login(outsider))) {
+            // the supervisor reads the waiting chat back over its socket
+            watching.send(new ClientFrame.Resume(sessionId, 0));
+            watching.await(
+                    ServerFrame.MessageNew.class, m -> "NIB saya belum terbit.".equals(m.text()));
+            watching.await(ServerFrame.ResumeDone.class, d -> sessionId.equals(d.sessionId()));
+            // an agent of another department is refused, and reads nothing
+            refused.send(new ClientFrame.Resume(sessionId, 0));
+            refused.await(ServerFrame.Error.class, e -> true);
+            assertThat(refused.all(ServerFrame.MessageNew.class)).isEmpty();
+        }
+
+        String admin = demoToken("admin");
+        assertThat(
+                        entries(
+                                admin,
+                                "actor="
+                                        + supervisor.username()
+                                        + "&action=session.transcript_read&subject="
+                                        + subject))
+                .singleElement()
+                .satisfies(
+                        e ->
+                                assertThat(e)
+                                        .containsEntry("detail", "socket resume after_seq=0")
+                                        .containsEntry("address", "127.0.0.1"));
+        assertThat(entries(admin, "actor=" + outsider.username() + "&subject=" + subject))
+                .as("a refused resume reads nothing, so it records no reading")
+                .isEmpty();
     }
 
     @Test

@@ -113,6 +113,40 @@ class OpsCommandsTest {
     }
 
     @Test
+    void createAdminIsInTheAuditTrailOnceAndTheChainHolds() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("ADMIN_USERNAME", "petugas-audit");
+        env.put("ADMIN_PASSWORD", "kata-sandi-yang-panjang");
+        assertThat(run(env, "create-admin")).isZero();
+        assertThat(run(env, "create-admin")).as("taken: no second entry").isEqualTo(1);
+
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet row =
+                        s.executeQuery(
+                                "SELECT a.actor, a.address, a.subject, a.detail, a.prev_hash,"
+                                        + " a.hash = audit_entry_hash(a.prev_hash, a.at, a.actor,"
+                                        + " a.actor_id, a.address, a.action, a.subject, a.detail)"
+                                        + " AS sound, u.id FROM audit_log a JOIN users u ON"
+                                        + " a.subject = 'staff:' || u.id WHERE a.action ="
+                                        + " 'admin.staff_created' AND u.username ="
+                                        + " 'petugas-audit'")) {
+            assertThat(row.next()).as("an admin.staff_created entry for the new admin").isTrue();
+            assertThat(row.getString("actor")).isEqualTo("ops");
+            assertThat(row.getString("address")).isNull();
+            assertThat(row.getString("detail")).isEqualTo("username=petugas-audit role=admin");
+            assertThat(row.getBoolean("sound")).as("its hash covers its fields").isTrue();
+            assertThat(row.next()).as("one entry, not one per attempt").isFalse();
+        }
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM audit_log WHERE action ="
+                                        + " 'admin.staff_created' AND detail LIKE '%kata-sandi%'"))
+                .as("never the password")
+                .isZero();
+    }
+
+    @Test
     void withoutDbHostTheCommandsExplainThemselves() {
         int code =
                 new OpsCommands(Map.of(), new PrintStream(printed, true, StandardCharsets.UTF_8))

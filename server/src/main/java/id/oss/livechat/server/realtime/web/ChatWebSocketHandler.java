@@ -139,7 +139,7 @@ public class ChatWebSocketHandler implements WebSocketHandler {
                                         return Flux.empty();
                                     }
                                     firstFrameIn.set(true);
-                                    return signIn(first.get())
+                                    return signIn(first.get(), handshakeAddress(ws))
                                             .timeout(authTimeout.multipliedBy(SIGN_IN_LIMIT_FACTOR))
                                             // the socket lives on downstream of the sign-in for
                                             // hours: let go of its finished query (statement,
@@ -229,7 +229,12 @@ public class ChatWebSocketHandler implements WebSocketHandler {
         return code == CloseStatus.GOING_AWAY.getCode() ? "server shutting down" : "server error";
     }
 
-    private Mono<ClientConnection> signIn(String text) {
+    /** The client's address for the audit trail: null when the handshake did not say. */
+    private static String handshakeAddress(WebSocketSession ws) {
+        return RequestInfo.ipOf(ws.getHandshakeInfo().getRemoteAddress());
+    }
+
+    private Mono<ClientConnection> signIn(String text, String address) {
         ClientFrame frame;
         try {
             frame = json.readValue(text, ClientFrame.class);
@@ -247,7 +252,7 @@ public class ChatWebSocketHandler implements WebSocketHandler {
         }
         return authenticate
                 .apply(auth.token())
-                .map(principal -> new ClientConnection(principal, limits));
+                .map(principal -> new ClientConnection(principal, limits, address));
     }
 
     /**

@@ -167,7 +167,12 @@ public final class OpsCommands {
         return null;
     }
 
-    /** The first admin of a production install; an existing username is left alone. */
+    /**
+     * The first admin of a production install; an existing username is left alone. The account and
+     * its audit entry ({@code admin.staff_created}, actor {@code ops}, as the API writes it for an
+     * admin's new account) are one transaction: no admin appears that the audit trail does not
+     * show. The entry goes through V60's {@code audit_append}, which chains it to the last one.
+     */
     private void createAdmin() throws SQLException {
         String username =
                 environment.get("ADMIN_USERNAME").strip().toLowerCase(java.util.Locale.ROOT);
@@ -175,25 +180,46 @@ public final class OpsCommands {
         String hash =
                 new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(10)
                         .encode(environment.get("ADMIN_PASSWORD"));
-        try (Connection connection = connect();
-                java.sql.PreparedStatement insert =
-                        connection.prepareStatement(
-                                "INSERT INTO users (username, display_name, email, password_hash, role, max_chats)"
-                                        + " VALUES (?, ?, ?, ?, 'admin', 0) ON CONFLICT (username) DO NOTHING")) {
-            insert.setString(1, username);
-            insert.setString(2, name.isEmpty() ? "Administrator" : name);
-            String email = environment.getOrDefault("ADMIN_EMAIL", "").strip();
-            insert.setString(3, email.isEmpty() ? null : email);
-            insert.setString(4, hash);
-            if (insert.executeUpdate() == 0) {
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            java.util.UUID id = insertAdmin(connection, username, name, hash);
+            if (id == null) {
+                connection.rollback();
                 throw new IllegalStateException(
                         "the username "
                                 + username
                                 + " is taken; choose another ADMIN_USERNAME (an admin changes"
                                 + " passwords with PUT /api/agents/:id)");
             }
+            try (java.sql.PreparedStatement audit =
+                    connection.prepareStatement(
+                            "SELECT audit_append('ops', NULL, NULL, 'admin.staff_created', ?, ?)")) {
+                audit.setString(1, "staff:" + id);
+                audit.setString(2, "username=" + username + " role=admin");
+                audit.execute();
+            }
+            connection.commit();
         }
         out.println("create-admin: admin " + username + " created; sign in with ADMIN_PASSWORD");
+    }
+
+    /** The new admin's id, or null when the username is taken. */
+    private java.util.UUID insertAdmin(
+            Connection connection, String username, String name, String hash) throws SQLException {
+        try (java.sql.PreparedStatement insert =
+                connection.prepareStatement(
+                        "INSERT INTO users (username, display_name, email, password_hash, role,"
+                                + " max_chats) VALUES (?, ?, ?, ?, 'admin', 0)"
+                                + " ON CONFLICT (username) DO NOTHING RETURNING id")) {
+            insert.setString(1, username);
+            insert.setString(2, name.isEmpty() ? "Administrator" : name);
+            String email = environment.getOrDefault("ADMIN_EMAIL", "").strip();
+            insert.setString(3, email.isEmpty() ? null : email);
+            insert.setString(4, hash);
+            try (ResultSet row = insert.executeQuery()) {
+                return row.next() ? row.getObject(1, java.util.UUID.class) : null;
+            }
+        }
     }
 
     private void script(String resource) throws SQLException {
