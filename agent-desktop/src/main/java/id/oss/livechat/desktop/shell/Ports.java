@@ -1,10 +1,10 @@
 package id.oss.livechat.desktop.shell;
 
 import id.oss.livechat.desktop.analytics.AnalyticsApi;
-import id.oss.livechat.desktop.chat.AttachmentApi;
-import id.oss.livechat.desktop.chat.HttpAttachmentApi;
 import id.oss.livechat.desktop.audit.AuditApi;
 import id.oss.livechat.desktop.audit.HttpAuditApi;
+import id.oss.livechat.desktop.chat.AttachmentApi;
+import id.oss.livechat.desktop.chat.HttpAttachmentApi;
 import id.oss.livechat.desktop.connection.ChatConnection;
 import id.oss.livechat.desktop.connection.HttpStaffApi;
 import id.oss.livechat.desktop.connection.ServerAddress;
