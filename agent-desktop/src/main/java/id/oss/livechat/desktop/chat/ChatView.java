@@ -1,6 +1,7 @@
 package id.oss.livechat.desktop.chat;
 
 import id.oss.livechat.desktop.i18n.Localization;
+import id.oss.livechat.desktop.util.UiThread;
 import id.oss.livechat.model.staff.StaffSession;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -65,8 +67,7 @@ public final class ChatView extends BorderPane {
     // held here: the view-model only keeps a weak reference (views are rebuilt on a language
     // change)
     private final ChangeListener<ChatViewModel> follow = (obs, old, now) -> show(now);
-    private final ListChangeListener<MessageItem> scrollToEnd =
-            change -> messages.scrollTo(messages.getItems().size() - 1);
+    private final ListChangeListener<MessageItem> scrollToEnd = change -> scrollToNewest();
     private final javafx.collections.WeakListChangeListener<MessageItem> weakScrollToEnd =
             new javafx.collections.WeakListChangeListener<>(scrollToEnd);
 
@@ -305,7 +306,7 @@ public final class ChatView extends BorderPane {
         noteToggle.disableProperty().bind(chat.closedProperty());
         messages.setItems(chat.messages());
         chat.messages().addListener(weakScrollToEnd);
-        messages.scrollTo(Math.max(0, chat.messages().size() - 1));
+        scrollToNewest();
         title.textProperty()
                 .bind(
                         Bindings.createStringBinding(
@@ -392,5 +393,33 @@ public final class ChatView extends BorderPane {
         return reason.isEmpty()
                 ? i18n.text("chat.closed")
                 : i18n.text("chat.closed.reason", reason);
+    }
+
+    /**
+     * Brings the newest message into view whole. {@code ListView.scrollTo} puts an item at the top
+     * and leaves the rest to the flow's estimate of cell heights it has not measured, which with
+     * messages of one line and of ten left the newest one cut off or below the edge. So, once the
+     * list has laid out its new items, the flow is asked to make the last cell fully visible,
+     * twice: the first time may only bring it near.
+     */
+    private void scrollToNewest() {
+        int last = messages.getItems().size() - 1;
+        if (last < 0) {
+            return;
+        }
+        messages.scrollTo(last);
+        UiThread.fx()
+                .later(
+                        () -> {
+                            if (messages.getItems().size() - 1 != last
+                                    || !(messages.lookup(".virtual-flow")
+                                            instanceof VirtualFlow<?> flow)) {
+                                return; // a newer message scrolls for itself
+                            }
+                            for (int pass = 0; pass < 2; pass++) {
+                                messages.layout();
+                                flow.scrollTo(last);
+                            }
+                        });
     }
 }

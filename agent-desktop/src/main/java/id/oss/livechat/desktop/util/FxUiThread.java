@@ -16,4 +16,9 @@ final class FxUiThread implements UiThread {
             Platform.runLater(action);
         }
     }
+
+    @Override
+    public void later(Runnable action) {
+        Platform.runLater(action);
+    }
 }

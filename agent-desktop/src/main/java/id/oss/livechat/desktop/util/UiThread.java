@@ -11,6 +11,14 @@ public interface UiThread {
     /** Runs {@code action} on the UI thread: now if already there, else soon after. */
     void run(Runnable action);
 
+    /**
+     * Runs {@code action} on the UI thread after what is queued there now, even when called from
+     * it: for work that needs the scene laid out first (where a list has put its new cells).
+     */
+    default void later(Runnable action) {
+        run(action);
+    }
+
     /** The JavaFX application thread. */
     static UiThread fx() {
         return FxUiThread.INSTANCE;
