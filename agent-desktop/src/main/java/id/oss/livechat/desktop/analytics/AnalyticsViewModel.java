@@ -7,6 +7,7 @@ import id.oss.livechat.desktop.util.Background;
 import id.oss.livechat.desktop.util.Durations;
 import id.oss.livechat.model.analytics.AnalyticsReport;
 import id.oss.livechat.model.analytics.Dashboard;
+import id.oss.livechat.model.analytics.Measures;
 import id.oss.livechat.model.analytics.ReportRow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -66,6 +68,9 @@ public final class AnalyticsViewModel {
     private final Background background;
     private final Localization i18n;
     private final Clock clock;
+    // today's figures of the last dashboard shown: the charts are asked for again when they move
+    private boolean dashboardShown;
+    private Measures shownToday;
 
     public AnalyticsViewModel(
             AnalyticsApi api, Background background, Localization i18n, Clock clock) {
@@ -217,13 +222,10 @@ public final class AnalyticsViewModel {
     /**
      * The live counters; called when the pane opens and every few seconds after. The charts of a
      * range that reaches today move with the cards (today's chats are in both), so they are asked
-     * for again too; a range in the past stays as it was shown.
+     * for again when today's figures moved, and only then; a range in the past stays as it was.
      */
     public void refreshLive() {
         background.run(api::dashboard, this::showLive, this::failed);
-        if (!to.get().isBefore(today())) {
-            loadReport();
-        }
     }
 
     private LocalDate today() {
@@ -271,6 +273,12 @@ public final class AnalyticsViewModel {
     }
 
     private void showLive(Dashboard figures) {
+        boolean todayMoved = !dashboardShown || !Objects.equals(figures.today(), shownToday);
+        dashboardShown = true;
+        shownToday = figures.today();
+        if (todayMoved && !to.get().isBefore(today())) {
+            loadReport();
+        }
         availability.set(Availability.READY);
         waiting.set(Long.toString(figures.waiting()));
         longestWait.set(seconds(figures.longestWaitSeconds()));

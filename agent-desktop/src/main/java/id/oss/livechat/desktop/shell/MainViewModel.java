@@ -208,8 +208,8 @@ public final class MainViewModel {
         cannedReplies.load();
         labels.load();
         if (analytics != null) {
+            // the first figures bring the charts of the range, which reaches today
             analytics.refreshLive();
-            analytics.loadReport();
         }
         if (hours != null) {
             hours.loadDepartments();

@@ -57,8 +57,9 @@ class AnalyticsViewModelTest {
     }
 
     @Test
-    void aChartWhoseFiguresDidNotMoveIsNotRedrawnByTheLiveRefresh() {
+    void theChartsAreAskedForAgainOnlyWhenTodaysFiguresMoved() {
         analytics.refreshLive();
+        int asked = api.asked.size();
         java.util.concurrent.atomic.AtomicInteger redrawn =
                 new java.util.concurrent.atomic.AtomicInteger();
         analytics
@@ -67,10 +68,16 @@ class AnalyticsViewModelTest {
                         (javafx.collections.ListChangeListener<ReportRow>)
                                 c -> redrawn.incrementAndGet());
 
+        // every 15 s the cards are refreshed; with nothing new today, no report is asked for
         analytics.refreshLive();
         analytics.refreshLive();
-
+        assertThat(api.asked).hasSize(asked);
         assertThat(redrawn).hasValue(0);
+
+        // a chat more today: the charts come again with it
+        api.sessionsToday = 64;
+        analytics.refreshLive();
+        assertThat(api.asked).hasSize(2 * asked);
     }
 
     @Test

@@ -13,24 +13,17 @@ import id.oss.livechat.desktop.fx.Screenshots;
 import id.oss.livechat.desktop.i18n.AppLanguage;
 import id.oss.livechat.desktop.i18n.Localization;
 import id.oss.livechat.desktop.queue.QueueItem;
-import id.oss.livechat.desktop.shell.DesktopContext;
 import id.oss.livechat.desktop.shell.DesktopShell;
 import id.oss.livechat.desktop.shell.MainViewModel;
 import id.oss.livechat.desktop.shell.Ports;
-import id.oss.livechat.desktop.testing.CountingSound;
 import id.oss.livechat.desktop.testing.MemorySettings;
-import id.oss.livechat.desktop.util.AppVersion;
 import id.oss.livechat.desktop.util.Durations;
-import id.oss.livechat.desktop.util.ExecutorBackground;
-import id.oss.livechat.desktop.util.ExecutorScheduler;
-import id.oss.livechat.desktop.util.UiThread;
 import id.oss.livechat.model.AgentStatus;
 import id.oss.livechat.model.SenderType;
 import id.oss.livechat.model.SessionStatus;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.model.visitor.ContactRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -68,8 +61,7 @@ class AgentDeskEndToEndTest {
 
     private final Localization i18n = new Localization(AppLanguage.INDONESIAN);
     private final MemorySettings settings = new MemorySettings();
-    private ExecutorBackground background;
-    private ExecutorScheduler scheduler;
+    private RealDesk app;
     private DesktopShell shell;
     private Stage stage;
 
@@ -88,35 +80,13 @@ class AgentDeskEndToEndTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        background = new ExecutorBackground(UiThread.fx());
-        scheduler = new ExecutorScheduler(UiThread.fx());
-        DesktopContext context =
-                new DesktopContext(
-                        Ports.real(),
-                        i18n,
-                        settings,
-                        UiThread.fx(),
-                        background,
-                        scheduler,
-                        Clock.systemUTC(),
-                        new CountingSound(),
-                        AppVersion.current());
-        shell = new DesktopShell(stage, context);
-        shell.showLogin();
-        stage.setWidth(1366);
-        stage.setHeight(820);
-        stage.show();
+        app = new RealDesk(stage, Ports.real(), i18n, settings);
+        shell = app.shell();
     }
 
     @AfterEach
     void closeDesktop() {
-        fx(
-                () -> {
-                    shell.close();
-                    return null;
-                });
-        scheduler.close();
-        background.close();
+        app.close();
     }
 
     @Test

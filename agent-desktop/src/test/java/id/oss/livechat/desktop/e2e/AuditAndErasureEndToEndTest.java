@@ -8,23 +8,16 @@ import id.oss.livechat.desktop.audit.AuditLine;
 import id.oss.livechat.desktop.fx.Screenshots;
 import id.oss.livechat.desktop.i18n.AppLanguage;
 import id.oss.livechat.desktop.i18n.Localization;
-import id.oss.livechat.desktop.shell.DesktopContext;
 import id.oss.livechat.desktop.shell.DesktopShell;
 import id.oss.livechat.desktop.shell.MainViewModel;
-import id.oss.livechat.desktop.testing.CountingSound;
 import id.oss.livechat.desktop.testing.MemorySettings;
-import id.oss.livechat.desktop.util.AppVersion;
-import id.oss.livechat.desktop.util.ExecutorBackground;
-import id.oss.livechat.desktop.util.ExecutorScheduler;
 import id.oss.livechat.desktop.util.SaveDialog;
-import id.oss.livechat.desktop.util.UiThread;
 import id.oss.livechat.model.AgentStatus;
 import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.visitor.ContactRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -42,7 +35,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -60,8 +52,7 @@ class AuditAndErasureEndToEndTest {
     private final Localization i18n = new Localization(AppLanguage.INDONESIAN);
     private final RecordingPorts ports = new RecordingPorts();
     private final List<VisitorClient> visitors = new ArrayList<>();
-    private ExecutorBackground background;
-    private ExecutorScheduler scheduler;
+    private RealDesk app;
     private DesktopShell shell;
     private DeskDriver desk;
 
@@ -88,37 +79,15 @@ class AuditAndErasureEndToEndTest {
 
     @Start
     void start(Stage stage) {
-        background = new ExecutorBackground(UiThread.fx());
-        scheduler = new ExecutorScheduler(UiThread.fx());
-        DesktopContext context =
-                new DesktopContext(
-                        ports,
-                        i18n,
-                        new MemorySettings(),
-                        UiThread.fx(),
-                        background,
-                        scheduler,
-                        Clock.systemUTC(),
-                        new CountingSound(),
-                        AppVersion.current());
-        shell = new DesktopShell(stage, context);
-        shell.showLogin();
-        stage.setWidth(1366);
-        stage.setHeight(820);
-        stage.show();
-        desk = new DeskDriver(new FxRobot(), shell, stage);
+        app = new RealDesk(stage, ports, i18n, new MemorySettings());
+        shell = app.shell();
+        desk = app.driver();
     }
 
     @AfterEach
     void closeDesktop() {
         visitors.forEach(VisitorClient::close);
-        fx(
-                () -> {
-                    shell.close();
-                    return null;
-                });
-        scheduler.close();
-        background.close();
+        app.close();
     }
 
     @Test

@@ -8,21 +8,14 @@ import static org.awaitility.Awaitility.await;
 import id.oss.livechat.desktop.fx.Screenshots;
 import id.oss.livechat.desktop.i18n.AppLanguage;
 import id.oss.livechat.desktop.i18n.Localization;
-import id.oss.livechat.desktop.shell.DesktopContext;
 import id.oss.livechat.desktop.shell.DesktopShell;
 import id.oss.livechat.desktop.shell.MainViewModel;
-import id.oss.livechat.desktop.testing.CountingSound;
 import id.oss.livechat.desktop.testing.MemorySettings;
-import id.oss.livechat.desktop.util.AppVersion;
-import id.oss.livechat.desktop.util.ExecutorBackground;
-import id.oss.livechat.desktop.util.ExecutorScheduler;
-import id.oss.livechat.desktop.util.UiThread;
 import id.oss.livechat.model.staff.Agent;
 import id.oss.livechat.model.staff.RoutingRule;
 import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.model.visitor.ContactRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -38,7 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -58,8 +50,7 @@ class CaseCardAndHoursEndToEndTest {
 
     private final Localization i18n = new Localization(AppLanguage.INDONESIAN);
     private final List<VisitorClient> visitors = new ArrayList<>();
-    private ExecutorBackground background;
-    private ExecutorScheduler scheduler;
+    private RealDesk app;
     private DesktopShell shell;
     private DeskDriver desk;
 
@@ -78,38 +69,16 @@ class CaseCardAndHoursEndToEndTest {
 
     @Start
     void start(Stage stage) {
-        background = new ExecutorBackground(UiThread.fx());
-        scheduler = new ExecutorScheduler(UiThread.fx());
-        DesktopContext context =
-                new DesktopContext(
-                        new RecordingPorts(),
-                        i18n,
-                        new MemorySettings(),
-                        UiThread.fx(),
-                        background,
-                        scheduler,
-                        Clock.systemUTC(),
-                        new CountingSound(),
-                        AppVersion.current());
-        shell = new DesktopShell(stage, context);
-        shell.showLogin();
-        stage.setWidth(1366);
-        stage.setHeight(820);
-        stage.show();
-        desk = new DeskDriver(new FxRobot(), shell, stage);
+        app = new RealDesk(stage, new RecordingPorts(), i18n, new MemorySettings());
+        shell = app.shell();
+        desk = app.driver();
     }
 
     @AfterEach
     void closeDesktop() {
         visitors.forEach(VisitorClient::close);
         admin.routingRules(List.of());
-        fx(
-                () -> {
-                    shell.close();
-                    return null;
-                });
-        scheduler.close();
-        background.close();
+        app.close();
     }
 
     /** The case of the demo dashboard: the worked example of docs/API.md. */

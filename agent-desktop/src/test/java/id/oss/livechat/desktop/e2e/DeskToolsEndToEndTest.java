@@ -8,20 +8,15 @@ import static org.awaitility.Awaitility.await;
 import id.oss.livechat.desktop.board.AgentLine;
 import id.oss.livechat.desktop.chat.ChatViewModel;
 import id.oss.livechat.desktop.chat.MessageItem;
+import id.oss.livechat.desktop.fx.FxDesk;
 import id.oss.livechat.desktop.fx.Screenshots;
 import id.oss.livechat.desktop.i18n.AppLanguage;
 import id.oss.livechat.desktop.i18n.Localization;
-import id.oss.livechat.desktop.shell.DesktopContext;
 import id.oss.livechat.desktop.shell.DesktopShell;
 import id.oss.livechat.desktop.shell.MainViewModel;
-import id.oss.livechat.desktop.testing.CountingSound;
 import id.oss.livechat.desktop.testing.MemorySettings;
 import id.oss.livechat.desktop.tools.HttpDeskToolsApi;
-import id.oss.livechat.desktop.util.AppVersion;
-import id.oss.livechat.desktop.util.ExecutorBackground;
-import id.oss.livechat.desktop.util.ExecutorScheduler;
 import id.oss.livechat.desktop.util.SaveDialog;
-import id.oss.livechat.desktop.util.UiThread;
 import id.oss.livechat.model.AgentStatus;
 import id.oss.livechat.model.Language;
 import id.oss.livechat.model.SenderType;
@@ -34,7 +29,6 @@ import id.oss.livechat.model.tagging.CloseReason;
 import id.oss.livechat.model.visitor.ContactRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +39,6 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
@@ -58,7 +50,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -75,8 +66,7 @@ class DeskToolsEndToEndTest {
     private final Localization i18n = new Localization(AppLanguage.INDONESIAN);
     private final RecordingPorts ports = new RecordingPorts();
     private final List<VisitorClient> visitors = new ArrayList<>();
-    private ExecutorBackground background;
-    private ExecutorScheduler scheduler;
+    private RealDesk app;
     private DesktopShell shell;
     private DeskDriver desk;
 
@@ -97,37 +87,15 @@ class DeskToolsEndToEndTest {
 
     @Start
     void start(Stage stage) {
-        background = new ExecutorBackground(UiThread.fx());
-        scheduler = new ExecutorScheduler(UiThread.fx());
-        DesktopContext context =
-                new DesktopContext(
-                        ports,
-                        i18n,
-                        new MemorySettings(),
-                        UiThread.fx(),
-                        background,
-                        scheduler,
-                        Clock.systemUTC(),
-                        new CountingSound(),
-                        AppVersion.current());
-        shell = new DesktopShell(stage, context);
-        shell.showLogin();
-        stage.setWidth(1366);
-        stage.setHeight(820);
-        stage.show();
-        desk = new DeskDriver(new FxRobot(), shell, stage);
+        app = new RealDesk(stage, ports, i18n, new MemorySettings());
+        shell = app.shell();
+        desk = app.driver();
     }
 
     @AfterEach
     void closeDesktop() {
         visitors.forEach(VisitorClient::close);
-        fx(
-                () -> {
-                    shell.close();
-                    return null;
-                });
-        scheduler.close();
-        background.close();
+        app.close();
     }
 
     @Test
@@ -376,17 +344,7 @@ class DeskToolsEndToEndTest {
     }
 
     private void showTab(String id) {
-        fx(
-                () -> {
-                    TabPane tabs = desk.robot().lookup(".main-tabs").queryAs(TabPane.class);
-                    tabs.getSelectionModel()
-                            .select(
-                                    tabs.getTabs().stream()
-                                            .filter(t -> id.equals(t.getId()))
-                                            .findFirst()
-                                            .orElseThrow());
-                    return null;
-                });
+        FxDesk.selectTab(desk.robot(), id);
     }
 
     @SuppressWarnings("unchecked")
@@ -481,17 +439,7 @@ class DeskToolsEndToEndTest {
                 });
 
         // the analytics pane's Export saves the chosen range's figures through the file chooser
-        fx(
-                () -> {
-                    TabPane tabs = desk.robot().lookup(".main-tabs").queryAs(TabPane.class);
-                    Tab analytics =
-                            tabs.getTabs().stream()
-                                    .filter(t -> "tab-analytics".equals(t.getId()))
-                                    .findFirst()
-                                    .orElseThrow();
-                    tabs.getSelectionModel().select(analytics);
-                    return null;
-                });
+        showTab("tab-analytics");
         desk.robot().clickOn("#export-button");
         SaveDialog.Recording chooser = (SaveDialog.Recording) ports.saveDialog;
         eventually(() -> chooser.suggestedNames.size() == 1);

@@ -15,15 +15,9 @@ import id.oss.livechat.desktop.connection.HttpStaffApi;
 import id.oss.livechat.desktop.fx.Screenshots;
 import id.oss.livechat.desktop.i18n.AppLanguage;
 import id.oss.livechat.desktop.i18n.Localization;
-import id.oss.livechat.desktop.shell.DesktopContext;
 import id.oss.livechat.desktop.shell.DesktopShell;
 import id.oss.livechat.desktop.shell.MainViewModel;
-import id.oss.livechat.desktop.testing.CountingSound;
 import id.oss.livechat.desktop.testing.MemorySettings;
-import id.oss.livechat.desktop.util.AppVersion;
-import id.oss.livechat.desktop.util.ExecutorBackground;
-import id.oss.livechat.desktop.util.ExecutorScheduler;
-import id.oss.livechat.desktop.util.UiThread;
 import id.oss.livechat.model.AgentStatus;
 import id.oss.livechat.model.SessionStatus;
 import id.oss.livechat.model.realtime.ChatMessage;
@@ -33,7 +27,6 @@ import id.oss.livechat.model.staff.StaffSession;
 import id.oss.livechat.model.staff.UpdateAgentRequest;
 import id.oss.livechat.model.visitor.ContactRequest;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +42,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -66,8 +58,7 @@ class HonestDeskEndToEndTest {
     private final Localization i18n = new Localization(AppLanguage.INDONESIAN);
     private final RecordingPorts ports = new RecordingPorts();
     private final List<VisitorClient> visitors = new ArrayList<>();
-    private ExecutorBackground background;
-    private ExecutorScheduler scheduler;
+    private RealDesk app;
     private DesktopShell shell;
     private DeskDriver desk;
 
@@ -86,37 +77,15 @@ class HonestDeskEndToEndTest {
 
     @Start
     void start(Stage stage) {
-        background = new ExecutorBackground(UiThread.fx());
-        scheduler = new ExecutorScheduler(UiThread.fx());
-        DesktopContext context =
-                new DesktopContext(
-                        ports,
-                        i18n,
-                        new MemorySettings(),
-                        UiThread.fx(),
-                        background,
-                        scheduler,
-                        Clock.systemUTC(),
-                        new CountingSound(),
-                        AppVersion.current());
-        shell = new DesktopShell(stage, context);
-        shell.showLogin();
-        stage.setWidth(1366);
-        stage.setHeight(820);
-        stage.show();
-        desk = new DeskDriver(new FxRobot(), shell, stage);
+        app = new RealDesk(stage, ports, i18n, new MemorySettings());
+        shell = app.shell();
+        desk = app.driver();
     }
 
     @AfterEach
     void closeDesktop() {
         visitors.forEach(VisitorClient::close);
-        fx(
-                () -> {
-                    shell.close();
-                    return null;
-                });
-        scheduler.close();
-        background.close();
+        app.close();
     }
 
     @Test

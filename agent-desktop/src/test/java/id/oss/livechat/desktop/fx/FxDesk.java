@@ -86,7 +86,11 @@ public final class FxDesk {
                     tabs.getTabs().stream()
                             .filter(tab -> id.equals(tab.getId()))
                             .findFirst()
-                            .ifPresent(tabs.getSelectionModel()::select);
+                            .ifPresentOrElse(
+                                    tabs.getSelectionModel()::select,
+                                    () -> {
+                                        throw new AssertionError("no tab " + id);
+                                    });
                     return null;
                 });
     }

@@ -15,7 +15,6 @@ import id.oss.livechat.model.staff.StaffSession;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -146,11 +145,7 @@ class ScreenshotsTest extends ApplicationTest {
                     return null;
                 });
         FxRobot robot = new FxRobot();
-        fx(
-                () -> {
-                    selectTab(robot.lookup(".main-tabs").queryAs(TabPane.class), "tab-analytics");
-                    return null;
-                });
+        FxDesk.selectTab(robot, "tab-analytics");
         eventually(
                 () ->
                         desk.shell.mainViewModel().analytics().orElseThrow().perAgent().size() == 4
@@ -173,10 +168,4 @@ class ScreenshotsTest extends ApplicationTest {
     /**
      * Selects a main tab by its id: which tabs a role gets (the board, hours) moves the indexes.
      */
-    private static void selectTab(TabPane tabs, String id) {
-        tabs.getTabs().stream()
-                .filter(tab -> id.equals(tab.getId()))
-                .findFirst()
-                .ifPresent(tabs.getSelectionModel()::select);
-    }
 }

@@ -20,6 +20,9 @@ public final class FakeAnalyticsApi implements AnalyticsApi {
     /** The groupings asked for, in order. */
     public final List<GroupBy> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** Today's chats so far, as the dashboard says; a test moves it to move today's figures. */
+    public volatile long sessionsToday = 63;
+
     @Override
     public Dashboard dashboard() {
         if (missing) {
@@ -34,7 +37,7 @@ public final class FakeAnalyticsApi implements AnalyticsApi {
                 754.0,
                 7,
                 5,
-                measures(63, 4, 3, 142.0, 48.0, 611.0, 0.06),
+                measures(sessionsToday, 4, 3, 142.0, 48.0, 611.0, 0.06),
                 List.of(
                         new DepartmentFigures(
                                 new DepartmentRef(UUID.randomUUID(), "PB", "Perizinan Berusaha"),

@@ -22,6 +22,21 @@ public class R2dbcRetentionRepository implements RetentionRepository {
     private static final String UNLOCK =
             "SELECT pg_advisory_unlock(hashtext('livechat.retention'))";
 
+    /** The V62 functions, each a fixed statement; only the cutoff and the batch size are bound. */
+    private enum Sweep {
+        MESSAGES("SELECT retention_messages($1, $2)"),
+        CONTACTS("SELECT retention_contacts($1, $2)"),
+        ADDRESSES("SELECT retention_addresses($1, $2)"),
+        MAILS("SELECT retention_mails($1, $2)"),
+        AUDIT("SELECT retention_audit($1, $2)");
+
+        private final String statement;
+
+        Sweep(String statement) {
+            this.statement = statement;
+        }
+    }
+
     private final DatabaseClient db;
 
     public R2dbcRetentionRepository(DatabaseClient db) {
@@ -40,11 +55,11 @@ public class R2dbcRetentionRepository implements RetentionRepository {
 
     private static Mono<RetentionReport> sweep(Connection connection, Cutoffs cutoffs, int batch) {
         return Mono.zip(
-                        all(connection, "retention_messages", cutoffs.messages(), batch),
-                        all(connection, "retention_contacts", cutoffs.contacts(), batch),
-                        all(connection, "retention_addresses", cutoffs.addresses(), batch),
-                        all(connection, "retention_mails", cutoffs.mails(), batch),
-                        all(connection, "retention_audit", cutoffs.audit(), batch))
+                        all(connection, Sweep.MESSAGES, cutoffs.messages(), batch),
+                        all(connection, Sweep.CONTACTS, cutoffs.contacts(), batch),
+                        all(connection, Sweep.ADDRESSES, cutoffs.addresses(), batch),
+                        all(connection, Sweep.MAILS, cutoffs.mails(), batch),
+                        all(connection, Sweep.AUDIT, cutoffs.audit(), batch))
                 .map(
                         counts ->
                                 new RetentionReport(
@@ -56,20 +71,19 @@ public class R2dbcRetentionRepository implements RetentionRepository {
     }
 
     /** One class: batch after batch until a batch finds nothing; the rows emptied in all. */
-    private static Mono<Long> all(
-            Connection connection, String function, Instant cutoff, int batch) {
-        return Mono.defer(() -> oneBatch(connection, function, cutoff, batch))
+    private static Mono<Long> all(Connection connection, Sweep sweep, Instant cutoff, int batch) {
+        return Mono.defer(() -> oneBatch(connection, sweep, cutoff, batch))
                 .repeat()
                 .takeWhile(rows -> rows > 0)
                 .reduce(0L, Long::sum);
     }
 
     private static Mono<Long> oneBatch(
-            Connection connection, String function, Instant cutoff, int batch) {
+            Connection connection, Sweep sweep, Instant cutoff, int batch) {
         OffsetDateTime at = cutoff.atOffset(ZoneOffset.UTC);
         return Flux.from(
                         connection
-                                .createStatement("SELECT " + function + "($1, $2)")
+                                .createStatement(sweep.statement)
                                 .bind("$1", at)
                                 .bind("$2", batch)
                                 .execute())
