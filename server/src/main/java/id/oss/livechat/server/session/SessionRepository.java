@@ -17,12 +17,17 @@ public interface SessionRepository {
     /** The session a visitor token belongs to, if any. */
     Mono<UUID> findIdByTokenHash(byte[] tokenHash);
 
-    /** Stores (or corrects) the session's contact; returns when it was stored. */
     /**
-     * Stores the contact; {@code consentNotice} (the privacy notice version agreed to, or null)
-     * sets when and to which notice the visitor agreed, the first time only.
+     * Stores (or corrects) the session's contact and marks its visitor as seen, in one statement
+     * that holds the session's row: {@code consentNotice} (the privacy notice version agreed to, or
+     * null) sets when and to which notice the visitor agreed, the first time only. The result names
+     * the session's agent as of that statement, so a chat assigned at the same moment is either
+     * assigned after the contact is stored (and its assignment reads it) or named here.
      */
-    Mono<Instant> saveContact(UUID sessionId, Contact contact, String consentNotice);
+    Mono<ContactSaved> saveContact(UUID sessionId, Contact contact, String consentNotice);
+
+    /** When a contact was stored, and the agent of its session then (null while it waits). */
+    record ContactSaved(Instant storedAt, UUID agentId) {}
 
     Mono<SessionDetails> details(UUID sessionId);
 

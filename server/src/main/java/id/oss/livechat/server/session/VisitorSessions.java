@@ -295,18 +295,8 @@ public class VisitorSessions {
                                                 "session_closed",
                                                 "This session is closed; start a new chat."));
                             }
-                            return sessions.touchVisitor(session.id())
-                                    .then(
-                                            sessions.saveContact(
-                                                    session.id(), contact, consentTo(request)))
-                                    .flatMap(
-                                            stored ->
-                                                    // the desk shows the name and contact at once
-                                                    bus.publish(
-                                                                    new ChatEvent.VisitorChanged(
-                                                                            session.id(),
-                                                                            session.agentId()))
-                                                            .thenReturn(stored));
+                            return sessions.saveContact(session.id(), contact, consentTo(request))
+                                    .flatMap(saved -> showToStaff(session.id(), saved));
                         })
                 .map(
                         stored ->
@@ -319,6 +309,16 @@ public class VisitorSessions {
                                         contact.companyName(),
                                         false,
                                         stored));
+    }
+
+    /**
+     * The desk shows the name and contact at once: the agent told is the one the session had when
+     * the contact was stored, not when the request came in (the chat may have been assigned in
+     * between, and that assignment read the session before the contact was there).
+     */
+    private Mono<Instant> showToStaff(UUID sessionId, SessionRepository.ContactSaved saved) {
+        return bus.publish(new ChatEvent.VisitorChanged(sessionId, saved.agentId()))
+                .thenReturn(saved.storedAt());
     }
 
     /** {@code session/:id}: the session as its visitor sees it. */

@@ -21,7 +21,6 @@ import id.oss.livechat.server.system.database.Sql;
 import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -118,10 +117,16 @@ public class R2dbcSessionRepository implements SessionRepository {
     }
 
     @Override
-    public Mono<Instant> saveContact(UUID sessionId, Contact contact, String consentNotice) {
+    public Mono<ContactSaved> saveContact(UUID sessionId, Contact contact, String consentNotice) {
+        // the session's row is updated first: a claim of the session waits for this statement, or
+        // this one for the claim and then reads its agent (read committed re-reads the row)
         var spec =
                 db.sql(
                                 """
+                WITH session AS (
+                  UPDATE chat_sessions SET visitor_last_seen_at = now()
+                   WHERE id = :session AND status <> 'closed'
+                  RETURNING agent_id)
                 INSERT INTO chat_session_contacts
                   (session_id, contact_name, contact_email, contact_phone, position, company_name,
                    consent_at, consent_notice)
@@ -135,7 +140,7 @@ public class R2dbcSessionRepository implements SessionRepository {
                   consent_at = coalesce(chat_session_contacts.consent_at, EXCLUDED.consent_at),
                   consent_notice = coalesce(chat_session_contacts.consent_notice,
                                             EXCLUDED.consent_notice)
-                RETURNING updated_at""")
+                RETURNING updated_at, (SELECT agent_id FROM session) AS agent_id""")
                         .bind("session", sessionId)
                         .bind("name", contact.contactName());
         spec = bind(spec, "email", contact.contactEmail(), String.class);
@@ -143,7 +148,11 @@ public class R2dbcSessionRepository implements SessionRepository {
         spec = bind(spec, "position", contact.position(), String.class);
         spec = bind(spec, "company", contact.companyName(), String.class);
         spec = bind(spec, "consent", consentNotice, String.class);
-        return spec.map(row -> Sql.instant(row, "updated_at")).one();
+        return spec.map(
+                        row ->
+                                new ContactSaved(
+                                        Sql.instant(row, "updated_at"), Sql.uuid(row, "agent_id")))
+                .one();
     }
 
     @Override
