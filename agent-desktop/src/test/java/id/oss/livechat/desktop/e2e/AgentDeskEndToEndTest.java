@@ -65,6 +65,10 @@ class AgentDeskEndToEndTest {
     private DesktopShell shell;
     private Stage stage;
 
+    /**
+     * A server of its own, not the shared one: the supervisor reads the whole day's figures (every
+     * chat today, every agent online), which must be this test's alone.
+     */
     @BeforeAll
     static void startServer() {
         server = RealServer.start();

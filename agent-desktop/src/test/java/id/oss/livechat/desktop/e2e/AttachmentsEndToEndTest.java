@@ -41,7 +41,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,16 +72,9 @@ class AttachmentsEndToEndTest {
     @TempDir Path files;
 
     @BeforeAll
-    static void startServer() {
-        server = RealServer.start();
+    static void useTheSharedServer() {
+        server = RealServer.shared();
         admin = new ServerAdmin(server.address());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Start

@@ -26,7 +26,6 @@ import javafx.scene.Node;
 import javafx.stage.Stage;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,16 +54,9 @@ class CaseCardAndHoursEndToEndTest {
     private DeskDriver desk;
 
     @BeforeAll
-    static void startServer() {
-        server = RealServer.start();
+    static void useTheSharedServer() {
+        server = RealServer.shared();
         admin = new ServerAdmin(server.address());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Start

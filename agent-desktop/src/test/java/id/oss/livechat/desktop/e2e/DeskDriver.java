@@ -17,6 +17,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -105,8 +106,20 @@ final class DeskDriver {
                 .toList();
     }
 
-    /** The "take" button of a waiting chat in the queue. */
+    /**
+     * The "take" button of a waiting chat in the queue, scrolled into view first: the queue holds
+     * every waiting chat of the account's departments (on the shared server, other classes' too),
+     * and only the rows on screen have cells.
+     */
     Node takeButton(UUID sessionId, String take) {
+        fx(
+                () -> {
+                    queue().getItems().stream()
+                            .filter(item -> item.session().sessionId().equals(sessionId))
+                            .findFirst()
+                            .ifPresent(queue()::scrollTo);
+                    return null;
+                });
         return fx(
                 () ->
                         robot.lookup("#queue .list-cell").queryAllAs(ListCell.class).stream()
@@ -134,6 +147,33 @@ final class DeskDriver {
                             robot.clickOn(takeButton(sessionId, take));
                             return true;
                         });
+    }
+
+    /**
+     * Scrolls the pane around the node {@code query} finds until the node is in view, as a person
+     * scrolls to a button below the fold before clicking it.
+     */
+    void scrollIntoView(String query) {
+        fx(
+                () -> {
+                    Node node = robot.lookup(query).query();
+                    for (Node up = node.getParent(); up != null; up = up.getParent()) {
+                        if (up instanceof ScrollPane scroll) {
+                            Node content = scroll.getContent();
+                            double hidden =
+                                    content.getLayoutBounds().getHeight()
+                                            - scroll.getViewportBounds().getHeight();
+                            double top =
+                                    content.sceneToLocal(node.localToScene(node.getLayoutBounds()))
+                                            .getMinY();
+                            if (hidden > 0) {
+                                scroll.setVvalue(Math.min(1, top / hidden));
+                            }
+                            return null;
+                        }
+                    }
+                    return null;
+                });
     }
 
     /** The dialog the window opened, if one is showing. */

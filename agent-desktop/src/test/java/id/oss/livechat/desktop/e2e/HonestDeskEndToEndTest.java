@@ -37,7 +37,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,16 +62,9 @@ class HonestDeskEndToEndTest {
     private DeskDriver desk;
 
     @BeforeAll
-    static void startServer() {
-        server = RealServer.start();
+    static void useTheSharedServer() {
+        server = RealServer.shared();
         admin = new ServerAdmin(server.address());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Start

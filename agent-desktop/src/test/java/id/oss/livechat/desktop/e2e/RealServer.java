@@ -9,15 +9,24 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * The real chat server in the test's JVM, as {@code java -jar} would run it with no {@code
- * DB_HOST}: its own embedded PostgreSQL (in a fresh folder, so the test owns every row), the
- * in-process bus and demo mode (admin, supervisor, agent1..agent3 with {@link #PASSWORD}), on a
- * free port.
+ * DB_HOST}: its own embedded PostgreSQL (in a fresh folder), the in-process bus and demo mode
+ * (admin, supervisor, agent1..agent3 with {@link #PASSWORD}), on a free port.
+ *
+ * <p>Most classes use the {@link #shared} one: starting a server (PostgreSQL, every migration)
+ * costs seconds, and a class needs none of its own when it sets its scene with departments and
+ * agents of its own ({@link ServerAdmin}) and reads back only what it made. A class that reads the
+ * whole server (the day's figures of every chat, say) or needs settings of its own {@link #start}s
+ * its own.
  */
 public final class RealServer implements AutoCloseable {
     public static final String PASSWORD = "livechat-demo";
+
+    private static RealServer shared;
 
     private final ConfigurableApplicationContext context;
     private final Path dataDir;
@@ -27,6 +36,21 @@ public final class RealServer implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
+    /**
+     * The server the test classes of this JVM share, with the default settings: started by the
+     * first class that asks, stopped (and its data removed) when the JVM exits. Classes must not
+     * {@link #close} it.
+     */
+    public static synchronized RealServer shared() {
+        if (shared == null) {
+            RealServer server = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "real-server-stop"));
+            shared = server;
+        }
+        return shared;
+    }
+
+    /** A server of the caller's own, which it closes. */
     public static RealServer start() {
         return start(new String[0]);
     }
@@ -41,6 +65,7 @@ public final class RealServer implements AutoCloseable {
         }
         ConfigurableApplicationContext context =
                 new SpringApplicationBuilder(LiveChatServer.class)
+                        .initializers(RealServer::nettyOfItsOwn)
                         .run(
                                 java.util.stream.Stream.concat(
                                                 Stream.of(
@@ -52,6 +77,22 @@ public final class RealServer implements AutoCloseable {
                                                 Stream.of(settings))
                                         .toArray(String[]::new));
         return new RealServer(context, dataDir);
+    }
+
+    /**
+     * Netty threads of the server's own. By default every context in a JVM serves on Reactor
+     * Netty's global event loops and disposes of them when it closes: a class's own server, closed,
+     * would take the {@link #shared} one down with it.
+     */
+    private static void nettyOfItsOwn(ConfigurableApplicationContext context) {
+        ((GenericApplicationContext) context)
+                .registerBean(
+                        ReactorResourceFactory.class,
+                        () -> {
+                            ReactorResourceFactory netty = new ReactorResourceFactory();
+                            netty.setUseGlobalResources(false);
+                            return netty;
+                        });
     }
 
     public int port() {

@@ -16,6 +16,7 @@ import id.oss.livechat.server.system.config.LiveChatProperties;
 import id.oss.livechat.server.system.config.StartupRefusedException;
 import id.oss.livechat.server.system.metrics.RefreshedGauges;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -66,13 +67,18 @@ public class AgentConfiguration {
 
     @Bean
     StaffLogin staffLogin(
-            StaffRepository staff, PasswordHasher hasher, TokenIssuer tokens, Clock clock) {
+            StaffRepository staff,
+            PasswordHasher hasher,
+            TokenIssuer tokens,
+            Clock clock,
+            LiveChatProperties properties) {
+        Duration slowdownMax = properties.login().slowdownMax();
         return new StaffLogin(
                 staff,
                 hasher,
                 tokens,
-                new LoginThrottle(clock, LoginThrottle.USER_SLOW_AFTER),
-                new LoginThrottle(clock, LoginThrottle.ADDRESS_SLOW_AFTER));
+                new LoginThrottle(clock, LoginThrottle.USER_SLOW_AFTER, slowdownMax),
+                new LoginThrottle(clock, LoginThrottle.ADDRESS_SLOW_AFTER, slowdownMax));
     }
 
     @Bean

@@ -10,12 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Slows down password guessing without ever locking anyone out. Attempts are counted per key (a
  * user name with the caller's address, or an address alone) over a window, <em>before</em> the
  * password is checked, so a burst of parallel guesses is counted in full. Past {@code slowAfter}
- * attempts each one is given a turn: a delay that doubles up to {@link #MAX_DELAY} after the later
- * of now and the previous attempt's turn, so parallel guesses queue one after another instead of
- * being checked together. A key whose queue is longer than {@link #MAX_WAIT} is told to come back
- * later ({@link Turn#refused()}): only that key, so a stranger guessing a name from its own address
- * slows itself and never the staff member signing in from another. A success clears the key. Kept
- * in memory: per node, which is enough to make guessing slow.
+ * attempts each one is given a turn: a delay that doubles up to a maximum ({@link #MAX_DELAY}
+ * unless the operator sets {@code LOGIN_SLOWDOWN_MAX}) after the later of now and the previous
+ * attempt's turn, so parallel guesses queue one after another instead of being checked together. A
+ * key whose queue is longer than {@link #MAX_WAIT} is told to come back later ({@link
+ * Turn#refused()}): only that key, so a stranger guessing a name from its own address slows itself
+ * and never the staff member signing in from another. A success clears the key. Kept in memory: per
+ * node, which is enough to make guessing slow.
  */
 public final class LoginThrottle {
     static final Duration WINDOW = Duration.ofMinutes(15);
@@ -30,7 +31,9 @@ public final class LoginThrottle {
     public static final int ADDRESS_SLOW_AFTER = 20;
 
     static final Duration FIRST_DELAY = Duration.ofMillis(250);
-    static final Duration MAX_DELAY = Duration.ofSeconds(2);
+
+    /** The longest delay between two turns, by default. */
+    public static final Duration MAX_DELAY = Duration.ofSeconds(2);
 
     /** A key with more than this queued is refused until its queue drains (bounded waiting). */
     static final Duration MAX_WAIT = Duration.ofSeconds(60);
@@ -39,11 +42,21 @@ public final class LoginThrottle {
 
     private final Clock clock;
     private final int slowAfter;
+    private final Duration maxDelay;
     private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
 
     public LoginThrottle(Clock clock, int slowAfter) {
+        this(clock, slowAfter, MAX_DELAY);
+    }
+
+    /**
+     * With the longest delay between two turns {@code maxDelay}; never shorter than the first
+     * delay, so the slow-down cannot be turned off.
+     */
+    public LoginThrottle(Clock clock, int slowAfter, Duration maxDelay) {
         this.clock = clock;
         this.slowAfter = slowAfter;
+        this.maxDelay = maxDelay.compareTo(FIRST_DELAY) < 0 ? FIRST_DELAY : maxDelay;
     }
 
     /** Attempts not yet followed by a success in the window, and the last one's turn. */
@@ -105,7 +118,7 @@ public final class LoginThrottle {
             return Duration.ZERO;
         }
         long millis = FIRST_DELAY.toMillis() << Math.min(count - slowAfter - 1, 10);
-        return Duration.ofMillis(Math.min(millis, MAX_DELAY.toMillis()));
+        return Duration.ofMillis(Math.min(millis, maxDelay.toMillis()));
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -56,6 +56,19 @@ class LoginThrottleTest {
     }
 
     @Test
+    void theOperatorsMaximumCapsTheDelayButNeverBelowTheFirst() {
+        LoginThrottle capped =
+                new LoginThrottle(clock, LoginThrottle.USER_SLOW_AFTER, Duration.ofMillis(500));
+        assertThat(capped.delayFor(3)).isEqualTo(Duration.ofMillis(250));
+        assertThat(capped.delayFor(4)).isEqualTo(Duration.ofMillis(500));
+        assertThat(capped.delayFor(10)).isEqualTo(Duration.ofMillis(500));
+        assertThat(throttle.delayFor(10)).isEqualTo(LoginThrottle.MAX_DELAY);
+
+        LoginThrottle off = new LoginThrottle(clock, LoginThrottle.USER_SLOW_AFTER, Duration.ZERO);
+        assertThat(off.delayFor(10)).isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
     void aStrangersGuessesNeverLockTheNameFromAnotherAddress() {
         for (int i = 0; i < 100; i++) {
             throttle.attempt("admin from 203.0.113.9");

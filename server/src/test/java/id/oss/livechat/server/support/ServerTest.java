@@ -26,6 +26,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "MAIL_POLL_INTERVAL=200ms",
             "MAIL_RETRY_BACKOFF=1s",
             "METRICS_REFRESH=300ms",
+            // StaffLoginTest's ten wrong passwords wait 0.25 s, then 0.5 s each: still slowed
+            "LOGIN_SLOWDOWN_MAX=500ms",
             "FROM_EMAIL=layanan@oss.example.id",
             // every test visitor comes from 127.0.0.1: the per-address limits are lifted as in
             // TestLimits.LIFTED (EdgeTest checks them at their defaults)

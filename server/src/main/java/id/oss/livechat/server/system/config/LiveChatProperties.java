@@ -12,6 +12,7 @@ public record LiveChatProperties(
         @DefaultValue("") String corsOrigins,
         @DefaultValue Identity identity,
         @DefaultValue Jwt jwt,
+        @DefaultValue Login login,
         @DefaultValue Limits limits,
         @DefaultValue Routing routing,
         @DefaultValue Retention retention,
@@ -30,6 +31,12 @@ public record LiveChatProperties(
             return "Jwt[expiresIn=" + expiresIn + "]";
         }
     }
+
+    /**
+     * Staff sign-in: after a few wrong passwords each attempt waits longer, doubling from 0.25 s up
+     * to {@code slowdownMax} ({@code LOGIN_SLOWDOWN_MAX}).
+     */
+    public record Login(@DefaultValue("2s") Duration slowdownMax) {}
 
     /**
      * Request limits. A socket may send {@code messagesPerSecond} messages a second after a burst
