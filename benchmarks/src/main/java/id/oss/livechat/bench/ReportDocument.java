@@ -125,6 +125,13 @@ record ReportDocument(Mode mode, Instant started, String loadBefore) {
                 + " queries, each asked by a supervisor (every chat) and an agent (two of five"
                 + " departments), one at a time through `GET /api/chat/search`; a query's time"
                 + " is from sending the request to reading the whole answer.\n"
+                + "- Soak (full mode): a quarter of an hour in which new chats arrive at a steady"
+                + " rate while 20 agents stay signed in; each visitor starts a chat, connects,"
+                + " sends four messages 1.5 s apart, ends the chat (`POST"
+                + " /api/oss-chat/session/:id/close`) and closes its socket. At the end of each"
+                + " quarter: the node's live heap after a full GC and its open file handles"
+                + " (`/proc/<pid>/fd`). Nothing lost: every message acknowledged to a visitor is"
+                + " stored once and reached its agent's socket, and no chat is left open.\n"
                 + "- Benchmarks print figures; nothing here fails a build on a time.\n";
     }
 }

@@ -64,7 +64,9 @@ public final class ChatNode implements AutoCloseable {
         env.put("JWT_SECRET", JWT_SECRET);
         env.put("OSS_IDENTITY_SECRET", "benchmark-identity-secret-at-least-32-characters");
         env.put("LIVECHAT_DEMO", "false");
-        env.put("LOG_LEVEL", "warn");
+        // BENCH_NODE_LOG_LEVEL=info: the nodes write an access line per request, with its time
+        String level = System.getenv("BENCH_NODE_LOG_LEVEL");
+        env.put("LOG_LEVEL", level == null || level.isBlank() ? "warn" : level);
         // the per-socket flood limit guards production; here it would measure itself
         env.put("MESSAGE_RATE_PER_SECOND", "100000");
         env.put("MESSAGE_RATE_BURST", "100000");

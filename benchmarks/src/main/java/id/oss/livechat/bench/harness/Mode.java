@@ -18,7 +18,9 @@ public record Mode(
         int burstChats,
         int coldStarts,
         int dbSeconds,
-        int searchMessages) {
+        int searchMessages,
+        int soakSeconds,
+        int soakStartsPerSecond) {
 
     public static Mode of(String name) {
         return switch (name) {
@@ -40,7 +42,9 @@ public record Mode(
                             /* burstChats= */ 100,
                             /* coldStarts= */ 1,
                             /* dbSeconds= */ 4,
-                            /* searchMessages= */ 100_000);
+                            /* searchMessages= */ 100_000,
+                            /* soakSeconds= */ 60,
+                            /* soakStartsPerSecond= */ 2);
             case "full" ->
                     new Mode(
                             "full",
@@ -59,7 +63,9 @@ public record Mode(
                             /* burstChats= */ 500,
                             /* coldStarts= */ 5,
                             /* dbSeconds= */ 8,
-                            /* searchMessages= */ 1_000_000);
+                            /* searchMessages= */ 1_000_000,
+                            /* soakSeconds= */ 900,
+                            /* soakStartsPerSecond= */ 4);
             default -> throw new IllegalArgumentException("mode is quick or full, not " + name);
         };
     }

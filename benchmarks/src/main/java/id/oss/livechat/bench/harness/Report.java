@@ -88,7 +88,7 @@ public final class Report {
                     .append(ratio)
                     .append(" |\n");
         }
-        out.append("\n## Goals (issue 9)\n\n");
+        out.append("\n## Goals (issues 9 and 21)\n\n");
         out.append(
                 "| goal | measured | met? | by how much, and why |\n| --- | --- | --- | --- |\n");
         for (Goal g : goals) {

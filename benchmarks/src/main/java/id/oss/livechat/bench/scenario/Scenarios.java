@@ -15,13 +15,15 @@ public final class Scenarios {
                     "idle",
                     "coldstart",
                     "twonode",
-                    "search");
+                    "search",
+                    "soak");
 
     /**
-     * What the quick mode leaves out: the two-node scenario (a Kafka broker and two more JVMs) and
-     * the peer (Node and npm, and a minute more).
+     * What the quick mode leaves out: the two-node scenario (a Kafka broker and two more JVMs), the
+     * peer (Node and npm, and a minute more) and the soak (a quarter of an hour; a quick one with
+     * {@code --only=soak}).
      */
-    private static final List<String> FULL_ONLY = List.of("peer", "twonode");
+    private static final List<String> FULL_ONLY = List.of("peer", "twonode", "soak");
 
     private Scenarios() {}
 
@@ -54,6 +56,7 @@ public final class Scenarios {
             case "twonode" -> Optional.of(new TwoNodeScenario());
             case "peer" -> Optional.of(new PeerScenario());
             case "search" -> Optional.of(new SearchScenario());
+            case "soak" -> Optional.of(new SoakScenario());
             default -> throw new IllegalArgumentException("no scenario " + name);
         };
     }

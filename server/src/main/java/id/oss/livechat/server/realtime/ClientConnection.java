@@ -49,6 +49,23 @@ public final class ClientConnection {
     // closes the socket when its token expires; a renewed token's timer replaces it
     private final AtomicReference<Disposable> deadline = new AtomicReference<>();
     private volatile boolean gone;
+    private volatile Following following = Following.NOBODY;
+
+    /** Told when this socket starts or stops following a session (the registry's index). */
+    public interface Following {
+        Following NOBODY =
+                new Following() {
+                    @Override
+                    public void started(UUID sessionId, ClientConnection connection) {}
+
+                    @Override
+                    public void stopped(UUID sessionId, ClientConnection connection) {}
+                };
+
+        void started(UUID sessionId, ClientConnection connection);
+
+        void stopped(UUID sessionId, ClientConnection connection);
+    }
 
     /** What a socket may send: messages, and signals (typing, read, resume, ping). */
     public record Limits(double messagesPerSecond, int messageBurst) {
@@ -143,6 +160,11 @@ public final class ClientConnection {
         }
     }
 
+    /** Who keeps an index of the sessions this socket follows (one at a time). */
+    public void following(Following index) {
+        this.following = index;
+    }
+
     public boolean isAttached(UUID sessionId) {
         return cursors.containsKey(sessionId);
     }
@@ -152,11 +174,22 @@ public final class ClientConnection {
      * Does nothing if the session is followed already.
      */
     public void attach(UUID sessionId, long afterSeq) {
-        cursors.putIfAbsent(sessionId, afterSeq);
+        if (cursors.putIfAbsent(sessionId, afterSeq) == null) {
+            following.started(sessionId, this);
+        }
     }
 
     public void detach(UUID sessionId) {
-        cursors.remove(sessionId);
+        if (cursors.remove(sessionId) != null) {
+            following.stopped(sessionId, this);
+        }
+    }
+
+    /** Moves a session's cursor; a session not followed before is followed from now on. */
+    private void moveCursor(UUID sessionId, long seq) {
+        if (cursors.put(sessionId, seq) == null) {
+            following.started(sessionId, this);
+        }
     }
 
     /**
@@ -171,7 +204,7 @@ public final class ClientConnection {
                             if (cursor == null) {
                                 // not following this session (any more): a supervisor's live view
                                 // starts here
-                                cursors.put(message.sessionId(), message.seq() - 1);
+                                moveCursor(message.sessionId(), message.seq() - 1);
                                 cursor = message.seq() - 1;
                             }
                             if (message.seq() <= cursor) {
@@ -224,7 +257,7 @@ public final class ClientConnection {
             long afterSeq,
             Function<Long, Flux<ChatMessage>> replay,
             Mono<Long> lastSeq) {
-        cursors.put(sessionId, afterSeq);
+        moveCursor(sessionId, afterSeq);
         return replay.apply(afterSeq)
                 .doOnNext(this::advance)
                 .then(lastSeq)
@@ -245,7 +278,7 @@ public final class ClientConnection {
         if (cursor != null && message.seq() <= cursor) {
             return;
         }
-        cursors.put(message.sessionId(), message.seq());
+        moveCursor(message.sessionId(), message.seq());
         if (message.internal() && principal instanceof Principal.Visitor) {
             // a staff-only note: the visitor's numbering moves past it (so the next message is not
             // mistaken for one after a gap), but the visitor never sees it

@@ -14,6 +14,26 @@ import reactor.core.publisher.Mono;
 public class ConnectionRegistry {
     private final Map<UUID, Set<ClientConnection>> visitorsBySession = new ConcurrentHashMap<>();
     private final Map<UUID, Set<ClientConnection>> staffByMember = new ConcurrentHashMap<>();
+    // staff sockets by the sessions they follow: each message finds its staff without looking
+    // through every staff socket of the node
+    private final Map<UUID, Set<ClientConnection>> staffBySession = new ConcurrentHashMap<>();
+    private final ClientConnection.Following staffFollows =
+            new ClientConnection.Following() {
+                @Override
+                public void started(UUID sessionId, ClientConnection connection) {
+                    staffBySession
+                            .computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet())
+                            .add(connection);
+                    if (!all.contains(connection)) {
+                        removeFrom(staffBySession, sessionId, connection); // gone meanwhile
+                    }
+                }
+
+                @Override
+                public void stopped(UUID sessionId, ClientConnection connection) {
+                    removeFrom(staffBySession, sessionId, connection);
+                }
+            };
     private final Set<ClientConnection> overseers = ConcurrentHashMap.newKeySet();
     private final Set<ClientConnection> all = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
@@ -61,6 +81,8 @@ public class ConnectionRegistry {
             staffByMember
                     .computeIfAbsent(member.staff().id(), id -> ConcurrentHashMap.newKeySet())
                     .add(connection);
+            connection.following(staffFollows);
+            connection.attachedSessions().forEach(s -> staffFollows.started(s, connection));
             if (member.staff().overseesAllChats()) {
                 overseers.add(connection);
             }
@@ -74,6 +96,8 @@ public class ConnectionRegistry {
             removeFrom(visitorsBySession, visitor.sessionId(), connection);
         } else if (connection.principal() instanceof Principal.StaffMember member) {
             removeFrom(staffByMember, member.staff().id(), connection);
+            connection.following(ClientConnection.Following.NOBODY);
+            connection.attachedSessions().forEach(s -> removeFrom(staffBySession, s, connection));
         }
     }
 
@@ -101,12 +125,11 @@ public class ConnectionRegistry {
 
     /** Staff sockets following a session: its agents' (via their cursors) and every overseer's. */
     public Stream<ClientConnection> staffFollowing(UUID sessionId) {
-        return Stream.concat(
-                        staffByMember.values().stream()
-                                .flatMap(Set::stream)
-                                .filter(c -> c.isAttached(sessionId)),
-                        overseers.stream())
-                .distinct();
+        Set<ClientConnection> following = staffBySession.getOrDefault(sessionId, Set.of());
+        if (overseers.isEmpty()) {
+            return following.stream();
+        }
+        return Stream.concat(following.stream(), overseers.stream()).distinct();
     }
 
     public Stream<ClientConnection> allStaff() {

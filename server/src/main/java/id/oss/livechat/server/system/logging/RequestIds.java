@@ -26,6 +26,28 @@ public final class RequestIds {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
+    /**
+     * Writes a log line of the request whose id is {@code id} (null: none known) with that id in
+     * the MDC, on whatever thread the request's work is; the MDC is as before afterwards.
+     */
+    public static void logWith(String id, Runnable logging) {
+        if (id == null) {
+            logging.run();
+            return;
+        }
+        String previous = MDC.get(KEY);
+        MDC.put(KEY, id);
+        try {
+            logging.run();
+        } finally {
+            if (previous == null) {
+                MDC.remove(KEY);
+            } else {
+                MDC.put(KEY, previous);
+            }
+        }
+    }
+
     /** Tells context propagation how to move {@link #KEY} between Reactor context and MDC. */
     static void registerWithContextPropagation() {
         ContextRegistry.getInstance()

@@ -14,10 +14,12 @@ import reactor.util.context.Context;
 
 /**
  * Wraps the whole HTTP handler, outside Spring's own request logging and the security filters, so
- * that every line of a request, Spring's included, has its id: the id is in the MDC while the
- * handler is called, and in the Reactor context for all that runs later on other threads. Answers
- * carry it as {@code X-Request-Id}. One access line per request at the end (method, path without
- * the query, status, time): never headers, query strings or bodies, which may hold tokens.
+ * that the lines of a request have its id: the id is in the MDC while the handler is called, and in
+ * the Reactor context, from which the MDC follows the work onto other threads when logging is at
+ * debug ({@link LoggingConfiguration}); lines the request writes itself set it ({@link
+ * RequestIds#logWith}). Answers carry it as {@code X-Request-Id}. One access line per request at
+ * the end (method, path without the query, status, time): never headers, query strings or bodies,
+ * which may hold tokens.
  */
 public class RequestLogging implements HttpHandlerDecoratorFactory {
     private static final Logger access = LoggerFactory.getLogger("id.oss.livechat.access");
@@ -55,30 +57,24 @@ public class RequestLogging implements HttpHandlerDecoratorFactory {
         if (probe ? !access.isDebugEnabled() : !access.isInfoEnabled()) {
             return;
         }
-        String previous = MDC.get(RequestIds.KEY);
-        MDC.put(RequestIds.KEY, id);
-        try {
-            HttpStatusCode status = response.getStatusCode();
-            String line =
-                    request.getMethod()
-                            + " "
-                            + path
-                            + " "
-                            + (status == null ? "-" : status.value())
-                            + " "
-                            + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
-                            + "ms";
-            if (probe) {
-                access.debug(line);
-            } else {
-                access.info(line);
-            }
-        } finally {
-            if (previous == null) {
-                MDC.remove(RequestIds.KEY);
-            } else {
-                MDC.put(RequestIds.KEY, previous);
-            }
-        }
+        HttpStatusCode status = response.getStatusCode();
+        String line =
+                request.getMethod()
+                        + " "
+                        + path
+                        + " "
+                        + (status == null ? "-" : status.value())
+                        + " "
+                        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
+                        + "ms";
+        RequestIds.logWith(
+                id,
+                () -> {
+                    if (probe) {
+                        access.debug(line);
+                    } else {
+                        access.info(line);
+                    }
+                });
     }
 }

@@ -2,6 +2,7 @@ package id.oss.livechat.server.system.web;
 
 import id.oss.livechat.model.ApiError;
 import id.oss.livechat.server.common.Problem;
+import id.oss.livechat.server.system.logging.RequestIds;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -137,11 +138,15 @@ public class ApiErrorHandler implements WebExceptionHandler {
         if (failure instanceof ResponseStatusException status) {
             return fromStatus(status.getStatusCode(), status.getReason());
         }
-        log.error(
-                "Unexpected failure on {} {}",
-                exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath(),
-                failure);
+        // on whichever thread failed: the line carries the request's id all the same
+        RequestIds.logWith(
+                exchange.getResponse().getHeaders().getFirst(RequestIds.HEADER),
+                () ->
+                        log.error(
+                                "Unexpected failure on {} {}",
+                                exchange.getRequest().getMethod(),
+                                exchange.getRequest().getPath(),
+                                failure));
         return new Answer(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 new ApiError(
