@@ -225,6 +225,12 @@ public class DeliveryDispatcher {
                             && !isOverseer(c)) {
                         c.detach(sessionId);
                     }
+                    if (changed.status() == SessionStatus.CLOSED) {
+                        // nothing more is said in a closed chat: its sockets let go of it once
+                        // they have told their desk, or a shift's sockets would follow every chat
+                        // they ever had (an agent's desk keeps the closed chat on screen itself)
+                        c.enqueue(Mono.fromRunnable(() -> c.detach(sessionId)));
+                    }
                 });
         if (changed.status() == SessionStatus.WAITING || changed.status() == SessionStatus.CLOSED) {
             queue.refreshSoon();
