@@ -10,7 +10,6 @@ import id.oss.livechat.server.support.StaffFixture;
 import id.oss.livechat.server.support.Visitor;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -30,13 +29,7 @@ class ClosedChatsLetGoTest extends ServerTest {
         UUID department = staff.department();
         StaffFixture.Member agent = staff.agent("online", 3, department);
         try (ChatSocket agentSide = ChatSocket.signedIn(port, "/ws/agent", staff.login(agent))) {
-            Visitor visitor = new Visitor(http);
-            Visitor.Session session =
-                    visitor.start(
-                            Map.of(
-                                    "browser_uuid", visitor.browserUuid.toString(),
-                                    "topic", "Status NIB",
-                                    "department_id", department.toString()));
+            Visitor.Session session = new Visitor(http).start("Status NIB", department);
             UUID id = UUID.fromString(session.id());
             agentSide.await(
                     ServerFrame.SessionUpdated.class,

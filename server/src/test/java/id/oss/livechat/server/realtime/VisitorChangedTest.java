@@ -61,13 +61,7 @@ class VisitorChangedTest extends ServerTest {
         visitor.contact(session, Visitor.johnDoe()).expectStatus().isOk();
 
         for (ChatSocket side : List.of(agentSide, supervisor)) {
-            ServerFrame.SessionUpdated named =
-                    side.await(
-                            ServerFrame.SessionUpdated.class,
-                            u ->
-                                    u.sessionId().equals(id)
-                                            && u.session() != null
-                                            && u.session().contact() != null);
+            ServerFrame.SessionUpdated named = named(side, id);
             assertThat(named.session().contact().contactName()).isEqualTo("John Doe");
             assertThat(named.session().contact().contactEmail()).isEqualTo("john@company.com");
             assertThat(named.session().agent().id()).isEqualTo(agent.id());
@@ -168,15 +162,19 @@ class VisitorChangedTest extends ServerTest {
         }
         form.get(30, TimeUnit.SECONDS);
 
-        ServerFrame.SessionUpdated named =
-                agentSide.await(
-                        ServerFrame.SessionUpdated.class,
-                        u ->
-                                u.sessionId().equals(id)
-                                        && u.session() != null
-                                        && u.session().contact() != null);
+        ServerFrame.SessionUpdated named = named(agentSide, id);
         assertThat(named.session().contact().contactName()).isEqualTo("John Doe");
         assertThat(named.session().agent().id()).isEqualTo(agent.id());
+    }
+
+    /** The session as a socket was told it once its contact is known. */
+    private static ServerFrame.SessionUpdated named(ChatSocket side, UUID id) {
+        return side.await(
+                ServerFrame.SessionUpdated.class,
+                u ->
+                        u.sessionId().equals(id)
+                                && u.session() != null
+                                && u.session().contact() != null);
     }
 
     /** Statements of other connections waiting for a lock held by {@code holder}. */

@@ -22,6 +22,15 @@ public final class Visitor {
         return start(Map.of("browser_uuid", browserUuid.toString(), "topic", topic));
     }
 
+    /** A chat in a department of the test's own. */
+    public Session start(String topic, java.util.UUID departmentId) {
+        return start(
+                Map.of(
+                        "browser_uuid", browserUuid.toString(),
+                        "topic", topic,
+                        "department_id", departmentId.toString()));
+    }
+
     @SuppressWarnings("unchecked")
     public Session start(Map<String, Object> request) {
         Map<String, Object> body =

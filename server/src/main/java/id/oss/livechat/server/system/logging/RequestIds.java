@@ -2,6 +2,7 @@ package id.oss.livechat.server.system.logging;
 
 import io.micrometer.context.ContextRegistry;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
@@ -31,14 +32,23 @@ public final class RequestIds {
      * the MDC, on whatever thread the request's work is; the MDC is as before afterwards.
      */
     public static void logWith(String id, Runnable logging) {
+        withId(
+                id,
+                () -> {
+                    logging.run();
+                    return null;
+                });
+    }
+
+    /** Runs {@code work} with {@code id} (null: none) in the MDC, which is as before afterwards. */
+    static <T> T withId(String id, Supplier<T> work) {
         if (id == null) {
-            logging.run();
-            return;
+            return work.get();
         }
         String previous = MDC.get(KEY);
         MDC.put(KEY, id);
         try {
-            logging.run();
+            return work.get();
         } finally {
             if (previous == null) {
                 MDC.remove(KEY);

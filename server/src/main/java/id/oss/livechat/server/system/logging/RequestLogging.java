@@ -3,7 +3,6 @@ package id.oss.livechat.server.system.logging;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
@@ -24,29 +23,29 @@ import reactor.util.context.Context;
 public class RequestLogging implements HttpHandlerDecoratorFactory {
     private static final Logger access = LoggerFactory.getLogger("id.oss.livechat.access");
 
+    // whether the id also goes into the Reactor context, from which context propagation copies it
+    // into the MDC on other threads (only when that is on: at debug, see LoggingConfiguration)
+    private final boolean acrossThreads;
+
+    public RequestLogging(boolean acrossThreads) {
+        this.acrossThreads = acrossThreads;
+    }
+
     @Override
     public HttpHandler apply(HttpHandler delegate) {
         return (request, response) -> handle(delegate, request, response);
     }
 
-    private static Mono<Void> handle(
+    private Mono<Void> handle(
             HttpHandler delegate, ServerHttpRequest request, ServerHttpResponse response) {
         String id = RequestIds.accept(request.getHeaders().getFirst(RequestIds.HEADER));
         response.getHeaders().set(RequestIds.HEADER, id);
         long start = System.nanoTime();
-        String previous = MDC.get(RequestIds.KEY);
-        MDC.put(RequestIds.KEY, id);
-        try {
-            return delegate.handle(request, response)
-                    .doFinally(signal -> logAccess(id, request, response, start))
-                    .contextWrite(Context.of(RequestIds.KEY, id));
-        } finally {
-            if (previous == null) {
-                MDC.remove(RequestIds.KEY);
-            } else {
-                MDC.put(RequestIds.KEY, previous);
-            }
-        }
+        // Spring's first lines of the exchange are written while the handler is assembled
+        Mono<Void> handled =
+                RequestIds.withId(id, () -> delegate.handle(request, response))
+                        .doFinally(signal -> logAccess(id, request, response, start));
+        return acrossThreads ? handled.contextWrite(Context.of(RequestIds.KEY, id)) : handled;
     }
 
     private static void logAccess(
