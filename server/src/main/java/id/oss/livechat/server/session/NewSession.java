@@ -2,6 +2,7 @@ package id.oss.livechat.server.session;
 
 import id.oss.livechat.model.Language;
 import id.oss.livechat.model.Priority;
+import id.oss.livechat.server.common.ClientInfo;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,7 +13,7 @@ import java.util.UUID;
  * version the visitor agreed to in order to start, or null when none is shown.
  */
 public record NewSession(
-        UUID chatUserId,
+        Visitor visitor,
         UUID departmentId,
         String topic,
         String topicCode,
@@ -20,4 +21,20 @@ public record NewSession(
         Language language,
         byte[] visitorTokenHash,
         Instant startedAt,
-        String consentNotice) {}
+        String consentNotice) {
+
+    /**
+     * Whose chat it is: a visitor already stored ({@code chatUserId}: an OSS user, settled by the
+     * caller), or a browser's anonymous visitor ({@code browserUuid}), stored with the session.
+     * {@code client}: where the start came from, counted against the address's share of the queue.
+     */
+    public record Visitor(UUID chatUserId, UUID browserUuid, ClientInfo client) {
+        public static Visitor stored(UUID chatUserId, ClientInfo client) {
+            return new Visitor(chatUserId, null, client);
+        }
+
+        public static Visitor anonymous(UUID browserUuid, ClientInfo client) {
+            return new Visitor(null, browserUuid, client);
+        }
+    }
+}

@@ -10,7 +10,22 @@ import reactor.core.publisher.Mono;
 
 /** Storage of sessions and their contacts. */
 public interface SessionRepository {
-    Mono<ChatSession> create(NewSession session);
+    /**
+     * A new waiting session, if its department's queue has room for one more ({@code
+     * perDepartment}) and the address's share of all queues too ({@code perAddress}); a refused
+     * start writes nothing. One round trip: an anonymous {@link NewSession.Visitor} is stored by
+     * the same call, once there is room.
+     */
+    Mono<StartOutcome> startIfRoom(NewSession session, int perDepartment, int perAddress);
+
+    /** Why a start found no room. */
+    enum StartRefusal {
+        QUEUE_FULL,
+        ADDRESS_FULL
+    }
+
+    /** The new session's id, or why there was no room for it. */
+    record StartOutcome(UUID sessionId, StartRefusal refusal) {}
 
     Mono<ChatSession> findById(UUID id);
 
@@ -38,13 +53,6 @@ public interface SessionRepository {
 
     /** One session as staff see it; empty if there is none. */
     Mono<SessionOverview> overview(UUID sessionId);
-
-    /**
-     * How many chats wait now: in one department, and started by visitors last seen at an address.
-     */
-    record Waiting(long inDepartment, long fromAddress) {}
-
-    Mono<Waiting> waiting(UUID departmentId, String ipAddress);
 
     /** Sets a session's priority unless it is closed; empty when it is closed or unknown. */
     Mono<ChatSession> setPriority(UUID sessionId, id.oss.livechat.model.Priority priority);

@@ -28,7 +28,6 @@ import id.oss.livechat.server.common.events.ChatEventBus;
 import id.oss.livechat.server.routing.QueuePlace;
 import id.oss.livechat.server.routing.QueueStatus;
 import id.oss.livechat.server.routing.Router;
-import id.oss.livechat.server.visitor.ChatUser;
 import id.oss.livechat.server.visitor.VisitorIdentities;
 import java.time.Clock;
 import java.time.Instant;
@@ -137,22 +136,17 @@ public class VisitorSessions {
                         received,
                         notice.isShown() ? notice.version() : null);
         return departmentFor(request, received)
-                .flatMap(department -> roomInQueue(department, client).thenReturn(department))
+                .flatMap(department -> startIn(department, chat, token.token()));
+    }
+
+    /** Stored and committed, routed, then answered with where it stands. */
+    private Mono<StartChatResponse> startIn(Department department, NewChat chat, String token) {
+        return createSession(chat, department)
+                .flatMap(this::routeNewSession)
                 .flatMap(
-                        department ->
-                                createSession(chat, department)
-                                        .flatMap(this::routeNewSession)
-                                        .flatMap(
-                                                started ->
-                                                        placeOf(started.session())
-                                                                .map(
-                                                                        place ->
-                                                                                response(
-                                                                                        started,
-                                                                                        department,
-                                                                                        token
-                                                                                                .token(),
-                                                                                        place))));
+                        started ->
+                                placeOf(started.session())
+                                        .map(place -> response(started, department, token, place)));
     }
 
     /**
@@ -168,34 +162,6 @@ public class VisitorSessions {
         };
     }
 
-    /**
-     * Refuses a start while the department's queue, or this address's share of all queues, is full.
-     */
-    private Mono<Void> roomInQueue(Department department, ClientInfo client) {
-        return sessions.waiting(department.id(), client.ipAddress())
-                .flatMap(
-                        waiting -> {
-                            if (waiting.inDepartment() >= caps.perDepartment()) {
-                                return Mono.error(
-                                        Problem.unavailable(
-                                                "queue_full",
-                                                "Too many visitors are waiting in this department;"
-                                                        + " please try again in a few minutes.",
-                                                QUEUE_RETRY));
-                            }
-                            if (client.ipAddress() != null
-                                    && waiting.fromAddress() >= caps.perAddress()) {
-                                return Mono.error(
-                                        Problem.rateLimited(
-                                                "Too many chats from your network are waiting"
-                                                        + " already; please try again once one"
-                                                        + " is answered.",
-                                                QUEUE_RETRY));
-                            }
-                            return Mono.<Void>empty();
-                        });
-    }
-
     private record NewChat(
             VisitorIdentities.Claim claim,
             ClientInfo client,
@@ -207,19 +173,43 @@ public class VisitorSessions {
             Optional<ReceivedContext> received,
             String consentNotice) {}
 
-    private Mono<Started> createSession(NewChat chat, Department department) {
-        return transactions.inTransaction(
-                () ->
-                        identities
-                                .forNewChat(chat.claim(), chat.client())
-                                .flatMap(user -> createSession(chat, department, user)));
+    /**
+     * One call stores the session if the queue has room (an anonymous visitor with it); a logged-in
+     * visitor's account is settled first in the same transaction, and a case context stored with
+     * it. The value comes once the transaction has committed: routing reads the new chat from
+     * another connection.
+     */
+    private Mono<Created> createSession(NewChat chat, Department department) {
+        return transactions
+                .inTransaction(
+                        () ->
+                                visitorOf(chat)
+                                        .flatMap(visitor -> startIfRoom(chat, department, visitor))
+                                        .flatMap(
+                                                created ->
+                                                        contexts.store(
+                                                                        created.sessionId(),
+                                                                        chat.received())
+                                                                .thenReturn(created)))
+                .flux()
+                .last();
     }
 
-    /** The session and its case context, in the caller's transaction. */
-    private Mono<Started> createSession(NewChat chat, Department department, ChatUser user) {
+    private Mono<NewSession.Visitor> visitorOf(NewChat chat) {
+        if (!chat.claim().isOssUser()) {
+            return Mono.just(
+                    NewSession.Visitor.anonymous(chat.claim().browserUuid(), chat.client()));
+        }
+        return identities
+                .accountForNewChat(chat.claim(), chat.client())
+                .map(account -> NewSession.Visitor.stored(account.id(), chat.client()));
+    }
+
+    private Mono<Created> startIfRoom(
+            NewChat chat, Department department, NewSession.Visitor visitor) {
         NewSession session =
                 new NewSession(
-                        user.id(),
+                        visitor,
                         department.id(),
                         chat.topic(),
                         chat.topicCode(),
@@ -228,22 +218,48 @@ public class VisitorSessions {
                         chat.token().hash(),
                         clock.instant(),
                         chat.consentNotice());
-        return sessions.create(session)
+        return sessions.startIfRoom(session, caps.perDepartment(), caps.perAddress())
                 .flatMap(
-                        created ->
-                                contexts.store(created.id(), chat.received())
-                                        .thenReturn(new Started(created, user.anonymous())));
+                        outcome ->
+                                outcome.refusal() == null
+                                        ? Mono.just(
+                                                new Created(
+                                                        outcome.sessionId(),
+                                                        department.id(),
+                                                        visitor.chatUserId() == null))
+                                        : Mono.error(noRoom(outcome.refusal())));
     }
+
+    /** A start refused for the queue's sake: the department's queue, or this address's share. */
+    private static Problem noRoom(SessionRepository.StartRefusal refusal) {
+        return switch (refusal) {
+            case QUEUE_FULL ->
+                    Problem.unavailable(
+                            "queue_full",
+                            "Too many visitors are waiting in this department;"
+                                    + " please try again in a few minutes.",
+                            QUEUE_RETRY);
+            case ADDRESS_FULL ->
+                    Problem.rateLimited(
+                            "Too many chats from your network are waiting"
+                                    + " already; please try again once one"
+                                    + " is answered.",
+                            QUEUE_RETRY);
+        };
+    }
+
+    /** A session just stored: {@code anonymous} when its visitor is a browser's, not an account. */
+    private record Created(UUID sessionId, UUID departmentId, boolean anonymous) {}
 
     private record Started(ChatSession session, boolean anonymous) {}
 
-    /** A new session may be taken at once: route it, then answer with where it stands. */
-    private Mono<Started> routeNewSession(Started started) {
-        UUID department = started.session().departmentId();
+    /** A new session may be taken at once: route it, then read where it stands. */
+    private Mono<Started> routeNewSession(Created created) {
+        UUID department = created.departmentId();
         return bus.publish(new ChatEvent.QueueChanged(department))
                 .then(router.routeDepartment(department))
-                .then(sessions.findById(started.session().id()))
-                .map(now -> new Started(now, started.anonymous()));
+                .then(sessions.findById(created.sessionId()))
+                .map(now -> new Started(now, created.anonymous()));
     }
 
     private static StartChatResponse response(

@@ -8,9 +8,6 @@ import reactor.core.publisher.Mono;
 /** Storage of portal visitors. */
 public interface ChatUserRepository {
 
-    /** The live anonymous visitor of this browser, created on first sight. */
-    Mono<ChatUser> upsertAnonymous(UUID browserUuid, ClientInfo client);
-
     /** The OSS account's visitor, created on first sight; a given e-mail updates the stored one. */
     Mono<ChatUser> upsertOssUser(String ossUserId, String email, ClientInfo client);
 

@@ -66,12 +66,13 @@ public class VisitorIdentities {
     }
 
     /**
-     * The visitor a new chat belongs to. A logged-in visitor who also sends the browser's UUID
-     * takes the browser's anonymous chats along, as link-user would.
+     * The OSS account a logged-in visitor's new chat belongs to (an anonymous visitor's is stored
+     * with the chat itself). A visitor who also sends the browser's UUID takes the browser's
+     * anonymous chats along, as link-user would.
      */
-    public Mono<ChatUser> forNewChat(Claim claim, ClientInfo client) {
+    public Mono<ChatUser> accountForNewChat(Claim claim, ClientInfo client) {
         if (!claim.isOssUser()) {
-            return users.upsertAnonymous(claim.browserUuid(), client);
+            return Mono.error(new IllegalArgumentException("not an OSS user's claim"));
         }
         verify(claim);
         return transactions.inTransaction(

@@ -71,33 +71,44 @@ public class R2dbcSessionRepository implements SessionRepository {
     }
 
     @Override
-    public Mono<ChatSession> create(NewSession session) {
+    public Mono<StartOutcome> startIfRoom(NewSession session, int perDepartment, int perAddress) {
+        NewSession.Visitor visitor = session.visitor();
         var spec =
                 db.sql(
                                 """
-                WITH created AS (
-                  INSERT INTO chat_sessions (chat_user_id, department_id, topic, topic_code, priority, language,
-                                             visitor_token_hash, started_at, queued_at,
-                                             consent_at, consent_notice)
-                  VALUES (:user, :dept, :topic, :topicCode, :priority, :language, :token, :started, :started,
-                          CASE WHEN CAST(:consent AS varchar) IS NULL THEN NULL ELSE CAST(:started AS timestamptz) END,
-                          :consent)
-                  RETURNING *)
-                SELECT """
-                                        + " "
-                                        + SESSION_COLUMNS
-                                        + " FROM created s")
-                        .bind("user", session.chatUserId())
+                SELECT refusal, new_session FROM start_waiting_chat(
+                    :user, :browser, :ip, :agent, :dept, :topic, :topicCode, :priority, :language,
+                    :token, :started, :consent, :perDepartment, :perAddress)""")
                         .bind("dept", session.departmentId())
                         .bind("topic", session.topic())
                         .bind("priority", session.priority().wire())
                         .bind("language", session.language().wire())
                         .bind("token", ByteBuffer.wrap(session.visitorTokenHash()))
-                        .bind("started", session.startedAt());
+                        .bind("started", session.startedAt())
+                        .bind("perDepartment", perDepartment)
+                        .bind("perAddress", perAddress);
+        spec = bind(spec, "user", visitor.chatUserId(), UUID.class);
+        spec = bind(spec, "browser", visitor.browserUuid(), UUID.class);
+        spec = bind(spec, "ip", visitor.client().ipAddress(), String.class);
+        spec = bind(spec, "agent", visitor.client().userAgent(), String.class);
         spec = bind(spec, "consent", session.consentNotice(), String.class);
         return bind(spec, "topicCode", session.topicCode(), String.class)
-                .map(R2dbcSessionRepository::toSession)
+                .map(R2dbcSessionRepository::toStartOutcome)
                 .one();
+    }
+
+    private static StartOutcome toStartOutcome(Readable row) {
+        String refusal = Sql.text(row, "refusal");
+        if (refusal == null) {
+            return new StartOutcome(Sql.uuid(row, "new_session"), null);
+        }
+        return new StartOutcome(
+                null,
+                switch (refusal) {
+                    case "queue_full" -> StartRefusal.QUEUE_FULL;
+                    case "address_full" -> StartRefusal.ADDRESS_FULL;
+                    default -> throw new IllegalStateException("start refused: " + refusal);
+                });
     }
 
     @Override
@@ -272,26 +283,6 @@ public class R2dbcSessionRepository implements SessionRepository {
                 .bind("chatUser", chatUserId)
                 .bind("agent", agentId)
                 .map(row -> Sql.flag(row, "allowed"))
-                .one();
-    }
-
-    @Override
-    public Mono<Waiting> waiting(UUID departmentId, String ipAddress) {
-        // the waiting sessions are few (the queue's partial index); their visitors are found by key
-        var spec =
-                db.sql(
-                                """
-                SELECT count(*) FILTER (WHERE s.department_id = :department) AS in_department,
-                       count(*) FILTER (WHERE u.ip_address = :address) AS from_address
-                  FROM chat_sessions s JOIN chat_users u ON u.id = s.chat_user_id
-                 WHERE s.status = 'waiting'""")
-                        .bind("department", departmentId);
-        return bind(spec, "address", ipAddress, String.class)
-                .map(
-                        row ->
-                                new Waiting(
-                                        Sql.number(row, "in_department"),
-                                        Sql.number(row, "from_address")))
                 .one();
     }
 

@@ -23,26 +23,6 @@ public class R2dbcChatUserRepository implements ChatUserRepository {
     }
 
     @Override
-    public Mono<ChatUser> upsertAnonymous(UUID browserUuid, ClientInfo client) {
-        var spec =
-                db.sql(
-                                """
-                INSERT INTO chat_users (browser_uuid, is_anonymous, ip_address, user_agent)
-                VALUES (:browser, true, :ip, :agent)
-                ON CONFLICT (browser_uuid) WHERE deleted_at IS NULL
-                DO UPDATE SET ip_address = coalesce(EXCLUDED.ip_address, chat_users.ip_address),
-                              user_agent = coalesce(EXCLUDED.user_agent, chat_users.user_agent),
-                              updated_at = now()
-                RETURNING """
-                                        + " "
-                                        + COLUMNS)
-                        .bind("browser", browserUuid);
-        spec = bind(spec, "ip", client.ipAddress(), String.class);
-        spec = bind(spec, "agent", client.userAgent(), String.class);
-        return spec.map(R2dbcChatUserRepository::toChatUser).one();
-    }
-
-    @Override
     public Mono<ChatUser> upsertOssUser(String ossUserId, String email, ClientInfo client) {
         var spec =
                 db.sql(
