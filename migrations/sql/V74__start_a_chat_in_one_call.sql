@@ -7,13 +7,15 @@
 -- A new waiting session if its department's queue, and the client address's share of all queues,
 -- have room. p_user: a visitor already stored (an OSS user, whose identity the caller settled in
 -- the same transaction); null: the anonymous visitor of p_browser, stored here once there is room.
--- Answers one row: the refusal ('queue_full', 'address_full') and no session, or the session.
+-- Answers one row: the refusal ('queue_full', 'address_full') and no session, or the session's id,
+-- visitor and start as stored (the rest of a new session the caller knows).
 CREATE FUNCTION start_waiting_chat(
     p_user uuid, p_browser uuid, p_ip varchar, p_agent text,
     p_department uuid, p_topic varchar, p_topic_code varchar, p_priority varchar,
     p_language varchar, p_token bytea, p_started timestamptz, p_consent varchar,
     p_per_department integer, p_per_address integer)
-RETURNS TABLE (refusal text, new_session uuid) LANGUAGE plpgsql AS $$
+RETURNS TABLE (refusal text, new_session uuid, visitor uuid, started timestamptz)
+LANGUAGE plpgsql AS $$
 DECLARE
     v_in_department bigint;
     v_from_address  bigint;
@@ -26,11 +28,11 @@ BEGIN
       FROM chat_sessions s JOIN chat_users u ON u.id = s.chat_user_id
      WHERE s.status = 'waiting';
     IF v_in_department >= p_per_department THEN
-        RETURN QUERY SELECT 'queue_full'::text, NULL::uuid;
+        RETURN QUERY SELECT 'queue_full'::text, NULL::uuid, NULL::uuid, NULL::timestamptz;
         RETURN;
     END IF;
     IF p_ip IS NOT NULL AND v_from_address >= p_per_address THEN
-        RETURN QUERY SELECT 'address_full'::text, NULL::uuid;
+        RETURN QUERY SELECT 'address_full'::text, NULL::uuid, NULL::uuid, NULL::timestamptz;
         RETURN;
     END IF;
     IF v_user IS NULL THEN
@@ -49,5 +51,5 @@ BEGIN
         VALUES (v_user, p_department, p_topic, p_topic_code, p_priority, p_language, p_token,
                 p_started, p_started, CASE WHEN p_consent IS NULL THEN NULL ELSE p_started END,
                 p_consent)
-        RETURNING NULL::text, s.id;
+        RETURNING NULL::text, s.id, s.chat_user_id, s.started_at;
 END $$;

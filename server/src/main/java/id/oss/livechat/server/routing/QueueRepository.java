@@ -8,7 +8,16 @@ public interface QueueRepository {
     /** 1-based position of a waiting session in its department's queue; empty if not waiting. */
     Mono<Integer> positionOf(UUID sessionId);
 
-    Mono<DepartmentCapacity> capacityOf(UUID departmentId);
+    /** A department's online agents, their chat slots, and how many of those are taken now. */
+    Mono<Staffing> staffingOf(UUID departmentId);
+
+    record Staffing(int agentsOnline, int slots, int busySlots) {}
+
+    /**
+     * How long the department's chats lasted on average (assigned to closed) over the last seven
+     * days; empty when none closed.
+     */
+    Mono<Double> averageHandleSeconds(UUID departmentId);
 
     /** A waiting session's place: its department and 1-based position there. */
     record Position(UUID sessionId, UUID departmentId, int position) {}

@@ -12,21 +12,43 @@ import reactor.core.publisher.Mono;
 public class QueueStatus {
     private final QueueRepository queue;
     private final DepartmentOpening opening;
+    private final HandleTimes handleTimes;
 
     public QueueStatus(QueueRepository queue) {
         this(queue, DepartmentOpening.ALWAYS);
     }
 
     public QueueStatus(QueueRepository queue, DepartmentOpening opening) {
+        this(queue, opening, System::nanoTime);
+    }
+
+    /** {@code nanoTime}: the clock that says when a department's handle time is read again. */
+    QueueStatus(
+            QueueRepository queue,
+            DepartmentOpening opening,
+            java.util.function.LongSupplier nanoTime) {
         this.queue = queue;
         this.opening = opening;
+        this.handleTimes = new HandleTimes(queue, nanoTime);
     }
 
     /** The department's capacity as a visitor may count on it: none while it is closed. */
     private Mono<DepartmentCapacity> capacityOf(UUID departmentId) {
-        return queue.capacityOf(departmentId)
-                .zipWith(opening.isOpenNow(departmentId))
-                .map(both -> both.getT2() ? both.getT1() : both.getT1().closed());
+        return Mono.zip(
+                        queue.staffingOf(departmentId),
+                        handleTimes.of(departmentId),
+                        opening.isOpenNow(departmentId))
+                .map(
+                        all -> {
+                            QueueRepository.Staffing staffing = all.getT1();
+                            DepartmentCapacity capacity =
+                                    new DepartmentCapacity(
+                                            staffing.agentsOnline(),
+                                            staffing.slots(),
+                                            staffing.busySlots(),
+                                            all.getT2());
+                            return all.getT3() ? capacity : capacity.closed();
+                        });
     }
 
     /**

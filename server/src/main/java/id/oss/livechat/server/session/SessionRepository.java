@@ -24,8 +24,8 @@ public interface SessionRepository {
         ADDRESS_FULL
     }
 
-    /** The new session's id, or why there was no room for it. */
-    record StartOutcome(UUID sessionId, StartRefusal refusal) {}
+    /** The new session as stored (waiting), or why there was no room for it. */
+    record StartOutcome(ChatSession session, StartRefusal refusal) {}
 
     Mono<ChatSession> findById(UUID id);
 

@@ -143,10 +143,7 @@ public class VisitorSessions {
     private Mono<StartChatResponse> startIn(Department department, NewChat chat, String token) {
         return createSession(chat, department)
                 .flatMap(this::routeNewSession)
-                .flatMap(
-                        started ->
-                                placeOf(started.session())
-                                        .map(place -> response(started, department, token, place)));
+                .map(started -> response(started, department, token));
     }
 
     /**
@@ -179,7 +176,7 @@ public class VisitorSessions {
      * it. The value comes once the transaction has committed: routing reads the new chat from
      * another connection.
      */
-    private Mono<Created> createSession(NewChat chat, Department department) {
+    private Mono<Started> createSession(NewChat chat, Department department) {
         return transactions
                 .inTransaction(
                         () ->
@@ -188,7 +185,7 @@ public class VisitorSessions {
                                         .flatMap(
                                                 created ->
                                                         contexts.store(
-                                                                        created.sessionId(),
+                                                                        created.session().id(),
                                                                         chat.received())
                                                                 .thenReturn(created)))
                 .flux()
@@ -205,7 +202,7 @@ public class VisitorSessions {
                 .map(account -> NewSession.Visitor.stored(account.id(), chat.client()));
     }
 
-    private Mono<Created> startIfRoom(
+    private Mono<Started> startIfRoom(
             NewChat chat, Department department, NewSession.Visitor visitor) {
         NewSession session =
                 new NewSession(
@@ -223,10 +220,10 @@ public class VisitorSessions {
                         outcome ->
                                 outcome.refusal() == null
                                         ? Mono.just(
-                                                new Created(
-                                                        outcome.sessionId(),
-                                                        department.id(),
-                                                        visitor.chatUserId() == null))
+                                                new Started(
+                                                        outcome.session(),
+                                                        visitor.chatUserId() == null,
+                                                        Optional.empty()))
                                         : Mono.error(noRoom(outcome.refusal())));
     }
 
@@ -248,23 +245,40 @@ public class VisitorSessions {
         };
     }
 
-    /** A session just stored: {@code anonymous} when its visitor is a browser's, not an account. */
-    private record Created(UUID sessionId, UUID departmentId, boolean anonymous) {}
+    /**
+     * A new session: {@code anonymous} when its visitor is a browser's, not an account; its place
+     * in the queue while it waits.
+     */
+    private record Started(ChatSession session, boolean anonymous, Optional<QueuePlace> place) {}
 
-    private record Started(ChatSession session, boolean anonymous) {}
-
-    /** A new session may be taken at once: route it, then read where it stands. */
-    private Mono<Started> routeNewSession(Created created) {
-        UUID department = created.departmentId();
-        return bus.publish(new ChatEvent.QueueChanged(department))
-                .then(router.routeDepartment(department))
-                .then(sessions.findById(created.sessionId()))
-                .map(now -> new Started(now, created.anonymous()));
+    /**
+     * A new session may be taken at once: route it, then tell where it stands. Still waiting (the
+     * usual case in a rush), its place says so and the session is as stored; otherwise it is read
+     * again (taken at once, or ended meanwhile).
+     */
+    private Mono<Started> routeNewSession(Started created) {
+        ChatSession session = created.session();
+        return bus.publish(new ChatEvent.QueueChanged(session.departmentId()))
+                .then(router.routeDepartment(session.departmentId()))
+                .then(placeOf(session))
+                .flatMap(
+                        place ->
+                                place.isPresent()
+                                        ? Mono.just(
+                                                new Started(session, created.anonymous(), place))
+                                        : sessions.findById(session.id())
+                                                .map(
+                                                        now ->
+                                                                new Started(
+                                                                        now,
+                                                                        created.anonymous(),
+                                                                        Optional.empty())));
     }
 
     private static StartChatResponse response(
-            Started started, Department department, String token, Optional<QueuePlace> place) {
+            Started started, Department department, String token) {
         ChatSession s = started.session();
+        Optional<QueuePlace> place = started.place();
         return new StartChatResponse(
                 s.id(),
                 s.chatUserId(),

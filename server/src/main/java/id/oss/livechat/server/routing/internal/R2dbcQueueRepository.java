@@ -1,6 +1,5 @@
 package id.oss.livechat.server.routing.internal;
 
-import id.oss.livechat.server.routing.DepartmentCapacity;
 import id.oss.livechat.server.routing.QueueRepository;
 import id.oss.livechat.server.system.database.Sql;
 import java.util.UUID;
@@ -9,9 +8,6 @@ import reactor.core.publisher.Mono;
 
 /** Queue figures straight from {@code chat_sessions} and {@code users}. */
 public class R2dbcQueueRepository implements QueueRepository {
-    /** Used until a department has closed chats of its own to learn from. */
-    static final double DEFAULT_HANDLE_SECONDS = 300;
-
     private final DatabaseClient db;
 
     public R2dbcQueueRepository(DatabaseClient db) {
@@ -67,17 +63,12 @@ public class R2dbcQueueRepository implements QueueRepository {
     }
 
     @Override
-    public Mono<DepartmentCapacity> capacityOf(UUID departmentId) {
+    public Mono<Staffing> staffingOf(UUID departmentId) {
         return db.sql(
                         """
                 SELECT count(u.id) AS agents_online,
                        coalesce(sum(u.max_chats), 0) AS slots,
-                       coalesce(sum(least(load.n, u.max_chats)), 0) AS busy,
-                       (SELECT avg(extract(epoch FROM s.ended_at - s.assigned_at))
-                          FROM chat_sessions s
-                         WHERE s.department_id = :dept AND s.status = 'closed'
-                           AND s.assigned_at IS NOT NULL
-                           AND s.ended_at > now() - interval '7 days') AS handle
+                       coalesce(sum(least(load.n, u.max_chats)), 0) AS busy
                 FROM users u
                 JOIN user_departments ud ON ud.user_id = u.id AND ud.department_id = :dept
                 LEFT JOIN LATERAL (SELECT count(*) AS n FROM chat_sessions a
@@ -85,16 +76,27 @@ public class R2dbcQueueRepository implements QueueRepository {
                 WHERE u.active AND u.status = 'online' AND u.role = 'agent'""")
                 .bind("dept", departmentId)
                 .map(
-                        row -> {
-                            Number handle = row.get("handle", Number.class);
-                            return new DepartmentCapacity(
-                                    (int) Sql.number(row, "agents_online"),
-                                    (int) Sql.number(row, "slots"),
-                                    (int) Sql.number(row, "busy"),
-                                    handle == null || handle.doubleValue() <= 0
-                                            ? DEFAULT_HANDLE_SECONDS
-                                            : handle.doubleValue());
-                        })
+                        row ->
+                                new Staffing(
+                                        (int) Sql.number(row, "agents_online"),
+                                        (int) Sql.number(row, "slots"),
+                                        (int) Sql.number(row, "busy")))
                 .one();
+    }
+
+    @Override
+    public Mono<Double> averageHandleSeconds(UUID departmentId) {
+        return db.sql(
+                        """
+                SELECT avg(extract(epoch FROM s.ended_at - s.assigned_at)) AS handle
+                  FROM chat_sessions s
+                 WHERE s.department_id = :dept AND s.status = 'closed'
+                   AND s.assigned_at IS NOT NULL
+                   AND s.ended_at > now() - interval '7 days'""")
+                .bind("dept", departmentId)
+                .map(row -> java.util.Optional.ofNullable(row.get("handle", Number.class)))
+                .one()
+                .flatMap(handle -> Mono.justOrEmpty(handle.map(Number::doubleValue)))
+                .filter(seconds -> seconds > 0);
     }
 }

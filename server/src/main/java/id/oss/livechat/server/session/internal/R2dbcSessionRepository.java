@@ -76,7 +76,7 @@ public class R2dbcSessionRepository implements SessionRepository {
         var spec =
                 db.sql(
                                 """
-                SELECT refusal, new_session FROM start_waiting_chat(
+                SELECT refusal, new_session, visitor, started FROM start_waiting_chat(
                     :user, :browser, :ip, :agent, :dept, :topic, :topicCode, :priority, :language,
                     :token, :started, :consent, :perDepartment, :perAddress)""")
                         .bind("dept", session.departmentId())
@@ -93,14 +93,31 @@ public class R2dbcSessionRepository implements SessionRepository {
         spec = bind(spec, "agent", visitor.client().userAgent(), String.class);
         spec = bind(spec, "consent", session.consentNotice(), String.class);
         return bind(spec, "topicCode", session.topicCode(), String.class)
-                .map(R2dbcSessionRepository::toStartOutcome)
+                .map(row -> toStartOutcome(row, session))
                 .one();
     }
 
-    private static StartOutcome toStartOutcome(Readable row) {
+    private static StartOutcome toStartOutcome(Readable row, NewSession session) {
         String refusal = Sql.text(row, "refusal");
         if (refusal == null) {
-            return new StartOutcome(Sql.uuid(row, "new_session"), null);
+            ChatSession waiting =
+                    new ChatSession(
+                            Sql.uuid(row, "new_session"),
+                            Sql.uuid(row, "visitor"),
+                            null,
+                            session.departmentId(),
+                            session.topic(),
+                            session.topicCode(),
+                            SessionStatus.WAITING,
+                            session.priority(),
+                            session.language(),
+                            Sql.instant(row, "started"),
+                            null,
+                            null,
+                            0,
+                            0,
+                            0);
+            return new StartOutcome(waiting, null);
         }
         return new StartOutcome(
                 null,
