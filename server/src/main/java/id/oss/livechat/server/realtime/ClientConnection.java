@@ -2,6 +2,7 @@ package id.oss.livechat.server.realtime;
 
 import id.oss.livechat.model.realtime.ChatMessage;
 import id.oss.livechat.model.realtime.ServerFrame;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,6 +51,8 @@ public final class ClientConnection {
     private final AtomicReference<Disposable> deadline = new AtomicReference<>();
     private volatile boolean gone;
     private volatile Following following = Following.NOBODY;
+    // a visitor socket's session until its client resumes it (see attachUntilResumed); null after
+    private volatile UUID awaitingResume;
 
     /** Told when this socket starts or stops following a session (the registry's index). */
     public interface Following {
@@ -179,6 +182,36 @@ public final class ClientConnection {
         }
     }
 
+    /**
+     * Follows a visitor's session from {@code afterSeq}, as {@link #attach} does, for a client that
+     * resumes right after signing in (the widget resumes after the last message it has). A message
+     * stored before that resume would be sent live first and then again, out of order, by the
+     * resume's replay; until the resume it stays in the database, where the replay reads it. A
+     * client that does not resume within {@code grace} gets it then.
+     *
+     * @param replay the session's stored messages after a sequence number, in order
+     */
+    public void attachUntilResumed(
+            UUID sessionId,
+            long afterSeq,
+            Duration grace,
+            Function<Long, Flux<ChatMessage>> replay) {
+        attach(sessionId, afterSeq);
+        awaitingResume = sessionId;
+        Mono.delay(grace)
+                .subscribe(tick -> enqueue(Mono.defer(() -> stopAwaiting(sessionId, replay))));
+    }
+
+    /** No resume came: what was held back is sent now, from the database. */
+    private Mono<Void> stopAwaiting(UUID sessionId, Function<Long, Flux<ChatMessage>> replay) {
+        Long cursor = cursors.get(sessionId);
+        if (!sessionId.equals(awaitingResume) || cursor == null) {
+            return Mono.empty();
+        }
+        awaitingResume = null;
+        return replay.apply(cursor).doOnNext(this::advance).then();
+    }
+
     public void detach(UUID sessionId) {
         if (cursors.remove(sessionId) != null) {
             following.stopped(sessionId, this);
@@ -200,6 +233,10 @@ public final class ClientConnection {
         enqueue(
                 Mono.defer(
                         () -> {
+                            if (message.sessionId().equals(awaitingResume)) {
+                                // held back until the client's resume (attachUntilResumed)
+                                return Mono.empty();
+                            }
                             Long cursor = cursors.get(message.sessionId());
                             if (cursor == null) {
                                 // not following this session (any more): a supervisor's live view
@@ -257,6 +294,9 @@ public final class ClientConnection {
             long afterSeq,
             Function<Long, Flux<ChatMessage>> replay,
             Mono<Long> lastSeq) {
+        if (sessionId.equals(awaitingResume)) {
+            awaitingResume = null;
+        }
         moveCursor(sessionId, afterSeq);
         return replay.apply(afterSeq)
                 .doOnNext(this::advance)

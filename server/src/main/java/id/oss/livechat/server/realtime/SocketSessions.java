@@ -30,6 +30,13 @@ public class SocketSessions {
     /** RFC 6455's "internal error": the client may reconnect. */
     static final int CLOSE_SERVER_ERROR = 1011;
 
+    /**
+     * How long a visitor socket's live messages wait for the client's resume after it signs in: a
+     * round trip on a slow mobile network. A client that resumes (the widget, at once) never waits
+     * on it; one that resumes later than this may get a message twice, as before it existed.
+     */
+    static final Duration RESUME_GRACE = Duration.ofSeconds(1);
+
     private final ConnectionRegistry registry;
     private final StaffSessions sessions;
     private final VisitorPresence visitors;
@@ -151,14 +158,19 @@ public class SocketSessions {
 
     /**
      * A visitor follows its own session from where it is now (its resume asks for the past) and
-     * learns how the session stands.
+     * learns how the session stands. What is said before its resume waits for it, so the resume
+     * gets everything in order and once ({@link ClientConnection#attachUntilResumed}).
      */
     private Mono<Void> joinVisitor(ClientConnection connection, UUID sessionId) {
         return visitors.seen(sessionId)
                 .then(sessions.overview(sessionId))
                 .doOnNext(
                         s -> {
-                            connection.attach(s.id(), s.lastSeq());
+                            connection.attachUntilResumed(
+                                    s.id(),
+                                    s.lastSeq(),
+                                    RESUME_GRACE,
+                                    after -> missed.apply(s.id(), after));
                             connection.emit(
                                     new ServerFrame.SessionUpdated(
                                             s.id(),

@@ -280,6 +280,48 @@ class RealtimeChatTest extends ServerTest {
     }
 
     @Test
+    void aMessageArrivingBetweenSignInAndResumeComesInOrderAndOnce() {
+        ChatSocket otherTab = visitorSocket();
+        otherTab.send(new ClientFrame.Resume(sessionId, 0));
+        otherTab.await(ServerFrame.ResumeDone.class, d -> true);
+        ChatSocket agentSide = agentSocket();
+        for (int i = 1; i <= 3; i++) {
+            agentSide.send(say(sessionId, "a-" + i, "Pesan " + i));
+        }
+        otherTab.await(ServerFrame.MessageNew.class, m -> m.seq() == 3);
+
+        // a tab that had seen up to 3 signs in again; before its resume goes out, 4 is stored
+        // and sent to every socket of the visitor (the other tab shows it has been)
+        ChatSocket back = visitorSocket();
+        agentSide.send(say(sessionId, "a-4", "Pesan 4"));
+        otherTab.await(ServerFrame.MessageNew.class, m -> m.seq() == 4);
+        back.send(new ClientFrame.Resume(sessionId, 3));
+        back.await(ServerFrame.ResumeDone.class, d -> true);
+        agentSide.send(say(sessionId, "a-5", "Pesan 5"));
+        back.await(ServerFrame.MessageNew.class, m -> m.seq() == 5);
+
+        assertThat(back.all(ServerFrame.MessageNew.class))
+                .extracting(ServerFrame.MessageNew::seq)
+                .containsExactly(4L, 5L);
+    }
+
+    @Test
+    void aVisitorSocketThatNeverResumesStillGetsWhatArrivedRightAfterItSignedIn() {
+        ChatSocket agentSide = agentSocket();
+        agentSide.send(say(sessionId, "a-1", "Pesan 1"));
+        agentSide.await(ServerFrame.MessageAck.class, a -> a.clientMsgId().equals("a-1"));
+
+        ChatSocket visitor = visitorSocket();
+        agentSide.send(say(sessionId, "a-2", "Pesan 2"));
+        agentSide.send(say(sessionId, "a-3", "Pesan 3"));
+
+        visitor.await(ServerFrame.MessageNew.class, m -> m.seq() == 3);
+        assertThat(visitor.all(ServerFrame.MessageNew.class))
+                .extracting(ServerFrame.MessageNew::seq)
+                .containsExactly(2L, 3L);
+    }
+
+    @Test
     void anAgentAssignedLaterReceivesWhatTheVisitorWroteWhileWaiting() {
         UUID department = staff.department();
         Visitor.Session waiting = staff.waitingSession(department, "normal");
