@@ -77,6 +77,20 @@ class MetricsTest extends ServerTest {
     }
 
     @Test
+    void requestsAreTimedButNotEachSecurityFilterOfThem() {
+        StaffFixture staff = new StaffFixture(db, nodeHttp);
+        UUID department = staff.department();
+        staff.login(staff.agent("online", 1, department));
+        staff.waitingSession(department, "normal");
+
+        String metrics = scrape();
+
+        assertThat(value(metrics, "http_server_requests_seconds_count", "/api/oss-chat/start"))
+                .isPositive();
+        assertThat(metrics).doesNotContain("spring_security_");
+    }
+
+    @Test
     void theProductsMetersCountWhatHappened() {
         String before = scrape();
         assertThat(before).contains("jvm_memory_used_bytes", "livechat_sessions_waiting");
