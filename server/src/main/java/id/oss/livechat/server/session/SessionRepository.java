@@ -54,6 +54,9 @@ public interface SessionRepository {
     /** One session as staff see it; empty if there is none. */
     Mono<SessionOverview> overview(UUID sessionId);
 
+    /** These sessions as staff see them (those that exist), in one query, in any order. */
+    Flux<SessionOverview> overviewsOf(List<UUID> sessionIds);
+
     /** Sets a session's priority unless it is closed; empty when it is closed or unknown. */
     Mono<ChatSession> setPriority(UUID sessionId, id.oss.livechat.model.Priority priority);
 

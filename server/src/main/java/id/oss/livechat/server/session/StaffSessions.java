@@ -23,10 +23,12 @@ public class StaffSessions {
 
     private final SessionRepository sessions;
     private final StaffRepository staff;
+    private final OverviewBatches batches;
 
     public StaffSessions(SessionRepository sessions, StaffRepository staff) {
         this.sessions = sessions;
         this.staff = staff;
+        this.batches = new OverviewBatches(sessions::overviewsOf);
     }
 
     /** A page request: {@code cursor} is the offset a previous page handed out. */
@@ -135,9 +137,12 @@ public class StaffSessions {
         return sessions.findById(sessionId);
     }
 
-    /** The session as staff see it; empty if there is none. */
+    /**
+     * The session as staff see it; empty if there is none. Asks made at the same moment (a routing
+     * page's assignments) are read together ({@link OverviewBatches}).
+     */
     public Mono<SessionOverview> overview(UUID sessionId) {
-        return sessions.overview(sessionId);
+        return batches.overview(sessionId);
     }
 
     /** The chats a staff socket follows from its start: an agent its own, an overseer all. */

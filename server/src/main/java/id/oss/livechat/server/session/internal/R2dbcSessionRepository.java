@@ -289,6 +289,14 @@ public class R2dbcSessionRepository implements SessionRepository {
     }
 
     @Override
+    public Flux<SessionOverview> overviewsOf(List<UUID> sessionIds) {
+        return db.sql(StaffSessionSql.SELECT + " WHERE s.id = ANY(:ids)")
+                .bind("ids", sessionIds.toArray(UUID[]::new))
+                .map(row -> StaffSessionSql.toOverview(row, unansweredAfter))
+                .all();
+    }
+
+    @Override
     public Mono<Boolean> agentMaySeeVisitor(UUID agentId, UUID chatUserId) {
         return db.sql(
                         """
