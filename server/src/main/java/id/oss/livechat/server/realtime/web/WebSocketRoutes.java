@@ -6,9 +6,11 @@ import id.oss.livechat.server.realtime.FrameHandler;
 import id.oss.livechat.server.realtime.SocketAuthenticator;
 import id.oss.livechat.server.realtime.SocketSessions;
 import id.oss.livechat.server.system.config.LiveChatProperties;
+import io.micrometer.observation.ObservationPredicate;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
@@ -59,6 +61,19 @@ public class WebSocketRoutes {
                                         openSockets,
                                         OpenSockets.Kind.STAFF)),
                 -1);
+    }
+
+    /**
+     * A chat socket's handshake is not timed as an HTTP request: its exchange would be a request
+     * "in flight" for as long as the socket is open, hours, and its observation (contexts, key
+     * values, the active-requests sample) kept alive with it, about 2 KiB per idle socket. Sockets
+     * have their own gauge ({@code livechat_websockets_open}).
+     */
+    @Bean
+    ObservationPredicate socketHandshakesUntimed() {
+        return (name, context) ->
+                !(context instanceof ServerRequestObservationContext request
+                        && request.getCarrier().getPath().value().startsWith("/ws/"));
     }
 
     /**
