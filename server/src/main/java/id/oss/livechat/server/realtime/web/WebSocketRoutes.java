@@ -84,10 +84,11 @@ public class WebSocketRoutes {
     WebSocketHandlerAdapter webSocketHandlerAdapter(LiveChatProperties properties) {
         int maxFrameBytes = properties.limits().maxFrameBytes();
         return new WebSocketHandlerAdapter(
-                new HandshakeWebSocketService(
-                        new ReactorNettyRequestUpgradeStrategy(
-                                () ->
-                                        WebsocketServerSpec.builder()
-                                                .maxFramePayloadLength(maxFrameBytes))));
+                new HandshakeHeadersTrimmed(
+                        new HandshakeWebSocketService(
+                                new ReactorNettyRequestUpgradeStrategy(
+                                        () ->
+                                                WebsocketServerSpec.builder()
+                                                        .maxFramePayloadLength(maxFrameBytes)))));
     }
 }
