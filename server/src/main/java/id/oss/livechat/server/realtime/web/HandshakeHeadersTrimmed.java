@@ -4,10 +4,12 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * Spring's handshake, shown only the headers the upgrade reads. Spring copies the handshake's
@@ -35,7 +37,24 @@ final class HandshakeHeadersTrimmed implements WebSocketService {
     @Override
     public Mono<Void> handleRequest(ServerWebExchange exchange, WebSocketHandler handler) {
         ServerHttpRequest trimmed = new Trimmed(exchange.getRequest());
-        return handshake.handleRequest(exchange.mutate().request(trimmed).build(), handler);
+        WebSocketHandler afterHandshake =
+                session -> {
+                    forgetAnswerHeaders(exchange);
+                    return handler.handle(session);
+                };
+        return handshake.handleRequest(exchange.mutate().request(trimmed).build(), afterHandshake);
+    }
+
+    /**
+     * The handshake's answer (101, with our security headers) is on the wire once the handler runs,
+     * but Reactor Netty keeps the HTTP answer's headers as long as the socket: a dozen entries per
+     * idle socket that nothing reads again.
+     */
+    private static void forgetAnswerHeaders(ServerWebExchange exchange) {
+        Object response = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
+        if (response instanceof HttpServerResponse netty) {
+            netty.responseHeaders().clear();
+        }
     }
 
     /** The request with only the {@link #KEPT} headers, read once. */
