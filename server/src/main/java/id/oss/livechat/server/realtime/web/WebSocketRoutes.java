@@ -15,7 +15,6 @@ import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
-import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 import reactor.netty.http.server.WebsocketServerSpec;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,11 +83,10 @@ public class WebSocketRoutes {
     WebSocketHandlerAdapter webSocketHandlerAdapter(LiveChatProperties properties) {
         int maxFrameBytes = properties.limits().maxFrameBytes();
         return new WebSocketHandlerAdapter(
-                new HandshakeHeadersTrimmed(
-                        new HandshakeWebSocketService(
-                                new ReactorNettyRequestUpgradeStrategy(
-                                        () ->
-                                                WebsocketServerSpec.builder()
-                                                        .maxFramePayloadLength(maxFrameBytes)))));
+                new HandshakeWebSocketService(
+                        new LeanSocketUpgrade(
+                                () ->
+                                        WebsocketServerSpec.builder()
+                                                .maxFramePayloadLength(maxFrameBytes))));
     }
 }
