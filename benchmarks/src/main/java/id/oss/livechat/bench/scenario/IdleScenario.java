@@ -76,6 +76,13 @@ final class IdleScenario implements Scenario {
         double perSocket = (after.get("(total)") - before.get("(total)")) / (double) count;
         String top = Children.topGrowth(before, after, count, 8);
         Progress.log(fmt("idle server: %.0f bytes per socket; %s", perSocket, top));
+        String more = System.getenv("BENCH_HEAP_TOP");
+        if (more != null && !more.isBlank()) {
+            // for finding what each socket holds: the N classes that grew most
+            Progress.log(
+                    "idle server, top growth: "
+                            + Children.topGrowth(before, after, count, Integer.parseInt(more)));
+        }
         String dump = System.getenv("BENCH_HEAP_DUMP");
         if (dump != null && !dump.isBlank()) {
             // for finding what holds each socket's bytes (BENCH_HEAP_DUMP=file.hprof)

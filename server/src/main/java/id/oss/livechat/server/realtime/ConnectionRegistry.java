@@ -1,6 +1,7 @@
 package id.oss.livechat.server.realtime;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,9 +22,7 @@ public class ConnectionRegistry {
             new ClientConnection.Following() {
                 @Override
                 public void started(UUID sessionId, ClientConnection connection) {
-                    staffBySession
-                            .computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet())
-                            .add(connection);
+                    addTo(staffBySession, sessionId, connection);
                     if (!all.contains(connection)) {
                         removeFrom(staffBySession, sessionId, connection); // gone meanwhile
                     }
@@ -74,13 +73,9 @@ public class ConnectionRegistry {
     public void add(ClientConnection connection) {
         all.add(connection);
         if (connection.principal() instanceof Principal.Visitor visitor) {
-            visitorsBySession
-                    .computeIfAbsent(visitor.sessionId(), id -> ConcurrentHashMap.newKeySet())
-                    .add(connection);
+            addTo(visitorsBySession, visitor.sessionId(), connection);
         } else if (connection.principal() instanceof Principal.StaffMember member) {
-            staffByMember
-                    .computeIfAbsent(member.staff().id(), id -> ConcurrentHashMap.newKeySet())
-                    .add(connection);
+            addTo(staffByMember, member.staff().id(), connection);
             connection.following(staffFollows);
             connection.attachedSessions().forEach(s -> staffFollows.started(s, connection));
             if (member.staff().overseesAllChats()) {
@@ -101,14 +96,40 @@ public class ConnectionRegistry {
         }
     }
 
+    /**
+     * Adds to an index entry. Entries are immutable sets replaced whole (atomically, per key): a
+     * session has one visitor socket or two, and a concurrent set each (a map, its table and a
+     * wrapper) was about 200 bytes of every idle socket. Readers iterate a snapshot.
+     */
+    private static void addTo(
+            Map<UUID, Set<ClientConnection>> index, UUID key, ClientConnection connection) {
+        index.compute(key, (k, set) -> set == null ? Set.of(connection) : with(set, connection));
+    }
+
     private static void removeFrom(
             Map<UUID, Set<ClientConnection>> index, UUID key, ClientConnection connection) {
-        index.computeIfPresent(
-                key,
-                (k, set) -> {
-                    set.remove(connection);
-                    return set.isEmpty() ? null : set;
-                });
+        index.computeIfPresent(key, (k, set) -> without(set, connection));
+    }
+
+    private static Set<ClientConnection> with(
+            Set<ClientConnection> set, ClientConnection connection) {
+        if (set.contains(connection)) {
+            return set;
+        }
+        Set<ClientConnection> more = new HashSet<>(set);
+        more.add(connection);
+        return Set.copyOf(more);
+    }
+
+    /** The set without the connection, or null (the key is dropped) when none is left. */
+    private static Set<ClientConnection> without(
+            Set<ClientConnection> set, ClientConnection connection) {
+        if (!set.contains(connection)) {
+            return set;
+        }
+        Set<ClientConnection> fewer = new HashSet<>(set);
+        fewer.remove(connection);
+        return fewer.isEmpty() ? null : Set.copyOf(fewer);
     }
 
     public Collection<ClientConnection> visitorsOf(UUID sessionId) {

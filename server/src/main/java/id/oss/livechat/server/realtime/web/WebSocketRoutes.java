@@ -6,14 +6,15 @@ import id.oss.livechat.server.realtime.FrameHandler;
 import id.oss.livechat.server.realtime.SocketAuthenticator;
 import id.oss.livechat.server.realtime.SocketSessions;
 import id.oss.livechat.server.system.config.LiveChatProperties;
+import io.micrometer.observation.ObservationPredicate;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
-import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 import reactor.netty.http.server.WebsocketServerSpec;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,6 +63,19 @@ public class WebSocketRoutes {
     }
 
     /**
+     * A chat socket's handshake is not timed as an HTTP request: its exchange would be a request
+     * "in flight" for as long as the socket is open, hours, and its observation (contexts, key
+     * values, the active-requests sample) kept alive with it, about 2 KiB per idle socket. Sockets
+     * have their own gauge ({@code livechat_websockets_open}).
+     */
+    @Bean
+    ObservationPredicate socketHandshakesUntimed() {
+        return (name, context) ->
+                !(context instanceof ServerRequestObservationContext request
+                        && request.getCarrier().getPath().value().startsWith("/ws/"));
+    }
+
+    /**
      * Frames longer than {@code MAX_FRAME_BYTES} are never read: Netty closes the socket with 1009
      * (message too big) as soon as the frame's header announces its length.
      */
@@ -70,7 +84,7 @@ public class WebSocketRoutes {
         int maxFrameBytes = properties.limits().maxFrameBytes();
         return new WebSocketHandlerAdapter(
                 new HandshakeWebSocketService(
-                        new ReactorNettyRequestUpgradeStrategy(
+                        new LeanSocketUpgrade(
                                 () ->
                                         WebsocketServerSpec.builder()
                                                 .maxFramePayloadLength(maxFrameBytes))));
