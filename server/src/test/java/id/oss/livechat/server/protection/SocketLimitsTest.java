@@ -7,6 +7,7 @@ import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.server.support.ChatSocket;
 import id.oss.livechat.server.support.EdgeTest;
 import id.oss.livechat.server.support.StaffFixture;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,17 @@ class SocketLimitsTest extends EdgeTest {
             socket.send(new ClientFrame.Auth(token));
             sockets.add(socket);
         }
-        sockets.forEach(s -> s.await(ServerFrame.AuthOk.class, f -> true));
+        // one wait for all of them: a hundred awaits one after the other each began with
+        // Awaitility's 100 ms poll delay, ten seconds for frames that had long arrived
+        Awaitility.await()
+                .atMost(ChatSocket.WAIT)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(
+                        () ->
+                                assertThat(sockets)
+                                        .as("every socket signed in")
+                                        .allMatch(s -> !s.all(ServerFrame.AuthOk.class).isEmpty()));
         return sockets;
     }
 

@@ -6,6 +6,7 @@ import id.oss.livechat.model.SessionStatus;
 import id.oss.livechat.model.realtime.ClientFrame;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.server.support.ChatSocket;
+import id.oss.livechat.server.support.ChildProcesses;
 import id.oss.livechat.server.support.KafkaBroker;
 import id.oss.livechat.server.support.ServerNode;
 import id.oss.livechat.server.support.StaffFixture;
@@ -59,21 +60,16 @@ class MultiNodeDeliveryTest {
         // a test sends faster than any person: lift the per-socket limit for it
         Map<String, String> fast =
                 Map.of("MESSAGE_RATE_PER_SECOND", "5000", "MESSAGE_RATE_BURST", "5000");
-        nodeA = ServerNode.start("node-a", DIR, kafka, fast);
-        nodeB = ServerNode.start("node-b", DIR, kafka, fast);
+        List<ServerNode> nodes = ServerNode.startSideBySide(DIR, kafka, fast, "node-a", "node-b");
+        nodeA = nodes.get(0);
+        nodeB = nodes.get(1);
     }
 
     @AfterAll
     static void stopCluster() {
-        for (AutoCloseable part : new AutoCloseable[] {nodeA, nodeB, kafka}) {
-            try {
-                if (part != null) {
-                    part.close();
-                }
-            } catch (Exception ignored) {
-                // stopping is best effort; the processes die with the JVM anyway
-            }
-        }
+        // the nodes first, side by side (they leave Kafka cleanly), then the broker
+        ChildProcesses.closeSideBySide(nodeA, nodeB);
+        ChildProcesses.closeSideBySide(kafka);
     }
 
     @AfterEach

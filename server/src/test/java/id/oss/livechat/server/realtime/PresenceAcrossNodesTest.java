@@ -6,6 +6,7 @@ import id.oss.livechat.model.SessionStatus;
 import id.oss.livechat.model.realtime.ClientFrame;
 import id.oss.livechat.model.realtime.ServerFrame;
 import id.oss.livechat.server.support.ChatSocket;
+import id.oss.livechat.server.support.ChildProcesses;
 import id.oss.livechat.server.support.KafkaBroker;
 import id.oss.livechat.server.support.ServerNode;
 import id.oss.livechat.server.support.StaffFixture;
@@ -15,6 +16,7 @@ import io.r2dbc.spi.ConnectionFactories;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -61,22 +63,17 @@ class PresenceAcrossNodesTest {
                         DIR.resolve("kafka-" + UUID.randomUUID().toString().substring(0, 8)));
         Map<String, String> settings =
                 Map.of("DB_NAME", DATABASE, "PRESENCE_GRACE", GRACE.toSeconds() + "s");
-        // one after the other: the first brings the new database's schema
-        nodeA = ServerNode.start("presence-a", DIR, kafka, settings);
-        nodeB = ServerNode.start("presence-b", DIR, kafka, settings);
+        List<ServerNode> nodes =
+                ServerNode.startSideBySide(DIR, kafka, settings, "presence-a", "presence-b");
+        nodeA = nodes.get(0);
+        nodeB = nodes.get(1);
     }
 
     @AfterAll
     static void stopNodes() {
-        for (AutoCloseable part : new AutoCloseable[] {nodeA, nodeB, kafka}) {
-            try {
-                if (part != null) {
-                    part.close();
-                }
-            } catch (Exception ignored) {
-                // stopping is best effort; the processes die with the JVM anyway
-            }
-        }
+        // the nodes first, side by side (they leave Kafka cleanly), then the broker
+        ChildProcesses.closeSideBySide(nodeA, nodeB);
+        ChildProcesses.closeSideBySide(kafka);
     }
 
     @Test
