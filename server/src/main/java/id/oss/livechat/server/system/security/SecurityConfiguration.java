@@ -53,13 +53,13 @@ public class SecurityConfiguration {
     };
 
     /**
-     * No observation per security filter, per authentication and per authorization. Spring
-     * Security wraps each of them in a Micrometer observation when a registry is present: a start
-     * and a stop for each of about fifteen filters on every request (5 to 15 % of a chat start's
-     * CPU in the burst's profile), and a chat socket's handshake stays inside its chain for as long
-     * as the socket is open, so each idle socket kept the chain's observations alive (about 1 KiB
-     * each). Nothing here reads them: no tracing is set up, and requests are still timed as a
-     * whole ({@code http_server_requests}).
+     * No observation per security filter, per authentication and per authorization. Spring Security
+     * wraps each of them in a Micrometer observation when a registry is present: a start and a stop
+     * for each of about fifteen filters on every request (5 to 15 % of a chat start's CPU in the
+     * burst's profile), and a chat socket's handshake stays inside its chain for as long as the
+     * socket is open, so each idle socket kept the chain's observations alive (about 1 KiB each).
+     * Nothing here reads them: no tracing is set up, and requests are still timed as a whole
+     * ({@code http_server_requests}).
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {
