@@ -19,14 +19,23 @@ import org.junit.jupiter.api.Test;
  */
 class ExpectedWaitTest extends ServerTest {
 
-    @Test
-    void theWaitFollowsHowLongChatsLastedReadAgainAfterAMinute() {
+    /** A department whose one online agent has its only slot taken, and who served it. */
+    private record BusyDepartment(UUID id, UUID agentId) {}
+
+    /** The first in its queue waits one handle time: one slot, taken. */
+    private BusyDepartment busyDepartment() {
         StaffFixture staff = new StaffFixture(db, http);
         UUID department = staff.department();
-        // one agent online, its only slot taken: the first in the queue waits one handle time
         StaffFixture.Member agent = staff.agent("online", 1, department);
         insertSession(department, "active", agent.id(), 0);
-        insertSession(department, "closed", agent.id(), 100);
+        return new BusyDepartment(department, agent.id());
+    }
+
+    @Test
+    void theWaitFollowsHowLongChatsLastedReadAgainAfterAMinute() {
+        BusyDepartment busy = busyDepartment();
+        UUID department = busy.id();
+        insertSession(department, "closed", busy.agentId(), 100);
         UUID waiting = insertSession(department, "waiting", null, 0);
         AtomicLong nanoTime = new AtomicLong();
         QueueStatus status =
@@ -36,7 +45,7 @@ class ExpectedWaitTest extends ServerTest {
         assertThat(expectedWait(status, waiting)).isEqualTo(100);
 
         // a chat of 1,900 s closes: the week's average is now 1,000 s
-        insertSession(department, "closed", agent.id(), 1900);
+        insertSession(department, "closed", busy.agentId(), 1900);
         nanoTime.addAndGet(Duration.ofSeconds(59).toNanos());
         assertThat(expectedWait(status, waiting)).as("within the minute").isEqualTo(100);
 
@@ -46,11 +55,7 @@ class ExpectedWaitTest extends ServerTest {
 
     @Test
     void aDepartmentWithNoClosedChatsCountsFiveMinutesAChat() {
-        StaffFixture staff = new StaffFixture(db, http);
-        UUID department = staff.department();
-        StaffFixture.Member agent = staff.agent("online", 1, department);
-        insertSession(department, "active", agent.id(), 0);
-        UUID waiting = insertSession(department, "waiting", null, 0);
+        UUID waiting = insertSession(busyDepartment().id(), "waiting", null, 0);
 
         QueueStatus status =
                 new QueueStatus(new R2dbcQueueRepository(db), DepartmentOpening.ALWAYS, () -> 0);
