@@ -59,7 +59,8 @@ class ServerTarballIT {
     }
 
     @Test
-    void startServesHealthAndStopIsClean() throws Exception {
+    void startServesHealthStopIsCleanAndTheNextStartMapsTheFirstRunsClassArchive()
+            throws Exception {
         Commands.Result start = script("start");
         assertThat(start.exitCode()).as(start.output()).isZero();
         assertThat(start.output()).contains("oss-livechat is up");
@@ -90,6 +91,37 @@ class ServerTarballIT {
         try (Stream<Path> files = Files.walk(scratch.resolve("data"))) {
             assertThat(files.filter(f -> f.endsWith("postmaster.pid"))).isEmpty();
         }
+
+        // class data sharing: that first run wrote its archive as it stopped; the next maps it
+        Path archive = scratch.resolve("data/oss-livechat-cds.jsa");
+        assertThat(archive).isRegularFile();
+        Commands.Result again = script("start");
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(mappedFiles()).contains(archive.toString());
+        assertThat(Files.readString(home.resolve("logs/oss-livechat.log"))).doesNotContain("[cds]");
+    }
+
+    @Test
+    void anArchiveWrittenForOtherJvmOptionsIsNotOfferedToTheJvm() throws Exception {
+        Path archive = scratch.resolve("data/oss-livechat-cds.jsa");
+        Files.createDirectories(archive.getParent());
+        Files.writeString(archive, "written by another JVM with other options");
+        Files.writeString(scratch.resolve("data/oss-livechat-cds.jsa.key"), "1 2\n");
+
+        Commands.Result start = script("start");
+        assertThat(start.exitCode()).as(start.output()).isZero();
+
+        assertThat(mappedFiles()).doesNotContain(archive.toString());
+        assertThat(archive).doesNotExist();
+        assertThat(Files.readString(home.resolve("logs/oss-livechat.log")))
+                .doesNotContain("ERROR")
+                .doesNotContain("[cds]");
+    }
+
+    /** The files the running server's JVM has mapped into memory ({@code /proc/<pid>/maps}). */
+    private String mappedFiles() throws IOException {
+        String pid = Files.readString(home.resolve("run/oss-livechat.pid")).trim();
+        return Files.readString(Path.of("/proc", pid, "maps"));
     }
 
     @Test

@@ -34,12 +34,29 @@ public final class Children {
             List<String> jvmFlags,
             String mainClass,
             String... args) {
+        return javaOnClassPath(
+                logFile,
+                environment,
+                jvmFlags,
+                System.getProperty("java.class.path"),
+                mainClass,
+                args);
+    }
+
+    /** A child JVM on the given classpath (the cold starts use one of jar files only). */
+    public static Process javaOnClassPath(
+            Path logFile,
+            Map<String, String> environment,
+            List<String> jvmFlags,
+            String classPath,
+            String mainClass,
+            String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
         command.add("-Dlogback.configurationFile=" + quietLogback(logFile.getParent()));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(mainClass);
         command.addAll(List.of(args));
         ProcessBuilder builder =

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import id.oss.livechat.bench.baseline.RawEchoServer;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -213,5 +214,36 @@ class HarnessSmokeTest {
                 .contains("| peer | p99 | — ms | peer p99 | 4.00 ms | — |");
         assertThat(Mode.of("quick").rounds()).isEqualTo(1);
         assertThat(Mode.of("full").idleConnections()).isEqualTo(15_000);
+    }
+
+    @Test
+    void coldStartsRunOnJarsOnlyBecauseTheJvmArchivesNoClassesFromDirectories(@TempDir Path dir)
+            throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("classes/id/oss/demo"));
+        Files.writeString(classes.resolve("Demo.class"), "not really a class");
+        Path jar = dir.resolve("lib.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("x.txt"));
+        }
+        String classPath =
+                String.join(
+                        java.io.File.pathSeparator,
+                        dir.resolve("classes").toString(),
+                        jar.toString(),
+                        dir.resolve("missing").toString());
+
+        String jarred = ClassDataSharing.jarOnly(classPath, dir.resolve("cds"));
+
+        List<String> entries = List.of(jarred.split(java.io.File.pathSeparator));
+        assertThat(entries).hasSize(2).allMatch(e -> e.endsWith(".jar")).contains(jar.toString());
+        try (var made = new java.util.jar.JarFile(entries.get(0))) {
+            assertThat(made.stream().map(java.util.jar.JarEntry::getName))
+                    .containsExactly("id/", "id/oss/", "id/oss/demo/", "id/oss/demo/Demo.class");
+            assertThat(made.getInputStream(made.getEntry("id/oss/demo/Demo.class")).readAllBytes())
+                    .asString()
+                    .isEqualTo("not really a class");
+        }
+        assertThat(ClassDataSharing.using(dir.resolve("a.jsa")))
+                .containsExactly("-XX:SharedArchiveFile=" + dir.resolve("a.jsa"));
     }
 }
