@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -99,6 +100,20 @@ class ServerTarballIT {
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertThat(mappedFiles()).contains(archive.toString());
         assertThat(Files.readString(home.resolve("logs/oss-livechat.log"))).doesNotContain("[cds]");
+
+        // an archive cut short (a stop killed while writing it) would crash the JVM: not offered
+        assertThat(script("stop").exitCode()).isZero();
+        assertThat(archive.toFile().setWritable(true)).isTrue(); // the JVM writes it read-only
+        try (var file = java.nio.channels.FileChannel.open(archive, StandardOpenOption.WRITE)) {
+            file.truncate(Files.size(archive) / 2);
+        }
+        Commands.Result afterCut = script("start");
+        assertThat(afterCut.exitCode()).as(afterCut.output()).isZero();
+        assertThat(mappedFiles()).doesNotContain(archive.toString());
+        try (Stream<Path> files = Files.list(home)) {
+            assertThat(files.map(Path::getFileName).map(Path::toString))
+                    .noneMatch(name -> name.startsWith("hs_err"));
+        }
     }
 
     @Test
